@@ -1,0 +1,47 @@
+// The pipeline, one call per stage: load, parse, validate, check rules, tally, render.
+// I/O happens only at the ends (loadSource here, PDF printing and writing in the CLI).
+import type { Diagnostic, SourceFile } from "./diagnostics/diagnostic.js";
+import { hasErrors } from "./diagnostics/diagnostic.js";
+import type { Session } from "./model/session.js";
+import { loadCatalogue } from "./render/catalogue.js";
+import { renderHtml, type RenderedDocument } from "./render/render-html.js";
+import { loadTemplateSet } from "./render/templates.js";
+import { loadSource } from "./source/load-source.js";
+import { parseYaml } from "./source/parse-yaml.js";
+import type { Outcome } from "./tally/outcome.js";
+import { tally } from "./tally/tally.js";
+import { checkRules } from "./validate/check-rules.js";
+import { validateSchema } from "./validate/validate-schema.js";
+
+/** What checking one session file gives: the outcome when the file is valid, and every finding. */
+export interface Checked {
+  readonly path: string;
+  readonly source: SourceFile | undefined;
+  readonly outcome: Outcome | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Checks one session text: YAML, schema, legal rules, then the count. Pure. */
+export function checkText(source: SourceFile): Checked {
+  const parsed = parseYaml(source);
+  if (!parsed.value) return { path: source.path, source, outcome: undefined, diagnostics: parsed.diagnostics };
+  const validated = validateSchema(parsed.value);
+  const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
+  if (!validated.value) return { path: source.path, source, outcome: undefined, diagnostics };
+  const session: Session = validated.value;
+  diagnostics.push(...checkRules(parsed.value, session));
+  if (hasErrors(diagnostics)) return { path: source.path, source, outcome: undefined, diagnostics };
+  return { path: source.path, source, outcome: tally(session), diagnostics };
+}
+
+/** Reads and checks one session file. */
+export async function checkFile(path: string): Promise<Checked> {
+  const loaded = await loadSource(path);
+  if (!loaded.value) return { path, source: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
+  return checkText(loaded.value);
+}
+
+/** Renders the HTML documents of a checked session. */
+export function renderDocuments(outcome: Outcome): RenderedDocument[] {
+  return renderHtml(outcome, loadTemplateSet("default"), loadCatalogue("fr"));
+}

@@ -1,0 +1,39 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** A file to write: its name inside the output directory and its bytes. */
+export interface OutputFile {
+  readonly name: string;
+  readonly contents: string | Uint8Array;
+}
+
+/**
+ * Writes every file, or none: each goes first to a temporary file in the same directory,
+ * and only when all are written are they renamed into place (a rename is atomic), so a
+ * failure never leaves a half-written document or destroys the previous build's.
+ */
+export async function writeOutputs(dir: string, files: readonly OutputFile[]): Promise<Diagnostic[]> {
+  const staged: { temp: string; final: string }[] = [];
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const [index, file] of files.entries()) {
+      const final = join(dir, file.name);
+      const temp = join(dir, `.${file.name}.${process.pid}.${index}.tmp`);
+      staged.push({ temp, final });
+      await writeFile(temp, file.contents);
+    }
+    for (const { temp, final } of staged) await rename(temp, final);
+    return [];
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    const err = error as NodeJS.ErrnoException;
+    return [
+      diagnostic({
+        code: "DLB4003",
+        message: `cannot write to \`${err.path ?? dir}\`: ${err.code ?? err.message}`,
+        hints: ["check that the output directory (--out) exists or can be created, and that you may write in it"],
+      }),
+    ];
+  }
+}

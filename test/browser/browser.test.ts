@@ -1,0 +1,165 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BrowserLaunchError,
+  browserLaunchFailed,
+  openBrowser,
+  type BrowserSession,
+  type Page,
+} from "../../src/browser/browser.js";
+import { BROWSER_TIMEOUT, chromiumForTests } from "./pdf-tools.js";
+
+describe("openBrowser", { timeout: BROWSER_TIMEOUT }, () => {
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    browser = await openBrowser(chromiumForTests());
+  }, BROWSER_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+  }, BROWSER_TIMEOUT);
+
+  it("runs in a fresh temporary profile", async () => {
+    expect(path.dirname(browser.userDataDir)).toBe(path.resolve(os.tmpdir()));
+    expect(path.basename(browser.userDataDir)).toMatch(/^delib-chromium-/);
+    expect(existsSync(browser.userDataDir)).toBe(true);
+  });
+
+  it("lends the same page again once it is given back", async () => {
+    const first = await browser.withPage(async (page) => page);
+    const second = await browser.withPage(async (page) => page);
+    expect(second).toBe(first);
+    expect(first.isClosed()).toBe(false);
+  });
+
+  it("lends different pages to work running at the same time", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstPage: Page | undefined;
+    const first = browser.withPage(async (page) => {
+      firstPage = page;
+      await held;
+    });
+    const secondPage = await browser.withPage(async (page) => page);
+    release();
+    await first;
+    expect(firstPage).toBeDefined();
+    expect(secondPage).not.toBe(firstPage);
+  });
+
+  it("closes a page whose work failed instead of lending it again", async () => {
+    let failed: Page | undefined;
+    await expect(
+      browser.withPage(async (page) => {
+        failed = page;
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(failed?.isClosed()).toBe(true);
+    const next = await browser.withPage(async (page) => page);
+    expect(next).not.toBe(failed);
+  });
+});
+
+describe("closing", { timeout: BROWSER_TIMEOUT }, () => {
+  it("removes the profile, can be called twice, and refuses further work", async () => {
+    const browser = await openBrowser(chromiumForTests());
+    await browser.withPage(async (page) => page.setContent("<p>x</p>"));
+    await browser.close();
+    await browser.close();
+    expect(existsSync(browser.userDataDir)).toBe(false);
+    await expect(browser.withPage(async () => 1)).rejects.toThrow("closed");
+  });
+});
+
+describe("a browser that will not start", { timeout: BROWSER_TIMEOUT }, () => {
+  let dir: string;
+  let fake: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "delib-fake-browser-"));
+    fake = path.join(dir, "chromium");
+    await writeFile(fake, "#!/bin/sh\necho 'Missing X server or $DISPLAY' >&2\nexit 1\n");
+    await chmod(fake, 0o755);
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("throws a BrowserLaunchError that becomes DLB4002 with the browser's own words", async () => {
+    // A private TMPDIR, so browsers launched by other test files cannot blur the leak check.
+    const privateTmp = path.join(dir, "tmp");
+    await mkdir(privateTmp);
+    const savedTmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
+    let error: unknown;
+    try {
+      error = await openBrowser(fake).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    } finally {
+      if (savedTmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmpdir;
+    }
+    expect(error).toBeInstanceOf(BrowserLaunchError);
+    expect((error as BrowserLaunchError).executablePath).toBe(fake);
+
+    const d = browserLaunchFailed(fake, error);
+    expect(d.code).toBe("DLB4002");
+    expect(d.severity).toBe("error");
+    expect(d.span).toBeUndefined();
+    expect(d.message).toBe("the browser could not be started to print the PDF");
+    expect(d.hints[0]).toMatch(new RegExp(`^${escape(fake)}: Failed to launch the browser process`));
+    expect(d.hints).toContain("the browser said: Missing X server or $DISPLAY");
+    expect(d.hints.join("\n")).not.toContain("TROUBLESHOOTING");
+    expect(d.hints.at(-1)).toBe("the HTML was still written; only the PDF is missing");
+
+    // The temporary profile made for the failed launch is gone again.
+    expect(await readdir(privateTmp)).toEqual([]);
+  });
+
+  it("reports a path that does not exist", async () => {
+    const missing = path.join(dir, "no-such-chrome");
+    const error = await openBrowser(missing).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(BrowserLaunchError);
+    const d = browserLaunchFailed(missing, error);
+    expect(d.code).toBe("DLB4002");
+    expect(d.hints[0]).toContain(missing);
+  });
+
+  it("accepts any thrown value", () => {
+    const d = browserLaunchFailed("/usr/bin/chromium", "spawn EACCES");
+    expect(d.hints[0]).toBe("/usr/bin/chromium: spawn EACCES");
+  });
+});
+
+describe("loading puppeteer", () => {
+  it("happens only inside openBrowser, so HTML-only runs never load it", async () => {
+    const dir = path.resolve(import.meta.dirname, "../../src");
+    const offenders: string[] = [];
+    for (const entry of await readdir(dir, { recursive: true })) {
+      if (!entry.endsWith(".ts")) continue;
+      const source = await readFile(path.join(dir, entry), "utf8");
+      // Type-only imports are erased; any other static import would load puppeteer at start-up.
+      const staticImports = source.match(/^\s*(import|export)\s+(?!type\b)[^;]*from\s+["']puppeteer(-core)?["']/gm);
+      if (staticImports) offenders.push(`${entry}: ${staticImports.join(" | ")}`);
+      if (/import\(\s*["']puppeteer(-core)?["']\s*\)/.test(source) && entry !== path.join("browser", "browser.ts")) {
+        offenders.push(`${entry}: dynamic import outside src/browser/browser.ts`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
