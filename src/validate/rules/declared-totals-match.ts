@@ -15,6 +15,8 @@ const labels: Record<keyof DeclaredTotals, string> = {
 export function declaredTotalsMatch({ session, members, locate }: RuleContext): Diagnostic[] {
   const declared = session.declared_totals;
   if (!declared) return [];
+  // A member without a status is already reported; counting them would only add noise.
+  if (session.members.some((m) => !Object.hasOwn(session.attendance, m.id))) return [];
   const lines = seatLines(session, members);
   const computed = countSeats(lines);
   const found: Diagnostic[] = [];
