@@ -1,0 +1,158 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "../support/run-cli.js";
+
+const example = join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
+const tmp = () => mkdtempSync(join(tmpdir(), "delib-cli-"));
+
+/** The example with one line changed, as a clerk's typo would. */
+function brokenCopy(dir: string, from: RegExp, to: string): string {
+  const text = readFileSync(example, "utf8");
+  expect(text).toMatch(from);
+  const path = join(dir, "seance.yaml");
+  writeFileSync(path, text.replace(from, to));
+  return path;
+}
+
+describe("delib --version and --help", () => {
+  it("prints the package version", () => {
+    const run = runCli(["--version"]);
+    const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
+    expect(run).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("shows the commands, examples and exit codes", () => {
+    const run = runCli(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("validate");
+    expect(run.stdout).toContain("build");
+    expect(run.stdout).toContain("$ delib build seance.yaml");
+    expect(run.stdout).toContain("Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment");
+  });
+});
+
+describe("delib validate", () => {
+  it("accepts the reference session, writing nothing", () => {
+    const dir = tmp();
+    const run = runCli(["validate", example], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("No problems found in 1 file.\n");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("locates a misspelt field, suggests the right one, and exits 1", () => {
+    const file = brokenCopy(tmp(), /^  convened_on: 2021-05-12$/m, "  convened_onn: 2021-05-12");
+    const run = runCli(["validate", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${file}:20:3 - error DLB2002: unknown field \`convened_onn\`, did you mean \`convened_on\`?`);
+    expect(run.stdout).toContain("20   convened_onn: 2021-05-12\n     ~~~~~~~~~~~~");
+    expect(run.stdout).toContain("missing field `convened_on` in `session`");
+    expect(run.stdout).toContain("Found 2 errors in 1 file.");
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+  });
+
+  it("names a member without attendance status and points at their line", () => {
+    const file = brokenCopy(tmp(), /^  barege: excused.*\n/m, "");
+    const run = runCli(["validate", "--format", "short", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${file}:30:5: error DLB3003: M. Charles BAREGE has no attendance status`);
+  });
+
+  it("reports YAML syntax errors with their position", () => {
+    const dir = tmp();
+    const file = join(dir, "seance.yaml");
+    writeFileSync(file, "format: 1\nbody:\n  name: [Syndicat\n");
+    const run = runCli(["validate", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+ - error DLB100\\d: `));
+  });
+
+  it("reports a missing file as an input error", () => {
+    const run = runCli(["validate", "nowhere.yaml"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("error DLB1001: file `nowhere.yaml`: no such file");
+  });
+
+  it("writes JSON and GitHub annotations on request", () => {
+    const file = brokenCopy(tmp(), /^  kind: smo$/m, "  kind: smoo");
+    const json = runCli(["validate", "--format", "json", file]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ file, line: 14, column: 9, code: "DLB2004", severity: "error" }]);
+    const github = runCli(["validate", "--format", "github", file]);
+    expect(github.stdout).toMatch(/^::error file=.*seance\.yaml,line=14,col=9,/);
+  });
+});
+
+describe("delib usage errors exit 2", () => {
+  it.each([
+    [["build"]],
+    [["build", example, "--format", "docx"]],
+    [["validate", example, "--frobnicate"]],
+    [["publish", example]],
+  ])("delib %j", (args) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error/);
+  });
+});
+
+describe("delib build", () => {
+  it("writes out/2021-06.html from the example", () => {
+    const out = join(tmp(), "out");
+    const run = runCli(["build", example, "--format", "html", "--out", out]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe(`wrote ${out}/2021-06.html\n`);
+    expect(readdirSync(out)).toEqual(["2021-06.html"]);
+    expect(readFileSync(join(out, "2021-06.html"), "utf8")).toContain("Suffrages exprimés");
+  });
+
+  it("writes nothing when the input has errors, and leaves the previous build intact", () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    const file = join(dir, "seance.yaml");
+    copyFileSync(example, file);
+    expect(runCli(["build", file, "--format", "html", "--out", out]).code).toBe(0);
+    const before = readFileSync(join(out, "2021-06.html"));
+    const mtime = statSync(join(out, "2021-06.html")).mtimeMs;
+
+    writeFileSync(file, readFileSync(example, "utf8").replace("for: 2", "for: 3"));
+    const run = runCli(["build", file, "--format", "html", "--out", out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("error DLB3010: the vote on 2021-06 counts 3 voices, but only 2 can be cast");
+    expect(readdirSync(out)).toEqual(["2021-06.html"]);
+    expect(readFileSync(join(out, "2021-06.html"))).toEqual(before);
+    expect(statSync(join(out, "2021-06.html")).mtimeMs).toBe(mtime);
+  });
+
+  it("exits 3 when the output cannot be written, leaving no temporary file", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "plain-file"), "");
+    const run = runCli(["build", example, "--format", "html", "--out", join(dir, "plain-file", "out")]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("error DLB4003: cannot write");
+    expect(readdirSync(dir)).toEqual(["plain-file"]);
+  });
+
+  it("without any browser: exits 3, says what was tried and how to install one, still writes the HTML", () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    const run = runCli(["build", example, "--out", out], {
+      env: { PATH: join(dir, "empty-bin"), DELIB_CHROMIUM: undefined, PUPPETEER_EXECUTABLE_PATH: undefined, CHROME_PATH: undefined },
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("error DLB4001");
+    expect(run.stderr).toContain("apt-get install chromium");
+    expect(run.stderr).toContain("chromium-browser");
+    expect(readdirSync(out)).toEqual(["2021-06.html"]);
+  });
+
+  it("refuses a --chromium path that is not an executable", () => {
+    const dir = tmp();
+    const run = runCli(["build", example, "--out", join(dir, "out"), "--chromium", join(dir, "no-such-chromium")]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("no-such-chromium");
+  });
+});

@@ -1,0 +1,72 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { missingReferenceLines, normalize } from "../support/reference.js";
+import { repoRoot, runCli } from "../support/run-cli.js";
+
+const example = join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
+
+/** The text of each page, as poppler's pdftotext reads it. */
+function pagesOf(pdf: string): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", pdf, "-"], { encoding: "utf8" }),
+  );
+}
+
+describe("the PDF extract of 2021-06, printed by real Chromium", () => {
+  let out: string;
+  let pages: string[];
+
+  beforeAll(() => {
+    out = join(mkdtempSync(join(tmpdir(), "delib-pdf-")), "out");
+    const run = runCli(["build", example, "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    pages = pagesOf(join(out, "2021-06.pdf"));
+  });
+
+  it("is an A4 document with its metadata", () => {
+    const info = execFileSync("pdfinfo", [join(out, "2021-06.pdf")], { encoding: "utf8" });
+    expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Title:\s+Délibération 2021-06 – Adhésion 2021 aux Assembleurs/);
+    expect(info).toMatch(/Author:\s+Syndicat mixte ouvert « Nord-Pas-de-Calais Numérique »/);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("holds every line of the reference document", () => {
+    // Per page with -layout: pdftotext's plain mode drops a hyphen that ends a line (vingt-|et-un).
+    expect(missingReferenceLines(pages.join("\n"))).toEqual([]);
+  });
+
+  it("prints the dates in words on the first page", () => {
+    const first = normalize(pages[0]!);
+    expect(first).toContain("Le dix-huit mai deux mille vingt-et-un");
+    expect(first).toContain("sur convocation en date du douze mai deux mille vingt-et-un");
+    expect(first).toContain("première convocation faite le cinq mai deux mille vingt-et-un");
+  });
+
+  it("prints the computed totals row and vote figures", () => {
+    const first = pages[0]!;
+    expect(first).toMatch(/Total\s+9\s+0\s+12\s+2\s*\n/);
+    const all = normalize(pages.join("\n"));
+    expect(all).toContain("Voix pour : 2 Voix contre : 0 Abstentions : 0 Suffrages exprimés : 2");
+  });
+
+  it("keeps the vote block and the signature together on the last page", () => {
+    const last = normalize(pages[pages.length - 1]!);
+    expect(last).toContain("Adopté par :");
+    expect(last).toContain("Pour extrait conforme :");
+    expect(last).toContain("Le Président du Syndicat mixte,");
+    expect(last).toContain("Christophe COULON");
+  });
+
+  it("gives the same bytes when built again", () => {
+    const again = join(mkdtempSync(join(tmpdir(), "delib-pdf-")), "out");
+    expect(runCli(["build", example, "--out", again]).code).toBe(0);
+    expect(readFileSync(join(again, "2021-06.pdf")).equals(readFileSync(join(out, "2021-06.pdf")))).toBe(true);
+    expect(readFileSync(join(again, "2021-06.html")).equals(readFileSync(join(out, "2021-06.html")))).toBe(true);
+  });
+});

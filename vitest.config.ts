@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Browser and CLI tests start real processes (Chromium, node): give them room on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
