@@ -1,7 +1,13 @@
 // The reference deliberation (../shared/reference/), as the lines an extract must reproduce.
 import { readFileSync } from "node:fs";
 
-export const referenceFile = new URL("../../../shared/reference/deliberation-2021-06-adhesion-assembleurs.txt", import.meta.url);
+/**
+ * A copy of ../shared/reference/deliberation-2021-06-adhesion-assembleurs.txt kept in the
+ * repository, so a clone anywhere can run the tests; test/render/reference-copy.test.ts
+ * checks it still equals the shared original wherever that is present.
+ */
+export const referenceFile = new URL("../fixtures/reference/deliberation-2021-06-adhesion-assembleurs.txt", import.meta.url);
+export const sharedReferenceFile = new URL("../../../shared/reference/deliberation-2021-06-adhesion-assembleurs.txt", import.meta.url);
 
 /** Collapses white space and the typographic variants the reference mixes (’ and ', non-breaking spaces). */
 export function normalize(text: string): string {
