@@ -1,0 +1,201 @@
+// The fixture suite, in the style of typst's tests/suite: each file under
+// test/fixtures/invalid/ is a small session file whose leading comment lines state the
+// diagnostics it must produce, one per line:
+//
+//   # expect: error DLB3003 at 12:5
+//   # expect: error DLB2002 at 14:3 ~ did you mean `convened_on`?
+//
+// that is severity, code and the line:column (1-based) of the span's start, then, after an
+// optional ` ~ `, text that the message or one of the hints must contain. The diagnostics
+// produced must be exactly these (a missing or an extra one fails).
+//
+// A fixture may also carry `# currently:` lines, in the same form: the tool is known to get
+// that file wrong today, the `expect` lines say what it should report and the `currently`
+// lines what it reports. The test then checks the `currently` lines, so a regression still
+// fails, and it fails too once the tool is fixed: delete the `currently` lines then.
+//
+// Every session file under examples/ must produce no diagnostic at all.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkText } from "../../src/compile.js";
+import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js";
+import { lineColumn } from "../../src/diagnostics/line-index.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const INVALID = join(ROOT, "test", "fixtures", "invalid");
+const EXAMPLES = join(ROOT, "examples");
+
+/** Codes no fixture can show: they need the file system, the CLI or a browser. */
+const NOT_FROM_A_FIXTURE: Readonly<Record<string, string>> = {
+  DLB1001: "a file that cannot be read (checkFile, not checkText)",
+  DLB2009: "fallback for a schema keyword the session schema does not use",
+};
+
+interface Expectation {
+  /** "error DLB3003 at 12:5" */
+  readonly key: string;
+  /** Text the message or a hint must contain, when given. */
+  readonly text: string | undefined;
+  readonly line: number;
+}
+
+interface Fixture {
+  readonly name: string;
+  readonly source: SourceFile;
+  readonly expect: readonly Expectation[];
+  readonly currently: readonly Expectation[];
+}
+
+const DIRECTIVE = /^#\s*(expect|currently)\b/;
+const EXPECTATION =
+  /^#\s*(expect|currently):\s+(error|warning)\s+(DLB\d{4})\s+at\s+(\d+):(\d+)(?:\s+~\s+(\S.*?))?\s*$/;
+
+/** Reads the `# expect:` and `# currently:` lines of the leading comment block. */
+function parseFixture(path: string): Fixture {
+  const text = readFileSync(path, "utf8");
+  const source: SourceFile = { path: relative(ROOT, path), text };
+  const lines = text.split(/\r\n|\r|\n/);
+  const expectations: Record<"expect" | "currently", Expectation[]> = { expect: [], currently: [] };
+  let header = true;
+  lines.forEach((raw, index) => {
+    const line = raw.trimEnd();
+    if (header && !line.startsWith("#")) header = false;
+    if (!DIRECTIVE.test(line.trimStart())) return;
+    if (!header) throw new Error(`${source.path}:${index + 1}: expectation after the leading comment block`);
+    const match = EXPECTATION.exec(line);
+    if (!match) throw new Error(`${source.path}:${index + 1}: malformed expectation: ${line}`);
+    const [, kind, severity, code, l, c, wanted] = match;
+    expectations[kind as "expect" | "currently"].push({
+      key: `${severity} ${code} at ${Number(l)}:${Number(c)}`,
+      text: wanted,
+      line: index + 1,
+    });
+  });
+  return {
+    name: relative(INVALID, path),
+    source,
+    expect: expectations.expect,
+    currently: expectations.currently,
+  };
+}
+
+/** "error DLB3003 at 12:5", as a fixture writes it. */
+function keyOf(d: Diagnostic): string {
+  if (!d.span) return `${d.severity} ${d.code} at (no span)`;
+  const { line, column } = lineColumn(d.span.file.text, d.span.start);
+  return `${d.severity} ${d.code} at ${line}:${column}`;
+}
+
+/** Each diagnostic on one line, for failure messages. */
+function describeAll(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `${keyOf(d)} - ${d.message} | ${d.hints.join(" | ")}`).join("\n");
+}
+
+function sorted(keys: readonly string[]): string[] {
+  return [...keys].sort();
+}
+
+/** The files of a directory tree whose names end with one of `extensions`, sorted. */
+function walk(dir: string, extensions: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...walk(path, extensions));
+    else if (extensions.some((e) => entry.name.endsWith(e))) found.push(path);
+  }
+  return found.sort();
+}
+
+/** Every diagnostic explains itself and points inside the file it came from. */
+function expectWellFormed(source: SourceFile, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const where = `${keyOf(d)} (${d.message})`;
+    expect(d.message.trim(), `${where}: empty message`).not.toBe("");
+    expect(d.hints.length, `${where}: no hint`).toBeGreaterThan(0);
+    for (const hint of d.hints) expect(hint.trim(), `${where}: empty hint`).not.toBe("");
+    const spans = [...(d.span ? [d.span] : []), ...d.related.map((r) => r.span)];
+    for (const span of spans) {
+      expect(span.file, `${where}: span in another file`).toBe(source);
+      expect(span.start, `${where}: span before the file`).toBeGreaterThanOrEqual(0);
+      expect(span.end, `${where}: span ends before it starts`).toBeGreaterThanOrEqual(span.start);
+      expect(span.end, `${where}: span past the end of the file`).toBeLessThanOrEqual(source.text.length);
+    }
+    for (const related of d.related) expect(related.message.trim(), `${where}: empty related message`).not.toBe("");
+  }
+}
+
+/** The diagnostics match `expectations` exactly, as a multiset of keys, and contain their texts. */
+function expectDiagnostics(
+  fixture: Fixture,
+  diagnostics: readonly Diagnostic[],
+  expectations: readonly Expectation[],
+): void {
+  const context = `${fixture.source.path} reported:\n${describeAll(diagnostics) || "(nothing)"}\n`;
+  expect(sorted(diagnostics.map(keyOf)), context).toEqual(sorted(expectations.map((e) => e.key)));
+  for (const wanted of expectations) {
+    if (wanted.text === undefined) continue;
+    const text = wanted.text;
+    const matching = diagnostics.filter(
+      (d) => keyOf(d) === wanted.key && [d.message, ...d.hints].some((s) => s.includes(text)),
+    );
+    expect(matching.length, `${context}line ${wanted.line}: no ${wanted.key} says « ${text} »`).toBeGreaterThan(0);
+  }
+}
+
+const fixtures = walk(INVALID, [".yaml"]).map(parseFixture);
+
+describe("invalid fixtures", () => {
+  it("are all .yaml files", () => {
+    const others = walk(INVALID, [""]).filter((path) => !path.endsWith(".yaml"));
+    expect(others.map((path) => relative(INVALID, path))).toEqual([]);
+    expect(fixtures.length).toBeGreaterThan(0);
+  });
+
+  it("cover every diagnostic code a session file can produce", () => {
+    const emitted = new Set<string>();
+    for (const path of walk(join(ROOT, "src"), [".ts"])) {
+      for (const match of readFileSync(path, "utf8").matchAll(/"(DLB[123]\d{3})"/g)) emitted.add(match[1]!);
+    }
+    const covered = new Set(fixtures.flatMap((f) => f.expect.map((e) => e.key.split(" ")[1]!)));
+    const missing = [...emitted].filter((code) => !covered.has(code) && !(code in NOT_FROM_A_FIXTURE)).sort();
+    expect(missing, "codes emitted in src/ with no fixture expecting them").toEqual([]);
+  });
+
+  for (const fixture of fixtures) {
+    it(fixture.name, () => {
+      expect(fixture.expect.length, `${fixture.source.path} has no \`# expect:\` line`).toBeGreaterThan(0);
+      const { diagnostics } = checkText(fixture.source);
+      expectWellFormed(fixture.source, diagnostics);
+      if (fixture.currently.length === 0) {
+        expectDiagnostics(fixture, diagnostics, fixture.expect);
+        return;
+      }
+      // A known problem: check today's output, and that it still differs from the expected one.
+      const stale = `${fixture.source.path}: the \`currently\` lines equal the \`expect\` lines; delete them`;
+      expect(
+        JSON.stringify(fixture.currently.map((e) => [e.key, e.text]).sort()),
+        stale,
+      ).not.toBe(JSON.stringify(fixture.expect.map((e) => [e.key, e.text]).sort()));
+      expectDiagnostics(fixture, diagnostics, fixture.currently);
+    });
+  }
+});
+
+describe("examples", () => {
+  const examples = walk(EXAMPLES, [".yaml", ".yml"]);
+
+  it("exist", () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  for (const path of examples) {
+    it(`${relative(EXAMPLES, path)} has no diagnostic`, () => {
+      const source: SourceFile = { path: relative(ROOT, path), text: readFileSync(path, "utf8") };
+      const { diagnostics, outcome } = checkText(source);
+      expect(describeAll(diagnostics)).toBe("");
+      expect(outcome).toBeDefined();
+    });
+  }
+});
