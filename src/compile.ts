@@ -8,7 +8,9 @@ import { renderHtml, type RenderedDocument } from "./render/render-html.js";
 import { loadTemplateSet } from "./render/templates.js";
 import { loadSource } from "./source/load-source.js";
 import { parseYaml } from "./source/parse-yaml.js";
+import { loadLaw } from "./law/load-law.js";
 import type { Outcome } from "./tally/outcome.js";
+import { presenceByMotion } from "./tally/presence.js";
 import { tally } from "./tally/tally.js";
 import { checkRules } from "./validate/check-rules.js";
 import { validateSchema } from "./validate/validate-schema.js";
@@ -28,10 +30,17 @@ export function checkText(source: SourceFile): Checked {
   const validated = validateSchema(parsed.value);
   const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
   if (!validated.value) return { path: source.path, source, outcome: undefined, diagnostics };
-  const session: Session = validated.value;
-  diagnostics.push(...checkRules(parsed.value, session));
+  // The count runs on any schema-valid session; the rules then check the very figures it
+  // computed, and the outcome is handed on only when they find no error.
+  const outcome = tallySession(validated.value);
+  diagnostics.push(...checkRules(parsed.value, outcome, presenceByMotion(outcome.session, outcome.rules)));
   if (hasErrors(diagnostics)) return { path: source.path, source, outcome: undefined, diagnostics };
-  return { path: source.path, source, outcome: tally(session), diagnostics };
+  return { path: source.path, source, outcome, diagnostics };
+}
+
+/** Counts a session under the law delib ships (law/*.yaml). */
+export function tallySession(session: Session): Outcome {
+  return tally(session, loadLaw());
 }
 
 /** Reads and checks one session file. */

@@ -11,8 +11,26 @@ export type BodyKind =
   | "smo"
   | "custom";
 
+export type QuorumCounts = "present" | "present_or_represented" | "voices";
+
+export interface Statutes {
+  quorum?: { fraction?: string; strict?: boolean; counts: QuorumCounts; article?: string };
+  proxies_per_holder?: number;
+  proxy_carries_voices?: boolean;
+  casting_vote?: boolean;
+}
+
+export type RegimeId =
+  | "droit_commun"
+  | "covid_loi_2020_290"
+  | "covid_ord_2020_391"
+  | "covid_loi_2020_760"
+  | "covid_loi_2020_1379"
+  | "covid_loi_2021_1465";
+
 export interface Body {
   name: string;
+  statutes?: Statutes;
   name_in_text: string;
   kind: BodyKind;
   assembly: string;
@@ -30,7 +48,8 @@ export interface SessionInfo {
   place?: string;
   videoconference?: boolean;
   convened_on: string;
-  failed_convocation?: { convened_on: string; date: string };
+  regime?: RegimeId;
+  failed_convocation?: { convened_on: string; date: string; agenda?: string[] };
   president: string;
   secretaries?: string[];
   signatory: Signatory;
@@ -43,6 +62,8 @@ export interface Member {
   civility: Civility;
   first_name: string;
   last_name: string;
+  birth_date?: string;
+  suppleant_of?: string;
 }
 
 export interface Seat {
@@ -58,7 +79,7 @@ export interface College {
 }
 
 export type AttendanceStatus = "present" | "absent" | "excused";
-export type Attendance = AttendanceStatus | { represented_by: string };
+export type Attendance = AttendanceStatus | { represented_by: string; substituted_by?: undefined } | { substituted_by: string; represented_by?: undefined };
 
 export interface DeclaredTotals {
   present?: number;
@@ -68,12 +89,34 @@ export interface DeclaredTotals {
   voting?: number;
 }
 
+export type MemberVote = "for" | "against" | "abstention" | "not_voting";
+
 export interface VoteRecord {
   for?: number;
   against?: number;
   abstentions?: number;
+  blank?: number;
+  null?: number;
   unanimous?: true;
+  president?: MemberVote;
+  by_member?: Record<string, MemberVote>;
 }
+
+export type Majority = "absolute" | { ratio: string; of: "expressed" | "in_office"; article?: string };
+
+export interface ElectionRound {
+  candidates: Record<string, number>;
+  blank?: number;
+  null?: number;
+}
+
+export interface Election {
+  post?: string;
+  rounds: ElectionRound[];
+}
+
+export type MotionKind = "ordinary" | "compte_administratif" | "election";
+export type Ballot = "show_of_hands" | "public" | "secret";
 
 export interface DecisionBlock {
   verb: string;
@@ -83,13 +126,25 @@ export interface DecisionBlock {
 export interface Motion {
   number: string;
   title: string;
+  kind?: MotionKind;
+  chaired_by?: string;
+  arrivals?: string[];
+  departures?: string[];
+  proxies?: Record<string, string>;
+  resignations?: string[];
+  withdrawn?: string[];
+  interested?: string[];
+  excluded_from_office?: string[];
+  ballot?: Ballot;
+  majority?: Majority;
+  election?: Election;
   rapporteur?: string;
   preamble?: string;
   visas?: string[];
   considerations?: string[];
   on_proposal_of?: string;
   decisions: DecisionBlock[];
-  vote: VoteRecord;
+  vote?: VoteRecord;
   signatory?: Signatory;
 }
 

@@ -1,12 +1,14 @@
 import type { Member, Session } from "../model/session.js";
-import type { MotionOutcome, Outcome, SeatLine } from "../tally/outcome.js";
+import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrenchWords } from "./french-words.js";
 import { renderMarkdown } from "./markdown.js";
+import { assemblyWords, capitalize, citation, formalName, fullName, gendered, joinNames, shortName, upper } from "./words.js";
 
 /** One row of the printed attendance table. */
 export interface AttendanceRowView {
   member: string;
+  note: string;
   present: boolean;
   absent: boolean;
   excused: boolean;
@@ -41,6 +43,8 @@ export interface ExtractView {
     totals: { present: number; absent: number; excused: number; voting: number };
   };
   quorum: string;
+  /** Sentences on this motion's own presidency, withdrawals and interested members. */
+  circumstances: string[];
   preamble: { label: string; html: string } | null;
   assemblyLine: string;
   visas: string[];
@@ -50,41 +54,10 @@ export interface ExtractView {
   decisions: { verb: string; articles: string[] }[];
   result: string;
   votes: { label: string; value: number }[] | null;
+  names: { label: string; names: string }[];
+  election: { post: string | null; rounds: { summary: string; candidates: string[] }[] } | null;
   certified: string;
   signatory: { capacity: string; name: string };
-}
-
-/** « Christophe COULON » */
-function fullName(member: Member): string {
-  return `${member.first_name} ${member.last_name}`;
-}
-
-/** « Monsieur Christophe COULON » */
-function formalName(member: Member, t: Catalogue): string {
-  return `${t.t(`civility.long.${member.civility}`)} ${fullName(member)}`;
-}
-
-/** « M. Christophe COULON » */
-function shortName(member: Member): string {
-  return `${member.civility} ${fullName(member)}`;
-}
-
-function upper(text: string, language: string): string {
-  return text.toLocaleUpperCase(language);
-}
-
-function capitalize(text: string, language: string): string {
-  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
-}
-
-function assemblyWords(session: Session, t: Catalogue) {
-  const gender = session.body.assembly_gender ?? "masculine";
-  const assembly = session.body.assembly;
-  return {
-    gender,
-    of: t.t(`assembly.of.${gender}`, { assembly }),
-    the: t.t(`assembly.the.${gender}`, { assembly }),
-  };
 }
 
 function openingSentence(session: Session, outcome: Outcome, t: Catalogue): string {
@@ -111,9 +84,22 @@ function openingSentence(session: Session, outcome: Outcome, t: Catalogue): stri
   });
 }
 
-function row(line: SeatLine): AttendanceRowView {
+function row(line: SeatLine, t: Catalogue): AttendanceRowView {
+  const note = (() => {
+    switch (line.note) {
+      case undefined:
+        return "";
+      case "suppleant":
+        return gendered(t, "note.suppleant", line.member, { name: shortName(line.sitting) });
+      case "proxy_unused":
+        return "";
+      default:
+        return gendered(t, `note.${line.note}`, line.member);
+    }
+  })();
   return {
     member: shortName(line.member),
+    note,
     present: line.column === "present",
     absent: line.column === "absent",
     excused: line.column === "excused",
@@ -122,7 +108,7 @@ function row(line: SeatLine): AttendanceRowView {
   };
 }
 
-function collegeViews(lines: readonly SeatLine[]): CollegeView[] {
+function collegeViews(lines: readonly SeatLine[], t: Catalogue): CollegeView[] {
   const groups: SeatLine[][] = [];
   for (const line of lines) {
     const last = groups[groups.length - 1];
@@ -130,30 +116,114 @@ function collegeViews(lines: readonly SeatLine[]): CollegeView[] {
     else groups.push([line]);
   }
   return groups.map((group) => {
-    const [first, ...rest] = group.map(row);
+    const [first, ...rest] = group.map((l) => row(l, t));
     return { name: group[0]!.college ?? "", rowspan: group.length, first: first!, rest };
   });
 }
 
-function quorumSentence(motion: MotionOutcome, session: Session, t: Catalogue): string {
+/** The quorum sentence: the same figures `delib explain` shows. */
+export function quorumSentence(motion: MotionOutcome, session: Session, t: Catalogue): string {
   const { quorum } = motion;
-  if (quorum.exemption === "second_convocation") {
-    return t.t("quorum.exempt.second_convocation", { theAssembly: assemblyWords(session, t).the });
+  if (quorum.exemption) {
+    return t.t(`quorum.exempt.${quorum.exemption}`, { theAssembly: assemblyWords(session, t).the });
   }
-  const reference = quorum.steps.find((s) => s.reference)?.reference;
-  return t.t("quorum.statement", {
-    present: quorum.present,
+  return t.t(`quorum.statement.${quorum.counts}`, {
+    counted: quorum.counted,
     inOffice: quorum.inOffice,
     required: quorum.required,
-    article: reference?.article ?? "L2121-17",
+    source: citation(quorum.source, t),
     verdict: t.t(quorum.met ? "quorum.met" : "quorum.not_met"),
   });
 }
 
-function resultLine(motion: MotionOutcome, session: Session, t: Catalogue): string {
+function ratioWords(ratio: string, t: Catalogue): string {
+  return t.has(`ratio.${ratio}`) ? t.t(`ratio.${ratio}`) : t.t("ratio.other", { ratio });
+}
+
+/** The sentence that introduces the figures: adopted, rejected, and on what ground. */
+export function resultLine(motion: MotionOutcome, session: Session, t: Catalogue): string {
   if (motion.result === "no_quorum") return t.t("result.no_quorum", { assembly: session.body.assembly });
-  if (motion.result === "rejected") return t.t("result.rejected");
-  return t.t("result.adopted");
+  const vote = motion.vote;
+  if (!vote) return "";
+  const source = citation(vote.majority.source, t);
+  if (vote.decidedBy === "casting_vote") return t.t(vote.adopted ? "result.adopted.casting_vote" : "result.rejected.casting_vote", { source });
+  if (vote.decidedBy === "compte_administratif_tie") return t.t("result.adopted.ca_tie", { source });
+  if (vote.majority.kind === "compte_administratif" && !vote.adopted) return t.t("result.rejected.ca", { source });
+  if (vote.majority.kind === "qualified") {
+    return t.t(vote.adopted ? "result.adopted.qualified" : "result.rejected.qualified", {
+      ratio: ratioWords(vote.majority.ratio!, t),
+      base: t.t(`base.${vote.majority.of!}`),
+      needed: vote.majority.needed,
+      source,
+    });
+  }
+  if (vote.expressed === 0 && vote.majority.kind !== "compte_administratif") return t.t("result.nothing_expressed");
+  if (vote.tie && !vote.adopted) return t.t("result.rejected.tie");
+  return t.t(vote.adopted ? "result.adopted" : "result.rejected");
+}
+
+function voteLines(vote: VoteOutcome, t: Catalogue): { label: string; value: number }[] {
+  const lines = [
+    { label: t.t("vote.for"), value: vote.for },
+    { label: t.t("vote.against"), value: vote.against },
+    { label: t.t("vote.abstentions"), value: vote.abstentions },
+  ];
+  if (vote.ballot === "secret") {
+    lines.push({ label: t.t("vote.blank"), value: vote.blank }, { label: t.t("vote.null"), value: vote.null });
+  }
+  lines.push({ label: t.t("vote.expressed"), value: vote.expressed });
+  return lines;
+}
+
+function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalogue): string[] {
+  const sentences: string[] = [];
+  const m = motion.motion;
+  if (m.chaired_by && m.chaired_by !== outcome.session.session.president) {
+    const source = m.kind === "compte_administratif" ? citation("CGCT L2121-14", t) : "";
+    sentences.push(t.t("motion.chair", { chair: formalName(motion.chair, t), source }).replace(" ()", ""));
+  }
+  const named = (ids: readonly string[] | undefined): Member[] =>
+    (ids ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
+  const withdrawn = named(m.withdrawn);
+  if (withdrawn.length > 0) {
+    const verb = withdrawn.length === 1 ? gendered(t, "motion.withdrawn.verb.one", withdrawn[0]!) : t.t("motion.withdrawn.verb.many");
+    sentences.push(t.t("motion.withdrawn", { names: joinNames(withdrawn.map((x) => formalName(x, t))), verb }));
+  }
+  const interested = named(m.interested);
+  if (interested.length === 1) sentences.push(gendered(t, "motion.interested.one", interested[0]!, { names: formalName(interested[0]!, t) }));
+  else if (interested.length > 1) sentences.push(t.t("motion.interested", { names: joinNames(interested.map((x) => formalName(x, t))) }));
+  return sentences;
+}
+
+function electionView(motion: MotionOutcome, t: Catalogue): ExtractView["election"] {
+  const election = motion.election;
+  if (!election) return null;
+  return {
+    post: election.post ? t.t("election.post", { post: election.post }) : null,
+    rounds: election.rounds.map((round) => ({
+      summary: t.t("election.round", {
+        ordinal: t.t(`election.ordinal.${round.number}`),
+        ballots: round.ballots,
+        blank: round.blank,
+        null: round.null,
+        expressed: round.expressed,
+        needed: round.needed === undefined ? "" : t.t("election.round.needed", { needed: round.needed }),
+      }),
+      candidates: round.candidates.map((c) => t.t("election.candidate", { name: shortName(c.member), votes: c.votes })),
+    })),
+  };
+}
+
+function electionResult(motion: MotionOutcome, t: Catalogue): string {
+  const election = motion.election!;
+  const winner = election.elected;
+  if (!winner) return t.t("result.not_elected");
+  const round = election.rounds[election.rounds.length - 1]!;
+  return gendered(t, "result.elected", winner, {
+    name: formalName(winner, t),
+    ordinal: t.t(`result.elected.ordinal.${round.number}`),
+    byAge: round.byAge ? t.t("result.elected.by_age") : "",
+  });
 }
 
 /** The data of one extract of the register, from the computed outcome of its motion. */
@@ -166,6 +236,7 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   const signer = outcome.members.get(signing.member);
   const rapporteur = motion.rapporteur ? outcome.members.get(motion.rapporteur) : undefined;
   const label = (key: string) => t.t(key);
+  const counted = motionOutcome.result !== "no_quorum";
   return {
     lang,
     title: t.t("extract.title", { number: motion.number, object: motion.title }),
@@ -189,7 +260,7 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
         totals: label("attendance.totals"),
       },
       checked: label("attendance.checked"),
-      colleges: collegeViews(attendance.lines),
+      colleges: collegeViews(attendance.lines, t),
       totals: {
         present: attendance.totals.present,
         absent: attendance.totals.absent,
@@ -198,29 +269,24 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
       },
     },
     quorum: quorumSentence(motionOutcome, session, t),
+    circumstances: circumstances(motionOutcome, outcome, t),
     preamble: motion.preamble ? { label: label("preamble.label"), html: renderMarkdown(motion.preamble) } : null,
     assemblyLine: t.t("motion.assembly", { TheAssembly: capitalize(words.the, lang) }),
     visas: (motion.visas ?? []).map(renderMarkdown),
     considerations: (motion.considerations ?? []).map(renderMarkdown),
-    hearing: rapporteur
-      ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) })
-      : label("motion.hearing"),
+    hearing: rapporteur ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) }) : label("motion.hearing"),
     proposal: motion.on_proposal_of ? t.t("motion.proposal", { of: motion.on_proposal_of }) : null,
     decisions: motion.decisions.map((d) => ({ verb: d.verb, articles: d.articles.map(renderMarkdown) })),
-    result: resultLine(motionOutcome, session, t),
-    votes:
-      motionOutcome.result === "no_quorum"
-        ? null
-        : [
-            { label: label("vote.for"), value: vote.for },
-            { label: label("vote.against"), value: vote.against },
-            { label: label("vote.abstentions"), value: vote.abstentions },
-            { label: label("vote.expressed"), value: vote.expressed },
-          ],
+    result: motionOutcome.election && counted ? electionResult(motionOutcome, t) : resultLine(motionOutcome, session, t),
+    votes: counted && vote ? voteLines(vote, t) : null,
+    names:
+      counted && vote?.names
+        ? (["for", "against", "abstention", "not_voting"] as const)
+            .filter((k) => vote.names![k].length > 0)
+            .map((k) => ({ label: t.t(`names.${k}`), names: joinNames(vote.names![k].map(shortName)) }))
+        : [],
+    election: counted ? electionView(motionOutcome, t) : null,
     certified: label("signature.certified"),
-    signatory: {
-      capacity: `${signing.capacity},`,
-      name: signer ? fullName(signer) : signing.member,
-    },
+    signatory: { capacity: `${signing.capacity},`, name: signer ? fullName(signer) : signing.member },
   };
 }

@@ -1,36 +1,37 @@
 // What the count produces: every figure a document prints, with the working behind it.
-import type { AttendanceStatus, Member, Motion, Session } from "../model/session.js";
-
-/** An article of law a computation applies, e.g. { code: "CGCT", article: "L2121-17" }. */
-export interface LegalReference {
-  readonly code: "CGCT";
-  readonly article: string;
-}
+import type { Ballot, Member, MemberVote, Motion, Session } from "../model/session.js";
+import type { RuleSet } from "./rule-set.js";
 
 /**
  * One step of a computation, in data: `key` names a sentence of the catalogue
- * (locales/fr.json, `explain.*`), `values` fill it. Documents and `delib explain`
- * print the same steps, so what is printed is what was computed.
+ * (locales/fr.json, `explain.*`), `values` fill it, `source` cites the rule applied.
+ * Documents and `delib explain` print the same steps, so what is printed is what was computed.
  */
 export interface Step {
   readonly key: string;
   readonly values: Readonly<Record<string, string | number>>;
-  readonly reference?: LegalReference;
+  readonly source?: string;
 }
 
 /** Where a seat's box is ticked in the attendance table. */
 export type AttendanceColumn = "present" | "absent" | "excused";
+
+/** Why a seat's row carries a remark for this motion. */
+export type SeatNote = "withdrawn" | "interested" | "excluded" | "left" | "arrived" | "suppleant" | "proxy_unused";
 
 /** One row of the attendance table: one seat and how it was held for the motion. */
 export interface SeatLine {
   /** College name; undefined for an assembly without colleges. */
   readonly college: string | undefined;
   readonly collegeIndex: number;
+  /** The titulaire of the seat. */
   readonly member: Member;
-  readonly status: AttendanceStatus | "represented";
+  /** Who sat in it: the titulaire, or their suppléant. */
+  readonly sitting: Member;
   readonly column: AttendanceColumn;
-  /** The member who holds this member's proxy, when represented. */
+  /** The member who holds this member's proxy, when represented and the proxy is used. */
   readonly proxyHolder: Member | undefined;
+  readonly note: SeatNote | undefined;
   /** The seat carries the right to vote. */
   readonly hasVote: boolean;
   /** The seat's vote is cast, in person or by proxy (the « Votant » box). */
@@ -43,60 +44,116 @@ export interface AttendanceTotals {
   readonly present: number;
   readonly absent: number;
   readonly excused: number;
-  /** Seats whose holder gave a proxy (also counted in `excused`). */
+  /** Seats whose holder gave a proxy that is used (also counted in `excused`). */
   readonly represented: number;
   /** Seats whose vote is cast. */
   readonly voting: number;
-  /** Voices those seats carry. */
+  /** Voices those seats cast. */
   readonly voices: number;
+}
+
+export interface CollegeTotals extends AttendanceTotals {
+  readonly college: string;
 }
 
 export interface AttendanceOutcome {
   readonly lines: readonly SeatLine[];
   readonly totals: AttendanceTotals;
+  /** Totals per college, for assemblies with colleges (statutes may count by college). */
+  readonly colleges: readonly CollegeTotals[];
 }
 
 export interface QuorumOutcome {
-  /** Seats in office for the motion. */
+  /** Members (or voices) in office for the motion. */
   readonly inOffice: number;
-  /** Seats whose holder is physically present (proxies never count, CGCT L2121-17). */
-  readonly present: number;
-  /** The minimum present; 0 when the quorum does not apply. */
+  /** Members (or voices) counted towards the quorum, per `counts`. */
+  readonly counted: number;
+  readonly counts: "present" | "present_or_represented" | "voices";
+  /** The minimum; 0 when the quorum does not apply. */
   readonly required: number;
   readonly met: boolean;
   /** Why no quorum was required, when none was. */
-  readonly exemption: "second_convocation" | undefined;
+  readonly exemption: "second_convocation" | "meeting_of_right" | undefined;
+  /** The text applied, e.g. "CGCT L2121-17". */
+  readonly source: string;
   readonly steps: readonly Step[];
 }
 
+export type MajorityKind = "absolute" | "qualified" | "compte_administratif";
+
 export interface VoteOutcome {
+  readonly ballot: Ballot;
   readonly for: number;
   readonly against: number;
   readonly abstentions: number;
+  readonly blank: number;
+  readonly null: number;
   /** Suffrages exprimés: for + against. */
   readonly expressed: number;
-  /** Voices that could be cast (present or represented voting seats). */
+  /** Voices that could be cast (present or validly represented voting seats). */
   readonly voters: number;
-  /** Every voice cast was for. */
+  /** Every voice that could be cast was cast for. */
   readonly unanimous: boolean;
-  /** Voices for needed to adopt. */
-  readonly needed: number;
+  readonly majority: {
+    readonly kind: MajorityKind;
+    /** Voices for needed to adopt (for the compte administratif: voices against needed to reject). */
+    readonly needed: number;
+    readonly ratio: string | undefined;
+    readonly of: "expressed" | "in_office" | undefined;
+    readonly source: string;
+  };
+  /** for = against > 0. */
+  readonly tie: boolean;
+  /** What decided the result when the count alone did not. */
+  readonly decidedBy: "casting_vote" | "compte_administratif_tie" | undefined;
+  /** The chair's own vote, when known (it decides a tie on a public ballot). */
+  readonly presidentVote: MemberVote | undefined;
+  /** Names by direction, for a vote recorded member by member. */
+  readonly names: { readonly for: Member[]; readonly against: Member[]; readonly abstention: Member[]; readonly not_voting: Member[] } | undefined;
+  readonly adopted: boolean;
+  readonly steps: readonly Step[];
+}
+
+export interface ElectionRoundOutcome {
+  readonly number: number;
+  readonly ballots: number;
+  readonly blank: number;
+  readonly null: number;
+  readonly expressed: number;
+  /** Votes needed in rounds 1 and 2 (absolute majority); undefined in round 3 (relative). */
+  readonly needed: number | undefined;
+  readonly candidates: readonly { readonly member: Member; readonly votes: number }[];
+  readonly elected: Member | undefined;
+  /** The elected candidate tied and was elected as the eldest. */
+  readonly byAge: boolean;
+}
+
+export interface ElectionOutcome {
+  readonly post: string | undefined;
+  readonly rounds: readonly ElectionRoundOutcome[];
+  readonly elected: Member | undefined;
+  readonly voters: number;
   readonly steps: readonly Step[];
 }
 
 /** The motion's fate: a normal result of the count, printed on the documents. */
-export type MotionResult = "adopted" | "rejected" | "no_quorum";
+export type MotionResult = "adopted" | "rejected" | "no_quorum" | "elected" | "not_elected";
 
 export interface MotionOutcome {
   readonly motion: Motion;
+  readonly index: number;
+  /** Who presided over this motion. */
+  readonly chair: Member;
   readonly attendance: AttendanceOutcome;
   readonly quorum: QuorumOutcome;
-  readonly vote: VoteOutcome;
+  readonly vote: VoteOutcome | undefined;
+  readonly election: ElectionOutcome | undefined;
   readonly result: MotionResult;
 }
 
 export interface Outcome {
   readonly session: Session;
+  readonly rules: RuleSet;
   readonly members: ReadonlyMap<string, Member>;
   readonly motions: readonly MotionOutcome[];
 }

@@ -1,35 +1,94 @@
 import type { Member, Seat, Session } from "../model/session.js";
-import type { AttendanceTotals, SeatLine } from "./outcome.js";
+import type { AttendanceColumn, AttendanceTotals, CollegeTotals, SeatLine, SeatNote } from "./outcome.js";
+import { seatIsHeldInPerson, type MotionPresence } from "./presence.js";
+import type { RuleSet } from "./rule-set.js";
 
-/** The seats of the assembly in table order; without colleges, one voting seat per member. */
-export function seatLines(session: Session, members: ReadonlyMap<string, Member>): SeatLine[] {
+/** A seat of the assembly, in table order; without colleges, one voting seat per titulaire. */
+export interface SeatDefinition {
+  readonly college: string | undefined;
+  readonly collegeIndex: number;
+  readonly member: string;
+  readonly hasVote: boolean;
+  readonly voices: number;
+}
+
+/** The seats as the file defines them. */
+export function seats(session: Session): SeatDefinition[] {
   const colleges: { name: string | undefined; votes?: boolean; seats: Seat[] }[] = session.colleges ?? [
-    { name: undefined, votes: true, seats: session.members.map((m) => ({ member: m.id })) },
+    {
+      name: undefined,
+      votes: true,
+      seats: session.members.filter((m) => m.suppleant_of === undefined).map((m) => ({ member: m.id })),
+    },
   ];
+  return colleges.flatMap((college, collegeIndex) =>
+    college.seats.map((seat) => ({
+      college: college.name,
+      collegeIndex,
+      member: seat.member,
+      hasVote: seat.votes ?? college.votes ?? true,
+      voices: seat.voices ?? 1,
+    })),
+  );
+}
+
+/** The voices a member's voting seats carry. */
+export function votingVoices(definitions: readonly SeatDefinition[], member: string): number {
+  return definitions.filter((s) => s.member === member && s.hasVote).reduce((sum, s) => sum + s.voices, 0);
+}
+
+/** The rows of the attendance table for one motion. */
+export function seatLines(
+  definitions: readonly SeatDefinition[],
+  presence: MotionPresence,
+  members: ReadonlyMap<string, Member>,
+  rules: RuleSet,
+): SeatLine[] {
+  const usedProxies = new Map(presence.proxies.filter((p) => p.defect === undefined).map((p) => [p.principal, p.holder]));
   const lines: SeatLine[] = [];
-  colleges.forEach((college, collegeIndex) => {
-    for (const seat of college.seats) {
-      const member = members.get(seat.member);
-      if (!member) continue; // reported by the rule `referencesAreKnown`
-      const attendance = session.attendance[member.id];
-      const holder = typeof attendance === "object" ? members.get(attendance.represented_by) : undefined;
-      const status = typeof attendance === "object" ? "represented" : (attendance ?? "absent");
-      const hasVote = seat.votes ?? college.votes ?? true;
-      // A represented member's vote is cast by the holder, who must be present.
-      const holderPresent = holder !== undefined && session.attendance[holder.id] === "present";
-      lines.push({
-        college: college.name,
-        collegeIndex,
-        member,
-        status,
-        column: status === "represented" ? "excused" : status,
-        proxyHolder: holder,
-        hasVote,
-        voting: hasVote && (status === "present" || (status === "represented" && holderPresent)),
-        voices: seat.voices ?? 1,
-      });
-    }
-  });
+  for (const seat of definitions) {
+    const state = presence.members.get(seat.member);
+    const member = members.get(seat.member);
+    if (!state || !member || !state.inOffice) continue; // unknown ids are reported; resigned seats are vacant
+    const inPerson = seatIsHeldInPerson(state);
+    const holderId = usedProxies.get(state.id);
+    // A member in the room but out of this motion (withdrawn, interested) is not present for it.
+    const column: AttendanceColumn = inPerson
+      ? "present"
+      : state.status === "excused" || state.status === "represented"
+        ? "excused"
+        : "absent";
+    const note: SeatNote | undefined = state.interested
+      ? "interested"
+      : state.excluded
+        ? "excluded"
+        : state.withdrawn
+          ? "withdrawn"
+          : state.left
+            ? "left"
+            : state.status === "substituted"
+              ? "suppleant"
+              : state.status === "represented" && holderId === undefined
+                ? "proxy_unused"
+                : presence.motion.arrivals?.includes(state.id)
+                  ? "arrived"
+                  : undefined;
+    const sitting = state.status === "substituted" && state.suppleant ? (members.get(state.suppleant) ?? member) : member;
+    const voting = seat.hasVote && (inPerson || holderId !== undefined);
+    lines.push({
+      college: seat.college,
+      collegeIndex: seat.collegeIndex,
+      member,
+      sitting,
+      column,
+      proxyHolder: holderId !== undefined ? members.get(holderId) : undefined,
+      note,
+      hasVote: seat.hasVote,
+      voting,
+      // CGCT L5721-2: the statutes may say a proxy carries one voice, not the principal's.
+      voices: voting && !inPerson && !rules.proxyCarriesVoices ? 1 : seat.voices,
+    });
+  }
   return lines;
 }
 
@@ -45,13 +104,23 @@ export function countSeats(lines: readonly SeatLine[]): AttendanceTotals {
     if (line.column === "present") present++;
     else if (line.column === "absent") absent++;
     else excused++;
-    if (line.status === "represented") represented++;
+    if (line.proxyHolder) represented++;
     if (line.voting) {
       voting++;
       voices += line.voices;
     }
   }
   return { seats: lines.length, present, absent, excused, represented, voting, voices };
+}
+
+/** Totals per college, in table order. */
+export function countColleges(lines: readonly SeatLine[]): CollegeTotals[] {
+  const groups = new Map<number, SeatLine[]>();
+  for (const line of lines) {
+    if (line.college === undefined) continue;
+    groups.set(line.collegeIndex, [...(groups.get(line.collegeIndex) ?? []), line]);
+  }
+  return [...groups.values()].map((group) => ({ college: group[0]!.college!, ...countSeats(group) }));
 }
 
 /** Members by id (the first of duplicate ids wins; duplicates are reported by a rule). */

@@ -1,22 +1,58 @@
+import type { Law } from "../law/law.js";
 import type { Session } from "../model/session.js";
+import { computeElection } from "./election.js";
 import type { MotionOutcome, Outcome } from "./outcome.js";
+import { presenceByMotion, type MotionPresence } from "./presence.js";
 import { computeQuorum } from "./quorum.js";
-import { countSeats, membersById, seatLines } from "./seat-lines.js";
+import { ruleSet, type RuleSet } from "./rule-set.js";
+import { countColleges, countSeats, membersById, seatLines, seats, type SeatDefinition } from "./seat-lines.js";
 import { computeVote } from "./votes.js";
 
 /**
- * Computes attendance, quorum and votes for every motion of a validated session.
- * Pure and total: no clock, no files; an unmet quorum or a rejected motion is a result.
+ * Computes attendance, quorum and votes for every motion of a valid session, under the rules
+ * of its kind of body, its regime and its statutes. Pure and total: no clock, no files; an
+ * unmet quorum or a rejected motion is a result.
  */
-export function tally(session: Session): Outcome {
+export function tally(session: Session, law: Law): Outcome {
+  const rules = ruleSet(session, law);
   const members = membersById(session);
-  const motions = session.motions.map((motion): MotionOutcome => {
-    const lines = seatLines(session, members);
-    const totals = countSeats(lines);
-    const quorum = computeQuorum(session, totals);
-    const { adopted, ...vote } = computeVote(motion.vote, totals);
-    const result = !quorum.met ? "no_quorum" : adopted ? "adopted" : "rejected";
-    return { motion, attendance: { lines, totals }, quorum, vote, result };
-  });
-  return { session, members, motions };
+  const definitions = seats(session);
+  const motions = presenceByMotion(session, rules).map((presence) =>
+    tallyMotion(session, presence, definitions, members, rules),
+  );
+  return { session, rules, members, motions };
+}
+
+function tallyMotion(
+  session: Session,
+  presence: MotionPresence,
+  definitions: readonly SeatDefinition[],
+  members: Outcome["members"],
+  rules: RuleSet,
+): MotionOutcome {
+  const { motion, index } = presence;
+  const lines = seatLines(definitions, presence, members, rules);
+  const totals = countSeats(lines);
+  const quorum = computeQuorum(session, presence, lines, rules);
+  const chairId = motion.chaired_by ?? session.session.president;
+  // An unknown chair is reported by a rule; the count stays total.
+  const chair = members.get(chairId) ?? { id: chairId, civility: "M.", first_name: "", last_name: chairId };
+  const attendance = { lines, totals, colleges: countColleges(lines) };
+  const voicesOf = (id: string): number => {
+    // A suppléant votes with the voices of the titulaire's seat.
+    const titulaire = members.get(id)?.suppleant_of ?? id;
+    return lines.filter((l) => l.member.id === titulaire && l.voting).reduce((s, l) => s + l.voices, 0);
+  };
+  const inOfficeVoices = definitions
+    .filter((d) => d.hasVote && presence.members.get(d.member)?.inOffice && !presence.members.get(d.member)?.excluded)
+    .reduce((s, d) => s + d.voices, 0);
+
+  if (motion.kind === "election" && motion.election) {
+    const election = computeElection(motion.election, members, totals.voices);
+    const result = !quorum.met ? "no_quorum" : election.elected ? "elected" : "not_elected";
+    return { motion, index, chair, attendance, quorum, vote: undefined, election, result };
+  }
+  const vote = computeVote(motion, lines, { rules, members, chair: chairId, voicesOf, inOfficeVoices });
+  const result = !quorum.met ? "no_quorum" : vote.adopted ? "adopted" : "rejected";
+  return { motion, index, chair, attendance, quorum, vote, election: undefined, result };
 }

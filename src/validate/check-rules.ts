@@ -1,39 +1,63 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Session } from "../model/session.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedSource } from "../source/parse-yaml.js";
-import { membersById } from "../tally/seat-lines.js";
+import type { Outcome } from "../tally/outcome.js";
+import type { MotionPresence } from "../tally/presence.js";
 import { ruleContext, type Rule } from "./rule.js";
+import { attendanceChangesAreConsistent } from "./rules/attendance-changes-are-consistent.js";
+import { compteAdministratifIsRegular } from "./rules/compte-administratif-is-regular.js";
 import { datesAreInOrder } from "./rules/dates-are-in-order.js";
 import { declaredTotalsMatch } from "./rules/declared-totals-match.js";
+import { electionIsRegular } from "./rules/election-is-regular.js";
 import { everyMemberHasAttendance } from "./rules/every-member-has-attendance.js";
 import { everyMemberHoldsASeat } from "./rules/every-member-holds-a-seat.js";
+import { exclusionsApplyToThisBody } from "./rules/exclusions-apply-to-this-body.js";
 import { memberIdsAreUnique } from "./rules/member-ids-are-unique.js";
 import { motionNumbersAreUnique } from "./rules/motion-numbers-are-unique.js";
 import { officersArePresent } from "./rules/officers-are-present.js";
 import { placeIsGiven } from "./rules/place-is-given.js";
-import { proxyHolderIsPresent } from "./rules/proxy-holder-is-present.js";
+import { proxiesAreRegular } from "./rules/proxies-are-regular.js";
+import { proxiesNameAnotherMember } from "./rules/proxies-name-another-member.js";
 import { referencesAreKnown } from "./rules/references-are-known.js";
-import { voteIsCountsOrUnanimity } from "./rules/vote-is-counts-or-unanimity.js";
-import { votesDoNotExceedVoters } from "./rules/votes-do-not-exceed-voters.js";
+import { secondConvocationIsRegular } from "./rules/second-convocation-is-regular.js";
+import { suppleantsAreRegular } from "./rules/suppleants-are-regular.js";
+import { voteIsRecorded } from "./rules/vote-is-recorded.js";
+import { votesAgreeWithAttendance } from "./rules/votes-agree-with-attendance.js";
 
-/** Every rule, in the order their findings are reported. */
-export const rules: readonly Rule[] = [
+/** Rules on the file's structure: ids, references, one status per member, one way to record a vote. */
+export const structureRules: readonly Rule[] = [
   memberIdsAreUnique,
   referencesAreKnown,
   everyMemberHasAttendance,
   everyMemberHoldsASeat,
-  proxyHolderIsPresent,
-  officersArePresent,
+  proxiesNameAnotherMember,
+  motionNumbersAreUnique,
   datesAreInOrder,
   placeIsGiven,
-  motionNumbersAreUnique,
-  voteIsCountsOrUnanimity,
-  votesDoNotExceedVoters,
+  voteIsRecorded,
+];
+
+/** Rules on what the count found: proxies, officers, quorum conditions, votes against voters. */
+export const countRules: readonly Rule[] = [
+  suppleantsAreRegular,
+  attendanceChangesAreConsistent,
+  proxiesAreRegular,
+  officersArePresent,
+  secondConvocationIsRegular,
+  exclusionsApplyToThisBody,
+  compteAdministratifIsRegular,
+  votesAgreeWithAttendance,
+  electionIsRegular,
   declaredTotalsMatch,
 ];
 
-/** Runs every legal and consistency rule over a schema-valid session. */
-export function checkRules(source: ParsedSource, session: Session): Diagnostic[] {
-  const context = ruleContext(source, session, membersById(session));
-  return rules.flatMap((rule) => rule(context));
+/**
+ * Runs the legal and consistency rules over a schema-valid session and its count. The count
+ * rules run only when the structure is sound: a misspelt id or a missing status would
+ * otherwise echo as wrong totals, and the clerk would chase the echoes.
+ */
+export function checkRules(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[]): Diagnostic[] {
+  const context = ruleContext(source, outcome, presence);
+  const structural = structureRules.flatMap((rule) => rule(context));
+  if (hasErrors(structural)) return structural;
+  return [...structural, ...countRules.flatMap((rule) => rule(context))];
 }

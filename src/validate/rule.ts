@@ -1,11 +1,17 @@
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import type { DataPath, Member, Session } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
+import type { Outcome } from "../tally/outcome.js";
+import type { MotionPresence } from "../tally/presence.js";
 
-/** What a rule sees: the schema-valid session and where each value came from. */
+/** What a rule sees: the schema-valid session, its computed count, and where each value came from. */
 export interface RuleContext {
   readonly session: Session;
   readonly members: ReadonlyMap<string, Member>;
+  /** The count, computed once: rules check the same figures the documents print. */
+  readonly outcome: Outcome;
+  /** Who is there for each motion. */
+  readonly presence: readonly MotionPresence[];
   /** The span of the value at `path` (or of its key). */
   locate(path: DataPath, at?: "value" | "key"): Span;
 }
@@ -13,12 +19,29 @@ export interface RuleContext {
 /** A legal or consistency rule: its name states the invariant it checks. */
 export type Rule = (context: RuleContext) => Diagnostic[];
 
-/** Builds a rule context over a parsed file. */
-export function ruleContext(source: ParsedSource, session: Session, members: ReadonlyMap<string, Member>): RuleContext {
-  return { session, members, locate: (path, at) => locate(source, path, at) };
+/** Builds a rule context over a parsed file and its count. */
+export function ruleContext(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[]): RuleContext {
+  return {
+    session: outcome.session,
+    members: outcome.members,
+    outcome,
+    presence,
+    locate: (path, at) => locate(source, path, at),
+  };
 }
 
 /** « M. Charles BAREGE », as a clerk names a member in a message. */
 export function memberName(member: Member): string {
   return `${member.civility} ${member.first_name} ${member.last_name}`;
+}
+
+/** A member's name, or their id in backquotes when the id is unknown. */
+export function nameOf(members: ReadonlyMap<string, Member>, id: string): string {
+  const member = members.get(id);
+  return member ? memberName(member) : `\`${id}\``;
+}
+
+/** The status recorded for `id`, ignoring names inherited from Object (`constructor`...). */
+export function ownAttendance(session: Session, id: string): Session["attendance"][string] | undefined {
+  return Object.hasOwn(session.attendance, id) ? session.attendance[id] : undefined;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkText, renderDocuments } from "../../src/compile.js";
 import { htmlText, missingReferenceLines, referenceLines, referenceRows } from "../support/reference.js";
 import { session } from "../support/session-builder.js";
-import { tally } from "../../src/tally/tally.js";
+import { tallySession as tally } from "../../src/compile.js";
 
 const examplePath = "examples/nord-pas-de-calais-numerique/2021-05-18.yaml";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkText } from "../../src/compile.js";
-import { tally } from "../../src/tally/tally.js";
+import { tallySession as tally } from "../../src/compile.js";
 import { session } from "../support/session-builder.js";
 
 const referencePath = "examples/nord-pas-de-calais-numerique/2021-05-18.yaml";
@@ -28,11 +28,11 @@ describe("tally of the reference deliberation 2021-06", () => {
   });
 
   it("needs no quorum on a second convocation", () => {
-    expect(motion.quorum).toMatchObject({ exemption: "second_convocation", met: true, present: 9, inOffice: 21 });
+    expect(motion.quorum).toMatchObject({ exemption: "second_convocation", met: true, counted: 9, inOffice: 21 });
   });
 
   it("adopts the motion with 2 for, 0 against: 2 expressed", () => {
-    expect(motion.vote).toMatchObject({ for: 2, against: 0, abstentions: 0, expressed: 2, voters: 2 });
+    expect(motion.vote!).toMatchObject({ for: 2, against: 0, abstentions: 0, expressed: 2, voters: 2 });
     expect(motion.result).toBe("adopted");
   });
 });
@@ -51,7 +51,7 @@ describe("quorum: majority of members in office physically present (CGCT L2121-1
     const builder = session().members(inOffice);
     for (let i = present + 1; i <= inOffice; i++) builder.excused(`m${i}`);
     const outcome = tally(builder.vote({ for: 1, against: 0 }).build());
-    expect(outcome.motions[0]!.quorum).toMatchObject({ inOffice, present, required, met });
+    expect(outcome.motions[0]!.quorum).toMatchObject({ inOffice, counted: present, required, met });
     expect(outcome.motions[0]!.result).toBe(met ? "adopted" : "no_quorum");
   });
 
@@ -59,13 +59,13 @@ describe("quorum: majority of members in office physically present (CGCT L2121-1
     // 15 in office, 7 present holding 3 proxies: 7 < 8, not met (rules-fr.md §2.8).
     const b = session().members(15).excused("m8", "m9", "m10", "m11", "m12").proxy("m13", "m1").proxy("m14", "m2").proxy("m15", "m3");
     const q = tally(b.vote({ for: 10, against: 0 }).build()).motions[0]!.quorum;
-    expect(q).toMatchObject({ present: 7, required: 8, met: false });
+    expect(q).toMatchObject({ counted: 7, required: 8, met: false });
   });
 
   it("is waived on a second convocation, whatever the number present", () => {
     const b = session().members(15).excused("m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12", "m13", "m14", "m15");
     const motion = tally(b.secondConvocation().vote({ for: 1, against: 0 }).build()).motions[0]!;
-    expect(motion.quorum).toMatchObject({ present: 1, met: true, exemption: "second_convocation", required: 0 });
+    expect(motion.quorum).toMatchObject({ counted: 1, met: true, exemption: "second_convocation", required: 0 });
     expect(motion.result).toBe("adopted");
   });
 });
@@ -82,13 +82,13 @@ describe("votes: absolute majority of suffrages exprimés (CGCT L2121-20)", () =
   it.each(cases)("%i for, %i against, %i abstentions: %s", (votesFor, against, abstentions, result) => {
     const outcome = tally(session().members(11).vote({ for: votesFor, against, abstentions }).build());
     const motion = outcome.motions[0]!;
-    expect(motion.vote.expressed).toBe(votesFor + against);
+    expect(motion.vote!.expressed).toBe(votesFor + against);
     expect(motion.result).toBe(result);
   });
 
   it("counts a unanimous vote as every voice that can be cast", () => {
     const b = session().members(5).excused("m5").proxy("m4", "m1");
-    const vote = tally(b.vote({ unanimous: true }).build()).motions[0]!.vote;
+    const vote = tally(b.vote({ unanimous: true }).build()).motions[0]!.vote!;
     // 3 present + 1 proxy = 4 voices; m5 excused without proxy does not vote.
     expect(vote).toMatchObject({ for: 4, against: 0, abstentions: 0, expressed: 4, voters: 4, unanimous: true });
   });
@@ -99,7 +99,7 @@ describe("votes: absolute majority of suffrages exprimés (CGCT L2121-20)", () =
       .proxy("m3", "m1")
       .colleges([{ name: "Collège A", seats: [{ member: "m1", voices: 3 }, { member: "m2", voices: 1 }, { member: "m3", voices: 2 }] }]);
     const outcome = tally(b.vote({ unanimous: true }).build());
-    expect(outcome.motions[0]!.vote.voters).toBe(6);
+    expect(outcome.motions[0]!.vote!.voters).toBe(6);
     expect(outcome.motions[0]!.attendance.totals).toMatchObject({ voting: 3, voices: 6, represented: 1, excused: 1, present: 2 });
   });
 });
@@ -133,13 +133,13 @@ describe("invariants (property-based)", () => {
   it("suffrages exprimés never exceed the voters, and adding an abstention never changes adoption", () => {
     fc.assert(
       fc.property(sessions, fc.nat(), fc.nat(), (b, a, c) => {
-        const voters = tally(b.vote({ for: 0, against: 0 }).build()).motions[0]!.vote.voters;
+        const voters = tally(b.vote({ for: 0, against: 0 }).build()).motions[0]!.vote!.voters;
         const votesFor = a % (voters + 1);
         const against = c % (voters - votesFor + 1);
         const abstentions = voters - votesFor - against;
         const base = b.build();
         const m = tally({ ...base, motions: [{ ...base.motions[0]!, vote: { for: votesFor, against, abstentions } }] }).motions[0]!;
-        expect(m.vote.expressed).toBeLessThanOrEqual(m.vote.voters);
+        expect(m.vote!.expressed).toBeLessThanOrEqual(m.vote!.voters);
         const more = tally({ ...base, motions: [{ ...base.motions[0]!, vote: { for: votesFor, against, abstentions: abstentions + 1 } }] }).motions[0]!;
         expect(more.result).toBe(m.result);
       }),

@@ -1,11 +1,11 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { memberName, type RuleContext } from "../rule.js";
 
-/** Every member convened has exactly one attendance status: no box may stay empty. */
+/** Every member convened has exactly one attendance status: no box may stay empty. Suppléants need none. */
 export function everyMemberHasAttendance({ session, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   session.members.forEach((member, index) => {
-    if (Object.hasOwn(session.attendance, member.id)) return;
+    if (member.suppleant_of !== undefined || Object.hasOwn(session.attendance, member.id)) return;
     found.push(
       diagnostic({
         code: "DLB3003",

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { memberName, type RuleContext } from "../rule.js";
 
-/** With colleges, every member holds at least one seat, and at most one per college. */
+/** With colleges, every titulaire holds at least one seat, and at most one per college. */
 export function everyMemberHoldsASeat({ session, locate }: RuleContext): Diagnostic[] {
   if (!session.colleges) return [];
   const found: Diagnostic[] = [];
@@ -27,7 +27,7 @@ export function everyMemberHoldsASeat({ session, locate }: RuleContext): Diagnos
     });
   });
   session.members.forEach((member, index) => {
-    if (seated.has(member.id)) return;
+    if (seated.has(member.id) || member.suppleant_of !== undefined) return;
     found.push(
       diagnostic({
         code: "DLB3004",

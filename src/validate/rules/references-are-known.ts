@@ -3,7 +3,7 @@ import { suggest } from "../../diagnostics/suggest.js";
 import type { DataPath } from "../../model/session.js";
 import type { RuleContext } from "../rule.js";
 
-/** Every id used in the file (president, seats, attendance, proxies, signatories) names a listed member. */
+/** Every id used in the file (officers, seats, attendance, proxies, votes, candidates) names a listed member. */
 export function referencesAreKnown({ session, members, locate }: RuleContext): Diagnostic[] {
   const ids = [...members.keys()];
   const found: Diagnostic[] = [];
@@ -21,22 +21,65 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
       }),
     );
   };
+  const list = (values: readonly string[] | undefined, path: DataPath, role: string) =>
+    values?.forEach((id, i) => check(id, [...path, i], role));
   const s = session.session;
   check(s.president, ["session", "president"], "the president");
-  s.secretaries?.forEach((id, i) => check(id, ["session", "secretaries", i], "the secretary"));
+  list(s.secretaries, ["session", "secretaries"], "the secretary");
   check(s.signatory.member, ["session", "signatory", "member"], "the signatory");
+  session.members.forEach((m, i) => {
+    if (m.suppleant_of !== undefined) check(m.suppleant_of, ["members", i, "suppleant_of"], "the titulaire");
+  });
   session.colleges?.forEach((college, c) =>
     college.seats.forEach((seat, i) => check(seat.member, ["colleges", c, "seats", i, "member"], "the seat holder")),
   );
   for (const [id, attendance] of Object.entries(session.attendance)) {
     check(id, ["attendance", id], "the member", "key");
     if (typeof attendance === "object") {
-      check(attendance.represented_by, ["attendance", id, "represented_by"], "the proxy holder");
+      if (attendance.represented_by !== undefined) {
+        check(attendance.represented_by, ["attendance", id, "represented_by"], "the proxy holder");
+      }
+      if (attendance.substituted_by !== undefined) {
+        check(attendance.substituted_by, ["attendance", id, "substituted_by"], "the suppléant");
+      }
     }
   }
+  const numbers = session.motions.map((m) => m.number);
+  s.failed_convocation?.agenda?.forEach((number, i) => {
+    if (numbers.includes(number)) return;
+    const guess = suggest(number, numbers);
+    found.push(
+      diagnostic({
+        code: "DLB3002",
+        message: `the motion \`${number}\` of the failed agenda is not a motion of this file${guess ? `, did you mean \`${guess}\`?` : ""}`,
+        span: locate(["session", "failed_convocation", "agenda", i]),
+        hints: ["list the numbers of this sitting's motions that were on the failed sitting's agenda"],
+      }),
+    );
+  });
   session.motions.forEach((motion, m) => {
-    if (motion.rapporteur) check(motion.rapporteur, ["motions", m, "rapporteur"], "the rapporteur");
+    const at = (key: string): DataPath => ["motions", m, key];
+    if (motion.rapporteur) check(motion.rapporteur, at("rapporteur"), "the rapporteur");
+    if (motion.chaired_by) check(motion.chaired_by, at("chaired_by"), "the chair");
     if (motion.signatory) check(motion.signatory.member, ["motions", m, "signatory", "member"], "the signatory");
+    list(motion.arrivals, at("arrivals"), "the arriving member");
+    list(motion.departures, at("departures"), "the departing member");
+    list(motion.resignations, at("resignations"), "the resigning member");
+    list(motion.withdrawn, at("withdrawn"), "the withdrawn member");
+    list(motion.interested, at("interested"), "the interested member");
+    list(motion.excluded_from_office, at("excluded_from_office"), "the excluded member");
+    for (const [principal, holder] of Object.entries(motion.proxies ?? {})) {
+      check(principal, ["motions", m, "proxies", principal], "the member giving a proxy", "key");
+      check(holder, ["motions", m, "proxies", principal], "the proxy holder");
+    }
+    for (const id of Object.keys(motion.vote?.by_member ?? {})) {
+      check(id, ["motions", m, "vote", "by_member", id], "the voter", "key");
+    }
+    motion.election?.rounds.forEach((round, r) => {
+      for (const id of Object.keys(round.candidates)) {
+        check(id, ["motions", m, "election", "rounds", r, "candidates", id], "the candidate", "key");
+      }
+    });
   });
   return found;
 }

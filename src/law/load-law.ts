@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import type { Law } from "./law.js";
+
+let cached: Law | undefined;
+
+/** Reads law/regimes.yaml and law/bodies.yaml from the package, once per process. */
+export function loadLaw(): Law {
+  if (cached) return cached;
+  const read = (name: string): unknown => parse(readFileSync(new URL(`../../law/${name}`, import.meta.url), "utf8"));
+  cached = { regimes: read("regimes.yaml") as Law["regimes"], bodies: read("bodies.yaml") as Law["bodies"] };
+  return cached;
+}

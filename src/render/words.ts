@@ -1,0 +1,54 @@
+// How the extract names people and cites the law, from the catalogue.
+import type { Member, Session } from "../model/session.js";
+import type { Catalogue } from "./catalogue.js";
+
+/** « Christophe COULON » */
+export function fullName(member: Member): string {
+  return `${member.first_name} ${member.last_name}`.trim();
+}
+
+/** « Monsieur Christophe COULON » */
+export function formalName(member: Member, t: Catalogue): string {
+  return `${t.t(`civility.long.${member.civility}`)} ${fullName(member)}`;
+}
+
+/** « M. Christophe COULON » */
+export function shortName(member: Member): string {
+  return `${member.civility} ${fullName(member)}`;
+}
+
+/** The feminine variant of a label (`key.f`) for Mme, when the catalogue has one. */
+export function gendered(t: Catalogue, key: string, member: Member, values?: Record<string, string | number>): string {
+  return t.t(member.civility === "Mme" && t.has(`${key}.f`) ? `${key}.f` : key, values);
+}
+
+/** « art. L2121-17 du CGCT » from « CGCT L2121-17 »; any other source as written. */
+export function citation(source: string, t: Catalogue): string {
+  const match = /^CGCT (\S+)(.*)$/.exec(source);
+  return match ? t.t("citation.cgct", { article: match[1]!, rest: match[2]! }) : source;
+}
+
+/** « M. A, Mme B et M. C » */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`;
+}
+
+export function upper(text: string, language: string): string {
+  return text.toLocaleUpperCase(language);
+}
+
+export function capitalize(text: string, language: string): string {
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+}
+
+/** « du comité syndical », « le comité syndical », with the assembly's gender. */
+export function assemblyWords(session: Session, t: Catalogue) {
+  const gender = session.body.assembly_gender ?? "masculine";
+  const assembly = session.body.assembly;
+  return {
+    gender,
+    of: t.t(`assembly.of.${gender}`, { assembly }),
+    the: t.t(`assembly.the.${gender}`, { assembly }),
+  };
+}

@@ -1,0 +1,63 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { nameOf, type RuleContext } from "../rule.js";
+
+/**
+ * The compte administratif (CGCT L2121-14): the assembly elects its own president for the
+ * item, and the executive (the sitting's president) withdraws at the vote, gives no proxy
+ * for it (RM AN q. 47837), and the proxies he holds are not used (the prudent reading of an
+ * open question, rules-fr.md §2.4: a warning).
+ */
+export function compteAdministratifIsRegular({ session, members, presence, locate }: RuleContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const executive = session.session.president;
+  session.motions.forEach((motion, m) => {
+    if (motion.kind !== "compte_administratif") return;
+    const at = (key: string) => locate(["motions", m, key]);
+    if (motion.chaired_by === undefined || motion.chaired_by === executive) {
+      found.push(
+        diagnostic({
+          code: "DLB3036",
+          message: `the compte administratif ${motion.number} must be chaired by a president elected for it, not by ${nameOf(members, executive)}`,
+          span: motion.chaired_by === undefined ? locate(["motions", m, "kind"]) : at("chaired_by"),
+          hints: ["add `chaired_by: ID` with the member the assembly elected to preside over this item (CGCT L2121-14)"],
+        }),
+      );
+    }
+    const state = presence[m]?.members.get(executive);
+    if (state?.status === "represented") {
+      found.push(
+        diagnostic({
+          code: "DLB3037",
+          message: `${nameOf(members, executive)} cannot give a proxy for his own compte administratif`,
+          span: locate(state.proxyPath ?? ["attendance", executive]),
+          hints: ["the executive takes no part in this vote, in person or by proxy (RM AN q. 47837)"],
+        }),
+      );
+    } else if (state && !state.withdrawn && state.status === "present") {
+      found.push(
+        diagnostic({
+          code: "DLB3037",
+          message: `${nameOf(members, executive)} must withdraw at the vote of the compte administratif ${motion.number}`,
+          span: locate(["motions", m, "kind"]),
+          hints: [`add \`withdrawn: [${executive}]\` to the motion (CGCT L2121-14)`],
+        }),
+      );
+    }
+    const held = presence[m]?.proxies.filter((u) => u.holder === executive) ?? [];
+    if (held.length > 0) {
+      found.push(
+        diagnostic({
+          severity: "warning",
+          code: "DLB3038",
+          message: `the proxies held by ${nameOf(members, executive)} are not used for the compte administratif ${motion.number}`,
+          span: locate(["motions", m, "kind"]),
+          hints: [
+            "the executive withdraws, so the members he represents do not vote on this item (no text settles it; delib takes the prudent reading)",
+          ],
+          related: held.map((u) => ({ span: locate(u.path), message: `proxy of ${nameOf(members, u.principal)}` })),
+        }),
+      );
+    }
+  });
+  return found;
+}

@@ -1,0 +1,54 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { nameOf, type RuleContext } from "../rule.js";
+
+/**
+ * An election by secret ballot (CGCT L2121-21) stops at the round that elects; no round
+ * counts more ballots than there are voters; a tie in the third round is decided by age, so
+ * the tied candidates' birth dates must be known.
+ */
+export function electionIsRegular({ members, outcome, locate }: RuleContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const result of outcome.motions) {
+    const election = result.election;
+    const rounds = result.motion.election?.rounds;
+    if (!election || !rounds) continue;
+    const m = result.index;
+    const at = (r: number, ...rest: string[]) => locate(["motions", m, "election", "rounds", r, ...rest]);
+    if (election.rounds.length < rounds.length) {
+      const decisive = election.rounds[election.rounds.length - 1]!;
+      found.push(
+        diagnostic({
+          code: "DLB3044",
+          message: `round ${decisive.number + 1} of ${result.motion.number} follows a round that elected ${nameOf(members, decisive.elected!.id)}`,
+          span: at(decisive.number),
+          hints: ["the ballot stops when a candidate is elected; check the figures or delete the later rounds"],
+        }),
+      );
+    }
+    for (const round of election.rounds) {
+      if (round.ballots > election.voters) {
+        found.push(
+          diagnostic({
+            code: "DLB3045",
+            message: `round ${round.number} of ${result.motion.number} counts ${round.ballots} ballots, but only ${election.voters} members could vote`,
+            span: at(round.number - 1),
+            hints: ["check the figures and the attendance"],
+          }),
+        );
+      }
+      const top = round.candidates[0];
+      if (round.number === 3 && top && !round.elected) {
+        const tied = round.candidates.filter((c) => c.votes === top.votes);
+        found.push(
+          diagnostic({
+            code: "DLB3046",
+            message: `${tied.map((c) => nameOf(members, c.member.id)).join(" and ")} tie in round 3 of ${result.motion.number}: the eldest is elected, but a birth date is missing`,
+            span: at(2, "candidates"),
+            hints: ["add `birth_date: YYYY-MM-DD` to the tied candidates in `members` (CGCT L2121-21)"],
+          }),
+        );
+      }
+    }
+  }
+  return found;
+}

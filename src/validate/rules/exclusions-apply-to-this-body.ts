@@ -1,0 +1,23 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { RuleContext } from "../rule.js";
+
+/**
+ * Taking L1111-6 representatives out of the members in office (CGCT L2131-11) exists for
+ * communes and, by reference, EPCI and syndicats; not for départements or régions
+ * (Senate question Darcos, 10 October 2024).
+ */
+export function exclusionsApplyToThisBody({ session, outcome, locate }: RuleContext): Diagnostic[] {
+  if (outcome.rules.body.in_office_exclusions) return [];
+  return session.motions.flatMap((motion, m) =>
+    motion.excluded_from_office && motion.excluded_from_office.length > 0
+      ? [
+          diagnostic({
+            code: "DLB3032",
+            message: `a ${outcome.rules.body.label} does not take members out of office for a motion`,
+            span: locate(["motions", m, "excluded_from_office"], "key"),
+            hints: ["CGCT L2131-11 applies this to communes, EPCI and syndicats; list the members under `interested` if they take no part"],
+          }),
+        ]
+      : [],
+  );
+}

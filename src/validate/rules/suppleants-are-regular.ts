@@ -1,0 +1,51 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { nameOf, type RuleContext } from "../rule.js";
+
+/**
+ * A suppléant sits only for their own titulaire, in a body that has suppléants
+ * (EPCI L5211-6, syndicats L5212-7, statutes of a syndicat mixte), and holds no seat of their own.
+ */
+export function suppleantsAreRegular({ session, members, outcome, locate }: RuleContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const seatHolders = new Set(session.colleges?.flatMap((c) => c.seats.map((s) => s.member)) ?? []);
+  session.members.forEach((member, i) => {
+    if (member.suppleant_of === undefined) return;
+    if (seatHolders.has(member.id)) {
+      found.push(
+        diagnostic({
+          code: "DLB3043",
+          message: `${nameOf(members, member.id)} is a suppléant but also holds a seat`,
+          span: locate(["members", i, "suppleant_of"]),
+          hints: ["a suppléant sits in the titulaire's seat: remove their own seat, or `suppleant_of`"],
+        }),
+      );
+    }
+  });
+  for (const [id, attendance] of Object.entries(session.attendance)) {
+    if (typeof attendance !== "object" || attendance.substituted_by === undefined) continue;
+    const here = locate(["attendance", id, "substituted_by"]);
+    if (!outcome.rules.body.suppleants) {
+      found.push(
+        diagnostic({
+          code: "DLB3042",
+          message: `a ${outcome.rules.body.label} has no suppléants`,
+          span: here,
+          hints: ["suppléants sit in EPCI (CGCT L5211-6), syndicats (L5212-7) and syndicats mixtes whose statutes provide them; otherwise the member gives a proxy: `{ represented_by: ID }`"],
+        }),
+      );
+      continue;
+    }
+    const suppleant = members.get(attendance.substituted_by);
+    if (suppleant && suppleant.suppleant_of !== id) {
+      found.push(
+        diagnostic({
+          code: "DLB3041",
+          message: `${nameOf(members, attendance.substituted_by)} is not the suppléant of ${nameOf(members, id)}`,
+          span: here,
+          hints: [`if so, add \`suppleant_of: ${id}\` to ${nameOf(members, attendance.substituted_by)} in \`members\``],
+        }),
+      );
+    }
+  }
+  return found;
+}

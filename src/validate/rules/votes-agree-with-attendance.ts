@@ -1,0 +1,145 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { MotionOutcome } from "../../tally/outcome.js";
+import { nameOf, type RuleContext } from "../rule.js";
+
+/**
+ * Who may vote on a motion, by member id: the titulaire of each voting seat (in person, or
+ * represented through a proxy that is used) and the suppléant sitting in a titulaire's place.
+ */
+function mayVote(outcome: MotionOutcome): Set<string> {
+  const ids = new Set<string>();
+  for (const line of outcome.attendance.lines) {
+    if (!line.voting) continue;
+    ids.add(line.member.id);
+    ids.add(line.sitting.id);
+  }
+  return ids;
+}
+
+/**
+ * No more voices are counted than the voting seats present or represented carry; a vote
+ * recorded member by member names only members who could vote, agrees with the counts when
+ * both are given, and accounts for everyone who could vote. A tie on a public ballot is
+ * decided by the chair's own vote, which must then be recorded (CGCT L2121-20).
+ */
+export function votesAgreeWithAttendance({ members, outcome, presence, locate }: RuleContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const result of outcome.motions) {
+    const m = result.index;
+    const motion = result.motion;
+    const vote = result.vote;
+    const record = motion.vote;
+    if (!vote || !record) continue;
+    const p = presence[m]!;
+    const at = (...path: string[]) => locate(["motions", m, "vote", ...path]);
+    const allowed = mayVote(result);
+    if (record.by_member) {
+      for (const id of Object.keys(record.by_member)) {
+        if (!members.has(id) || allowed.has(id)) continue;
+        const state = p.members.get(id);
+        const why = state?.interested
+          ? "is interested in the motion (CGCT L2131-11)"
+          : state?.withdrawn
+            ? "withdrew for this motion"
+            : state?.status === "represented"
+              ? "is represented by a proxy that cannot be used for this motion"
+              : "cannot vote on this motion (absent, or a seat without the right to vote)";
+        found.push(
+          diagnostic({
+            code: "DLB3021",
+            message: `${nameOf(members, id)} has a vote recorded on ${motion.number} but ${why}`,
+            span: locate(["motions", m, "vote", "by_member", id], "key"),
+            hints: ["remove this line, or correct the attendance"],
+          }),
+        );
+      }
+      for (const key of ["for", "against", "abstentions"] as const) {
+        const written = record[key];
+        if (written === undefined) continue;
+        const counted = key === "for" ? countBy(record.by_member, "for", result) : key === "against" ? countBy(record.by_member, "against", result) : countBy(record.by_member, "abstention", result);
+        if (written !== counted) {
+          found.push(
+            diagnostic({
+              code: "DLB3022",
+              message: `the vote on ${motion.number} counts ${written} ${key}, but the members' votes add up to ${counted}`,
+              span: at(key),
+              hints: ["correct the count or the members' votes; delib can count them itself if you remove the count"],
+            }),
+          );
+        }
+      }
+      const byMember = record.by_member;
+      const uncovered = result.attendance.lines.filter(
+        (l) => l.voting && !Object.hasOwn(byMember, l.member.id) && !Object.hasOwn(byMember, l.sitting.id),
+      );
+      const titulaires = [...new Set(uncovered.map((l) => l.sitting.id))];
+      if (titulaires.length > 0) {
+        found.push(
+          diagnostic({
+            severity: "warning",
+            code: "DLB3026",
+            message: `${titulaires.map((id) => nameOf(members, id)).join(", ")} could vote on ${motion.number} but ${titulaires.length === 1 ? "has" : "have"} no recorded vote; counted as not voting`,
+            span: at("by_member"),
+            hints: ["add their vote, or `not_voting` if they did not take part"],
+          }),
+        );
+      }
+    }
+    const cast = vote.for + vote.against + vote.abstentions + vote.blank + vote.null;
+    if (!record.unanimous && cast > vote.voters) {
+      found.push(
+        diagnostic({
+          code: "DLB3010",
+          message: `the vote on ${motion.number} counts ${cast} voices, but only ${vote.voters} can be cast`,
+          span: at(),
+          hints: [
+            `${result.attendance.totals.voting} voting seat${result.attendance.totals.voting === 1 ? " is" : "s are"} present or represented for this motion, carrying ${vote.voters} voice${vote.voters === 1 ? "" : "s"}`,
+            "check the counts, the attendance, and the seats' right to vote (`votes:`)",
+          ],
+        }),
+      );
+    }
+    if (record.unanimous && vote.voters === 0) {
+      found.push(
+        diagnostic({
+          code: "DLB3010",
+          message: `the vote on ${motion.number} is unanimous, but no voting seat is present or represented`,
+          span: at("unanimous"),
+          hints: ["check the attendance and the seats' right to vote (`votes:`)"],
+        }),
+      );
+    }
+    const chair = result.chair.id;
+    if (vote.tie && vote.ballot !== "secret" && outcome.rules.castingVote && motion.kind !== "compte_administratif") {
+      if (vote.presidentVote === undefined) {
+        found.push(
+          diagnostic({
+            code: "DLB3024",
+            message: `the vote on ${motion.number} is tied ${vote.for} to ${vote.against}: the chair's own vote decides, but it is not recorded`,
+            span: at(),
+            hints: [`add \`president: for\` (or \`against\`, \`abstention\`, \`not_voting\`) under \`vote\`: how ${nameOf(members, chair)} voted (CGCT L2121-20)`],
+          }),
+        );
+      } else if (vote.presidentVote === "abstention" || vote.presidentVote === "not_voting") {
+        found.push(
+          diagnostic({
+            severity: "warning",
+            code: "DLB3027",
+            message: `the vote on ${motion.number} is tied and the chair ${vote.presidentVote === "abstention" ? "abstained" : "did not vote"}: the motion is not adopted`,
+            span: record.by_member?.[chair] !== undefined ? locate(["motions", m, "vote", "by_member", chair]) : at("president"),
+            hints: ["with no casting vote to decide, delib treats the tie as no majority (no text settles this case)"],
+          }),
+        );
+      }
+    }
+  }
+  return found;
+}
+
+function countBy(byMember: Record<string, string>, choice: string, result: MotionOutcome): number {
+  const voices = (id: string) => {
+    const titulaire = result.attendance.lines.find((l) => l.sitting.id === id || l.member.id === id)?.member.id ?? id;
+    return result.attendance.lines.filter((l) => l.member.id === titulaire && l.voting).reduce((s, l) => s + l.voices, 0);
+  };
+  return Object.entries(byMember).filter(([, c]) => c === choice).reduce((sum, [id]) => sum + voices(id), 0);
+}
