@@ -4,6 +4,7 @@ import type { Diagnostic, SourceFile } from "./diagnostics/diagnostic.js";
 import { hasErrors } from "./diagnostics/diagnostic.js";
 import type { Session } from "./model/session.js";
 import { loadCatalogue } from "./render/catalogue.js";
+import { explainText } from "./render/explain-text.js";
 import { renderHtml, type RenderedDocument } from "./render/render-html.js";
 import { loadTemplateSet } from "./render/templates.js";
 import { loadSource } from "./source/load-source.js";
@@ -48,6 +49,11 @@ export async function checkFile(path: string): Promise<Checked> {
   const loaded = await loadSource(path);
   if (!loaded.value) return { path, source: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
   return checkText(loaded.value);
+}
+
+/** The working behind every figure of a checked session, as text. */
+export function explainSession(outcome: Outcome): string {
+  return explainText(outcome, loadCatalogue("fr"));
 }
 
 /** Renders the HTML documents of a checked session. */

@@ -1,7 +1,7 @@
 // The command line: parses arguments, wires the pipeline's stages, prints, and returns an exit code.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { checkFile, renderDocuments, type Checked } from "../compile.js";
+import { checkFile, explainSession, renderDocuments, type Checked } from "../compile.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RenderedDocument } from "../render/render-html.js";
 import { writeOutputs, type OutputFile } from "../output/write-outputs.js";
@@ -36,6 +36,7 @@ Examples:
   $ delib build seance.yaml                    write out/<number>.html and out/<number>.pdf
   $ delib build seance.yaml --format html      HTML only (no browser needed)
   $ delib build seances/*.yaml --out registre  several sessions at once
+  $ delib explain seance.yaml                  how each figure was counted, rule by rule
 
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment (no browser, cannot write), 4 internal error.
 `;
@@ -61,6 +62,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(new Option("--format <format>", "report format").choices(reportFormats).default("human"))
     .action(async (files: string[], options: { format: ReportFormat }) => {
       exitCode = await validate(files, options.format, io, color);
+    });
+
+  program
+    .command("explain")
+    .description("show, motion by motion, how attendance, quorum and votes were counted, with the rule and article applied")
+    .argument("<files...>", "session files (YAML)")
+    .action(async (files: string[]) => {
+      exitCode = await explain(files, io, color);
     });
 
   program
@@ -105,6 +114,16 @@ async function validate(files: readonly string[], format: ReportFormat, io: Io, 
   // The report is what `validate` produces: it goes to stdout, for CI logs and tools.
   io.stdout(formatReport(diagnostics, format, { color, fileCount: files.length }));
   return hasErrors(diagnostics) ? ExitCode.InvalidInput : ExitCode.Ok;
+}
+
+async function explain(files: readonly string[], io: Io, color: boolean): Promise<number> {
+  const checked = await checkAll(files);
+  const diagnostics = checked.flatMap((c) => c.diagnostics);
+  if (diagnostics.length > 0) io.stderr(formatReport(diagnostics, "human", { color, fileCount: files.length }));
+  if (hasErrors(diagnostics)) return ExitCode.InvalidInput;
+  const texts = checked.map((c) => explainSession(c.outcome!));
+  io.stdout(texts.join("\n"));
+  return ExitCode.Ok;
 }
 
 function parseDocumentFormats(value: string): DocumentFormat[] {

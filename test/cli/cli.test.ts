@@ -156,3 +156,23 @@ describe("delib build", () => {
     expect(run.stderr).toContain("no-such-chromium");
   });
 });
+
+describe("delib explain", () => {
+  it("shows the rule set and, motion by motion, the count with its articles", () => {
+    const run = runCli(["explain", example]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toContain("régime : état d'urgence sanitaire, loi n° 2020-1379 du 14 novembre 2020");
+    expect(run.stdout).toContain("Délibération 2021-06 — Adhésion 2021 aux Assembleurs");
+    expect(run.stdout).toContain("21 sièges : 9 présents, 0 absents, 12 excusés dont 0 représentés ; 2 sièges votants, 2 voix.");
+    expect(run.stdout).toContain("envoyée 5 jours francs avant : délibération valable sans quorum. [art. L2121-17 du CGCT]");
+    expect(run.stdout).toContain("Résultat : adopté");
+  });
+
+  it("refuses an invalid file with exit 1 and its diagnostics", () => {
+    const file = brokenCopy(tmp(), /^  barege: excused.*\n/m, "");
+    const run = runCli(["explain", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("DLB3003");
+    expect(run.stdout).toBe("");
+  });
+});

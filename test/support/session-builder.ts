@@ -65,6 +65,26 @@ export class SessionBuilder {
     return this;
   }
 
+  /** Any other change, on the session data itself. */
+  with(change: (data: Session) => void): this {
+    change(this.data);
+    return this;
+  }
+
+  /** The sitting's date (and a convocation a week before). */
+  on(date: string): this {
+    this.data.session.date = date;
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 7);
+    this.data.session.convened_on = d.toISOString().slice(0, 10);
+    return this;
+  }
+
+  kind(kind: Session["body"]["kind"]): this {
+    this.data.body.kind = kind;
+    return this;
+  }
+
   build(): Session {
     return structuredClone(this.data);
   }
