@@ -9,44 +9,121 @@ export interface ParsedSource {
   readonly data: unknown;
 }
 
-/** Parses YAML text; every syntax error becomes a located DLB1xxx diagnostic. */
+/** Parses YAML text; a syntax error becomes a located DLB1xxx diagnostic. */
 export function parseYaml(file: SourceFile): Result<ParsedSource> {
   // YAML 1.2 core schema: dates and numbers such as 2021-06 stay strings, `yes` stays a string.
   const document = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  const diagnostics: Diagnostic[] = [
-    ...document.errors.map((e) => fromYamlError(file, e, "error")),
-    ...document.warnings.map((e) => fromYamlError(file, e, "warning")),
-  ];
-  if (document.errors.length > 0) return { value: undefined, diagnostics };
+  // An unresolved tag (`title: !Urgent ...`) silently drops text from a legal record: an error.
+  const tagErrors = document.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED");
+  const errors = [...document.errors, ...tagErrors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const warnings = document.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED");
+  const diagnostics: Diagnostic[] = warnings.map((e) => fromYamlError(file, e, "warning"));
+  if (errors.length > 0) {
+    // After the first syntax error the parser is guessing: what follows is mostly echoes of
+    // it. Report the first, precisely, and say that more may come once it is fixed.
+    const first = fromYamlError(file, errors[0]!, "error");
+    const more = errors.length - 1;
+    diagnostics.unshift(
+      more > 0 ? { ...first, hints: [...first.hints, `fix this first: the parser found ${more} more problem${more === 1 ? "" : "s"} after it, probably caused by this one`] } : first,
+    );
+    return { value: undefined, diagnostics };
+  }
   const data: unknown = document.toJS({ maxAliasCount: 100 });
   return { value: { file, document, data }, diagnostics };
 }
 
-const yamlCodes: Record<string, { code: string; message?: (e: YAMLError) => string; hint?: string }> = {
+const yamlCodes: Record<string, { code: string; message?: (e: YAMLError, file: SourceFile) => string; hint?: string }> = {
   DUPLICATE_KEY: {
     code: "DLB1003",
     message: () => "this key appears twice in the same block",
     hint: "keep one of the two lines and delete the other",
   },
   TAB_AS_INDENT: { code: "DLB1004", message: () => "tabs cannot indent YAML", hint: "indent with spaces only" },
-  BAD_INDENT: { code: "DLB1005", hint: "line up this line with its siblings, using spaces" },
+  BAD_INDENT: {
+    code: "DLB1005",
+    message: () => "this line is not lined up with the lines of its block",
+    hint: "line up this line with its siblings, using spaces",
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    code: "DLB1005",
+    message: () => "this line is indented more than the lines of its block",
+    hint: "line up this line with its siblings, using spaces",
+  },
   MULTIPLE_DOCS: {
     code: "DLB1006",
     message: () => "a session file holds one document; `---` starts a second one",
     hint: "put each session in a file of its own",
   },
+  TAG_RESOLVE_FAILED: {
+    code: "DLB1007",
+    message: (e, file) => `\`${file.text.slice(e.pos[0], e.pos[1])}\` is read as a YAML tag, and that text would be lost`,
+    hint: "put the whole value in quotes, e.g. `title: \"!Urgent : ...\"`",
+  },
 };
 
+/** An opening bracket or quote left unclosed before `offset`, as the place to show. */
+function unclosedBefore(text: string, offset: number, kind: "quote" | "bracket"): { start: number; char: string } | undefined {
+  const lines = text.slice(0, offset).split("\n");
+  let lineStart = offset - lines[lines.length - 1]!.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const value = /^\s*(?:-\s+)?(?:[^:#]+:\s+)?/.exec(line)![0].length; // where the value starts
+    if (kind === "quote") {
+      const char = line[value];
+      if ((char === '"' || char === "'") && line.split(char).length % 2 === 0) return { start: lineStart + value, char };
+    } else {
+      for (const [open, close] of [["{", "}"], ["[", "]"]] as const) {
+        const opened = line.split(open).length - line.split(close).length;
+        if (opened > 0) return { start: lineStart + line.lastIndexOf(open), char: open };
+      }
+    }
+    if (i > 0) lineStart -= lines[i - 1]!.length + 1;
+  }
+  return undefined;
+}
+
 function fromYamlError(file: SourceFile, error: YAMLError, severity: "error" | "warning"): Diagnostic {
-  const known = yamlCodes[error.code];
-  const [start, end] = error.pos;
-  const span: Span = { file, start, end: Math.max(end, start + 1) };
-  // The yaml package's own message is precise but technical; keep its first sentence.
   const raw = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
+  // Unclosed quotes and brackets are reported where the parser gave up; show where they opened.
+  const quote = error.code === "MISSING_CHAR" && /quote/.test(raw) ? unclosedBefore(file.text, error.pos[0], "quote") : undefined;
+  const bracket = /must be sufficiently indented and end with a/.test(raw) ? unclosedBefore(file.text, error.pos[0], "bracket") : undefined;
+  const opened = quote ?? bracket;
+  if (opened) {
+    const close = { '"': '"', "'": "'", "{": "}", "[": "]" }[opened.char]!;
+    return diagnostic({
+      severity,
+      code: "DLB1008",
+      message: `this \`${opened.char}\` is never closed`,
+      span: { file, start: opened.start, end: opened.start + 1 },
+      hints: [`add the closing \`${close}\` at the end of the value`],
+    });
+  }
+  let start = Math.min(error.pos[0], Math.max(0, file.text.length - 1));
+  const lineEnd = file.text.indexOf("\n", start);
+  const restOfLine = file.text.slice(start, lineEnd < 0 ? undefined : lineEnd);
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /\S:(\s|$)|\s:\s/.test(restOfLine)) {
+    // « Objet : tarifs » — French typography puts a space before the colon, and `: ` starts a key.
+    return diagnostic({
+      severity,
+      code: "DLB1010",
+      message: "this text contains « : », which YAML reads as the start of a new field",
+      span: { file, start, end: start + restOfLine.trimEnd().length },
+      hints: [`put the whole text in quotes: \`"${restOfLine.trim().replace(/"/g, '\\"')}"\``],
+    });
+  }
+  if (error.code === "BAD_INDENT") start += /^[ \t]*/.exec(restOfLine)![0].length;
+  const known = yamlCodes[error.code];
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
+    // The parser stops on the line above; the over-indented key is the first text of the next line.
+    const next = file.text.indexOf("\n", start);
+    const key = next < 0 ? -1 : file.text.slice(next + 1).search(/\S/);
+    if (key >= 0) start = next + 1 + key;
+  }
+  const span: Span = { file, start, end: Math.min(Math.max(error.pos[1], start + 1), Math.max(file.text.length, start + 1)) };
   return diagnostic({
     severity,
     code: known?.code ?? (severity === "error" ? "DLB1002" : "DLB1009"),
-    message: known?.message ? known.message(error) : `YAML syntax: ${lowerFirst(raw)}`,
+    message: known?.message ? known.message(error, file) : `YAML syntax: ${lowerFirst(raw)}`,
     span,
     hints: [
       known?.hint ??

@@ -11,8 +11,8 @@ export function validateSchema(source: ParsedSource): Result<Session> {
   // A bad key fails both `propertyNames` and its inner `pattern`; the first says it better.
   const raw = (validate.errors ?? []).filter((e) => !e.schemaPath.includes("/propertyNames/"));
   const errors = pruneAnyOf(raw);
-  const diagnostics = errors.map((e) => explain(source, e));
-  return { value: undefined, diagnostics: dedupe(diagnostics) };
+  const diagnostics = dropEchoes(dedupe(errors.map((e) => explain(source, e))));
+  return { value: undefined, diagnostics };
 }
 
 /** "/motions/0/vote" -> ["motions", 0, "vote"] (JSON Pointer, RFC 6901). */
@@ -96,6 +96,15 @@ function descriptionHint(schema: unknown): string[] {
   return description ? [description] : [];
 }
 
+/** The schema node at a JSON pointer such as "#/properties/attendance/additionalProperties". */
+function schemaAt(pointer: string): unknown {
+  let node: unknown = sessionValidator().schema;
+  for (const raw of pointer.replace(/^#\/?/, "").split("/").filter(Boolean)) {
+    node = (node as Record<string, unknown> | undefined)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return node;
+}
+
 /** One ajv error in the clerk's words, at its YAML node. */
 function explain(source: ParsedSource, error: SchemaError): Diagnostic {
   const path = pointerToPath(error.instancePath, source.data);
@@ -127,13 +136,19 @@ function explain(source: ParsedSource, error: SchemaError): Diagnostic {
     case "type": {
       const expected = describeType(params.type);
       const hints = descriptionHint(error.parentSchema);
+      const span = locate(source, path);
       if (params.type === "string" && typeof error.data === "number") {
-        hints.unshift(`write it in quotes, e.g. \`${field}: "${String(error.data)}"\`, so it is kept exactly as typed`);
+        // Quote what was typed (012, 2024.10), not the number YAML made of it (12, 2024.1).
+        const typed = source.file.text.slice(span.start, span.end);
+        hints.unshift(`write it in quotes, e.g. \`${field}: "${typed}"\`, so it is kept exactly as typed`);
+      }
+      if (path.length === 0 && error.data === null) {
+        return diagnostic({ code: "DLB2003", message: "the file is empty", span, hints: ["start from an example: examples/nord-pas-de-calais-numerique/2021-05-18.yaml"] });
       }
       return diagnostic({
         code: "DLB2003",
-        message: `\`${field}\` should be ${expected}, not ${describeValue(error.data)}`,
-        span: locate(source, path),
+        message: error.data === null ? `\`${field}\` has no value` : `\`${field}\` should be ${expected}, not ${describeValue(error.data)}`,
+        span,
         hints,
       });
     }
@@ -148,7 +163,7 @@ function explain(source: ParsedSource, error: SchemaError): Diagnostic {
           ? `\`${String(error.data)}\` is not allowed for \`${field}\`, did you mean \`${guess}\`?`
           : `\`${field}\` must be ${allowed.length === 1 ? shown : `one of ${shown}`}`,
         span: locate(source, path),
-        hints: descriptionHint(error.parentSchema),
+        hints: error.schemaPath.includes("/anyOf/") ? descriptionHint(schemaAt(error.schemaPath.replace(/\/anyOf\/.*$/, ""))) : descriptionHint(error.parentSchema),
       });
     }
     case "format":
@@ -201,6 +216,20 @@ function explain(source: ParsedSource, error: SchemaError): Diagnostic {
         hints: descriptionHint(error.parentSchema),
       });
   }
+}
+
+/**
+ * A misspelt key is both unknown (`convened_onn`) and, for a required field, missing
+ * (`convened_on`): when the first already suggests the second, the second is an echo.
+ */
+function dropEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+  const suggested = new Set(
+    diagnostics.flatMap((d) => {
+      const match = d.code === "DLB2002" ? /did you mean `([^`]+)`\?$/.exec(d.message) : null;
+      return match ? [match[1]!] : [];
+    }),
+  );
+  return diagnostics.filter((d) => !(d.code === "DLB2001" && suggested.has(/missing field `([^`]+)`/.exec(d.message)?.[1] ?? "")));
 }
 
 /** ajv may report the same thing twice (a key failing propertyNames and pattern); keep one. */

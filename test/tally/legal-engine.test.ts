@@ -227,7 +227,7 @@ describe("elections by secret ballot (CGCT L2121-21)", () => {
   });
 
   it("elects at the third round by relative majority, the eldest on a tie", () => {
-    const rounds = [{ candidates: { m2: 5, m3: 5 }, blank: 1 }, { candidates: { m2: 5, m3: 5 }, null: 1 }, { candidates: { m2: 5, m3: 5, m4: 1 } }];
+    const rounds: { candidates: Record<string, number>; blank?: number; null?: number }[] = [{ candidates: { m2: 5, m3: 5 }, blank: 1 }, { candidates: { m2: 5, m3: 5 }, null: 1 }, { candidates: { m2: 5, m3: 5, m4: 1 } }];
     const m = tally(withBirths().vote({}, { kind: "election", vote: undefined, election: { rounds } }).build()).motions[0]!;
     expect(m.election!.rounds.map((r) => r.elected?.id)).toEqual([undefined, undefined, "m3"]);
     expect(m.election!.rounds[2]!.byAge).toBe(true);

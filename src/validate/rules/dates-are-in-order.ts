@@ -5,7 +5,9 @@ import type { RuleContext } from "../rule.js";
 /** A convocation is sent before its sitting, and a failed sitting comes before the new convocation. */
 export function datesAreInOrder({ session, locate }: RuleContext): Diagnostic[] {
   const s = session.session;
-  const pairs: [earlier: DataPath, later: DataPath, message: string][] = [
+  // Each pair: the date that should come first, the one that should come later, what to say,
+  // and which of the two the message is about (where the clerk should look).
+  const pairs: [earlier: DataPath, later: DataPath, message: string, about?: "later"][] = [
     [["session", "convened_on"], ["session", "date"], "the convocation is dated after the sitting"],
   ];
   if (s.failed_convocation) {
@@ -19,6 +21,7 @@ export function datesAreInOrder({ session, locate }: RuleContext): Diagnostic[] 
         ["session", "failed_convocation", "date"],
         ["session", "convened_on"],
         "the new convocation is dated before the sitting that failed",
+        "later",
       ],
     );
   }
@@ -28,15 +31,16 @@ export function datesAreInOrder({ session, locate }: RuleContext): Diagnostic[] 
     return node as string;
   };
   const found: Diagnostic[] = [];
-  for (const [earlier, later, message] of pairs) {
+  for (const [earlier, later, message, about] of pairs) {
     if (value(earlier) <= value(later)) continue;
+    const [here, there] = about === "later" ? [later, earlier] : [earlier, later];
     found.push(
       diagnostic({
         code: "DLB3012",
         message: `${message} (${value(earlier)} > ${value(later)})`,
-        span: locate(earlier),
+        span: locate(here),
         hints: ["check both dates"],
-        related: [{ span: locate(later), message: `compared with ${value(later)}` }],
+        related: [{ span: locate(there), message: `compared with ${value(there)}` }],
       }),
     );
   }
