@@ -1,7 +1,7 @@
 // Prints rendered HTML to PDF: inert (no script), offline (no request leaves), reproducible
 // (the same HTML and metadata give the same bytes).
 import { createHash } from "node:crypto";
-import { PDFDocument, PDFHexString, PDFArray } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFString } from "pdf-lib";
 import type { HTTPRequest, Page } from "puppeteer-core";
 import type { BrowserSession } from "./browser.js";
 
@@ -64,6 +64,46 @@ function refuseNetwork(request: HTTPRequest): void {
 }
 
 /**
+ * Chromium names each tagged-structure element after its DOM node (`/ID (node00000022)`), and
+ * node numbers run on across every page a renderer has printed: the same document printed
+ * after another gets other names. Renumber them 1, 2, 3... in their own order, everywhere they
+ * appear (the elements, the cells' `/Headers`, the ID name tree and its `/Limits`), so a
+ * document's bytes do not depend on what was printed before. The order is kept, so the name
+ * tree stays sorted.
+ */
+function renumberStructureIds(doc: PDFDocument): void {
+  const isNodeId = (value: unknown): value is PDFString => value instanceof PDFString && /^node\d+$/.test(value.asString());
+  const found = new Set<string>();
+  const visit = (value: unknown, replace: (s: PDFString) => PDFString | undefined): void => {
+    if (value instanceof PDFDict) {
+      for (const [key, entry] of value.entries()) {
+        if (isNodeId(entry)) {
+          const renamed = replace(entry);
+          if (renamed) value.set(key, renamed);
+        } else visit(entry, replace);
+      }
+    } else if (value instanceof PDFArray) {
+      value.asArray().forEach((entry, i) => {
+        if (isNodeId(entry)) {
+          const renamed = replace(entry);
+          if (renamed) value.set(i, renamed);
+        } else visit(entry, replace);
+      });
+    }
+  };
+  const objects = doc.context.enumerateIndirectObjects().map(([, object]) => object);
+  for (const object of objects) {
+    visit(object, (s) => {
+      found.add(s.asString());
+      return undefined;
+    });
+  }
+  const order = [...found].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const names = new Map(order.map((old, i) => [old, `node${String(i + 1).padStart(8, "0")}`]));
+  for (const object of objects) visit(object, (s) => PDFString.of(names.get(s.asString())!));
+}
+
+/**
  * Replaces what Chromium stamps on every print (CreationDate and ModDate of now, Creator = the
  * user agent with its version, Producer = "Skia/PDF mNNN", Title from <title>) with fixed values,
  * and gives the file a trailer /ID derived from its content, so rebuilding gives the same bytes.
@@ -79,6 +119,7 @@ export async function normalisePdf(bytes: Uint8Array, meta: PdfMetadata): Promis
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.setLanguage(meta.language);
+  renumberStructureIds(doc);
 
   // The file identifier is a hash of the file written without one: stable for the same input,
   // different for different documents, as ISO 32000-1 14.4 intends.

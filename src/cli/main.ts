@@ -1,7 +1,8 @@
 // The command line: parses arguments, wires the pipeline's stages, prints, and returns an exit code.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { checkFile, explainSession, renderDocuments, type Checked } from "../compile.js";
+import { checkFile, explainSession, prepareTemplates, renderDocuments, type Checked } from "../compile.js";
+import { documentKinds } from "../render/templates.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RenderedDocument } from "../render/render-html.js";
 import { writeOutputs, type OutputFile } from "../output/write-outputs.js";
@@ -77,9 +78,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("check session files and write one extract of the register per deliberation")
     .argument("<files...>", "session files (YAML)")
     .option("-o, --out <dir>", "output directory", "out")
-    .option("--format <formats>", "comma-separated document formats: html, pdf", "html,pdf")
+    .option("--format <formats>", "comma-separated output formats: html, pdf", "html,pdf")
+    .option("--documents <kinds>", "comma-separated documents: extract (one per deliberation), minutes (procès-verbal), list (list of deliberations)", "extract,minutes,list")
+    .option("--template <dir>", "a directory whose templates, partials, stylesheet and images override the built-in ones (default: `templates:` of delib.config.yaml)")
+    .option("--emit <what>", "also write the data each template receives: json")
     .option("--chromium <path>", "Chromium or Chrome executable to print PDFs")
-    .action(async (files: string[], options: { out: string; format: string; chromium?: string }) => {
+    .action(async (files: string[], options: BuildOptions) => {
       exitCode = await build(files, options, io, color);
     });
 
@@ -126,24 +130,31 @@ async function explain(files: readonly string[], io: Io, color: boolean): Promis
   return ExitCode.Ok;
 }
 
-function parseDocumentFormats(value: string): DocumentFormat[] {
-  const formats = value.split(",").map((f) => f.trim()).filter((f) => f !== "");
-  for (const f of formats) {
-    if (!(documentFormats as readonly string[]).includes(f)) {
-      throw new UsageError(`unknown format \`${f}\` in --format; use html, pdf or html,pdf`);
+/** A comma-separated list of allowed words, e.g. `--format html,pdf`. */
+function parseList<T extends string>(value: string, allowed: readonly T[], option: string): T[] {
+  const words = value.split(",").map((f) => f.trim()).filter((f) => f !== "");
+  for (const w of words) {
+    if (!(allowed as readonly string[]).includes(w)) {
+      throw new UsageError(`unknown value \`${w}\` in ${option}; use ${allowed.join(", ")} (comma-separated)`);
     }
   }
-  if (formats.length === 0) throw new UsageError("--format needs at least one of html, pdf");
-  return [...new Set(formats)] as DocumentFormat[];
+  if (words.length === 0) throw new UsageError(`${option} needs at least one of ${allowed.join(", ")}`);
+  return [...new Set(words)] as T[];
 }
 
-async function build(
-  files: readonly string[],
-  options: { out: string; format: string; chromium?: string },
-  io: Io,
-  color: boolean,
-): Promise<number> {
-  const formats = parseDocumentFormats(options.format);
+interface BuildOptions {
+  out: string;
+  format: string;
+  documents: string;
+  template?: string;
+  emit?: string;
+  chromium?: string;
+}
+
+async function build(files: readonly string[], options: BuildOptions, io: Io, color: boolean): Promise<number> {
+  const formats = parseList(options.format, documentFormats, "--format");
+  const kinds = parseList(options.documents, documentKinds, "--documents");
+  const emit = options.emit === undefined ? [] : parseList(options.emit, ["json"] as const, "--emit");
   const checked = await checkAll(files);
   const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
   const report = (found: readonly Diagnostic[]) => {
@@ -153,7 +164,19 @@ async function build(
     report(diagnostics);
     return ExitCode.InvalidInput;
   }
-  const documents = checked.flatMap((c) => (c.outcome ? renderDocuments(c.outcome) : []));
+  const documents: RenderedDocument[] = [];
+  for (const c of checked) {
+    const prepared = await prepareTemplates(c.path, options.template);
+    diagnostics.push(...prepared.diagnostics);
+    if (!prepared.value) continue;
+    const rendered = renderDocuments(c.outcome!, { kinds, ...prepared.value });
+    diagnostics.push(...rendered.diagnostics);
+    documents.push(...(rendered.value ?? []));
+  }
+  if (hasErrors(diagnostics)) {
+    report(diagnostics);
+    return ExitCode.InvalidInput;
+  }
   const clash = duplicateNames(documents);
   if (clash) {
     report([...diagnostics, clash]);
@@ -164,6 +187,9 @@ async function build(
   const outputs: OutputFile[] = formats.includes("html")
     ? documents.map((d) => ({ name: `${d.name}.html`, contents: d.html }))
     : [];
+  if (emit.includes("json")) {
+    outputs.push(...documents.map((d) => ({ name: `${d.name}.json`, contents: `${JSON.stringify(d.data, null, 2)}\n` })));
+  }
   let environmentProblem: Diagnostic | undefined;
   if (formats.includes("pdf")) {
     const printed = await printPdfs(documents, options.chromium, io.env);

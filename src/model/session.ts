@@ -31,6 +31,7 @@ export type RegimeId =
 export interface Body {
   name: string;
   statutes?: Statutes;
+  population?: number;
   name_in_text: string;
   kind: BodyKind;
   assembly: string;
@@ -49,8 +50,12 @@ export interface SessionInfo {
   videoconference?: boolean;
   convened_on: string;
   regime?: RegimeId;
+  urgency?: boolean;
   failed_convocation?: { convened_on: string; date: string; agenda?: string[] };
   president: string;
+  closing_time?: string;
+  minutes?: { approved_on?: string; published_online_on?: string };
+  list_of_deliberations?: { posted_on?: string; published_online_on?: string };
   secretaries?: string[];
   signatory: Signatory;
 }
@@ -128,6 +133,7 @@ export interface Motion {
   title: string;
   kind?: MotionKind;
   chaired_by?: string;
+  accountable?: string;
   arrivals?: string[];
   departures?: string[];
   proxies?: Record<string, string>;
@@ -138,6 +144,9 @@ export interface Motion {
   ballot?: Ballot;
   majority?: Majority;
   election?: Election;
+  discussion?: string;
+  ballot_requested_by?: string[];
+  publication?: { transmitted_on?: string; published_on?: string; online_on?: string };
   rapporteur?: string;
   preamble?: string;
   visas?: string[];

@@ -3,6 +3,8 @@ import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "../tally/out
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrenchWords } from "./french-words.js";
 import { renderMarkdown } from "./markdown.js";
+import { dateInFrench } from "./french-dates.js";
+import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
 import { assemblyWords, capitalize, citation, formalName, fullName, gendered, joinNames, shortName, upper } from "./words.js";
 
 /** One row of the printed attendance table. */
@@ -26,11 +28,9 @@ export interface CollegeView {
 
 /** Everything the extract template prints, already computed and worded. Documented in README. */
 export interface ExtractView {
-  lang: string;
-  title: string;
+  page: PageView;
   number: string;
   numberLine: string;
-  body: string;
   heading: string;
   objectLabel: string;
   object: string;
@@ -57,10 +57,15 @@ export interface ExtractView {
   names: { label: string; names: string }[];
   election: { post: string | null; rounds: { summary: string; candidates: string[] }[] } | null;
   certified: string;
-  signatory: { capacity: string; name: string };
+  signatory: SignatureView;
+  /** The secretaries' signature blocks, beside the signatory's (CGCT L2121-23). */
+  cosignatories: SignatureView[];
+  /** « Certifié exécutoire ... », « Mis en ligne le ... », when the file records the dates. */
+  mentions: string[];
 }
 
-function openingSentence(session: Session, outcome: Outcome, t: Catalogue): string {
+/** « Le dix-huit mai deux mille vingt-et-un, le comité syndical ... » */
+export function openingSentence(session: Session, outcome: Outcome, t: Catalogue): string {
   const s = session.session;
   const words = assemblyWords(session, t);
   const president = outcome.members.get(s.president);
@@ -162,6 +167,18 @@ export function resultLine(motion: MotionOutcome, session: Session, t: Catalogue
   return t.t(vote.adopted ? "result.adopted" : "result.rejected");
 }
 
+/** The vote figures and, for a vote by name, the names by direction. */
+export function voteView(vote: VoteOutcome, t: Catalogue): { votes: { label: string; value: number }[]; names: { label: string; names: string }[] } {
+  return {
+    votes: voteLines(vote, t),
+    names: vote.names
+      ? (["for", "against", "abstention", "not_voting"] as const)
+          .filter((k) => vote.names![k].length > 0)
+          .map((k) => ({ label: t.t(`names.${k}`), names: joinNames(vote.names![k].map(shortName)) }))
+      : [],
+  };
+}
+
 function voteLines(vote: VoteOutcome, t: Catalogue): { label: string; value: number }[] {
   const lines = [
     { label: t.t("vote.for"), value: vote.for },
@@ -175,7 +192,8 @@ function voteLines(vote: VoteOutcome, t: Catalogue): { label: string; value: num
   return lines;
 }
 
-function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalogue): string[] {
+/** Sentences on a motion's own chair, withdrawals and interested members. */
+export function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalogue): string[] {
   const sentences: string[] = [];
   const m = motion.motion;
   if (m.chaired_by && m.chaired_by !== outcome.session.session.president) {
@@ -195,7 +213,8 @@ function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalogue): s
   return sentences;
 }
 
-function electionView(motion: MotionOutcome, t: Catalogue): ExtractView["election"] {
+/** The rounds of an election, worded. */
+export function electionView(motion: MotionOutcome, t: Catalogue): ExtractView["election"] {
   const election = motion.election;
   if (!election) return null;
   return {
@@ -214,7 +233,8 @@ function electionView(motion: MotionOutcome, t: Catalogue): ExtractView["electio
   };
 }
 
-function electionResult(motion: MotionOutcome, t: Catalogue): string {
+/** « M. X est élu au deuxième tour. » */
+export function electionResult(motion: MotionOutcome, t: Catalogue): string {
   const election = motion.election!;
   const winner = election.elected;
   if (!winner) return t.t("result.not_elected");
@@ -237,12 +257,15 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   const rapporteur = motion.rapporteur ? outcome.members.get(motion.rapporteur) : undefined;
   const label = (key: string) => t.t(key);
   const counted = motionOutcome.result !== "no_quorum";
+  const publication = motion.publication;
+  const executory =
+    publication?.transmitted_on && publication.published_on
+      ? [t.t("mention.executory", { transmitted: dateInFrench(publication.transmitted_on, t), published: dateInFrench(publication.published_on, t) })]
+      : [];
   return {
-    lang,
-    title: t.t("extract.title", { number: motion.number, object: motion.title }),
+    page: pageView(session, t, t.t("extract.title", { number: motion.number, object: motion.title }), "running.extract", { number: motion.number }),
     number: motion.number,
     numberLine: upper(t.t("extract.number", { number: motion.number }), lang),
-    body: upper(session.body.name, lang),
     heading: upper(t.t("extract.heading", { ofAssembly: words.of }), lang),
     objectLabel: label("extract.object"),
     object: motion.title,
@@ -278,15 +301,12 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
     proposal: motion.on_proposal_of ? t.t("motion.proposal", { of: motion.on_proposal_of }) : null,
     decisions: motion.decisions.map((d) => ({ verb: d.verb, articles: d.articles.map(renderMarkdown) })),
     result: motionOutcome.election && counted ? electionResult(motionOutcome, t) : resultLine(motionOutcome, session, t),
-    votes: counted && vote ? voteLines(vote, t) : null,
-    names:
-      counted && vote?.names
-        ? (["for", "against", "abstention", "not_voting"] as const)
-            .filter((k) => vote.names![k].length > 0)
-            .map((k) => ({ label: t.t(`names.${k}`), names: joinNames(vote.names![k].map(shortName)) }))
-        : [],
+    votes: counted && vote ? voteView(vote, t).votes : null,
+    names: counted && vote ? voteView(vote, t).names : [],
     election: counted ? electionView(motionOutcome, t) : null,
     certified: label("signature.certified"),
     signatory: { capacity: `${signing.capacity},`, name: signer ? fullName(signer) : signing.member },
+    cosignatories: officerSignatures(outcome, t).slice(1),
+    mentions: [...executory, ...mention(t, "mention.online", publication?.online_on)],
   };
 }

@@ -1,37 +1,158 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// Template sets: the built-in one, shadowed file by file by a body's own directory.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
+import { AssetError, dataUri, inlineCssUrls } from "./assets.js";
 
 /** The built-in templates, by name (templates/<name>/ in the package). */
 export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-/** A compiled template set: the documents it can render and its stylesheet. */
+export const documentKinds = ["extract", "minutes", "list"] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** A template failed while rendering: where, in which template file. */
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly file: SourceFile,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** A compiled template set: one template per document kind, partials, and an embedded stylesheet. */
 export interface TemplateSet {
   readonly name: string;
-  readonly css: string;
-  render(document: "extract", data: object): string;
+  /** Directories searched, the body's own first. */
+  readonly dirs: readonly string[];
+  /** Renders a document; throws TemplateError with the template's file and line. */
+  render(kind: DocumentKind, data: object): string;
+}
+
+/** Where a template set comes from: a built-in name, and optionally a body's own directory. */
+export interface TemplateOptions {
+  readonly name?: string;
+  readonly userDir?: string;
+}
+
+function fileAt(dirs: readonly string[], relativePath: string): string | undefined {
+  return dirs.map((d) => join(d, relativePath)).find((p) => existsSync(p));
+}
+
+/** The span of a line (1-based) and column (0-based) in a template file. */
+function templateSpan(file: SourceFile, line: number | undefined, column: number | undefined) {
+  if (line === undefined) return { file, start: 0, end: Math.min(1, file.text.length) };
+  const lines = file.text.split("\n");
+  const start = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + (column ?? 0);
+  return { file, start, end: Math.min(start + 1, file.text.length) };
+}
+
+/** A template problem as a diagnostic (DLB5xxx: templates and configuration). */
+export function templateDiagnostic(error: TemplateError): Diagnostic {
+  const notDefined = /^"([^"]+)" not defined/.exec(error.message);
+  return diagnostic({
+    code: notDefined ? "DLB5002" : "DLB5001",
+    message: notDefined ? `the template uses \`${notDefined[1]}\`, which the document data does not have` : `template: ${error.message.split("\n")[0]}`,
+    span: templateSpan(error.file, error.line, error.column),
+    hints: notDefined
+      ? ["check the spelling; `delib build --emit json` writes the data each template receives"]
+      : ["check the Handlebars syntax of this template"],
+  });
 }
 
 /**
- * Loads a template directory: `<document>.hbs`, `partials/*.hbs`, `style.css`.
- * An isolated Handlebars environment with strict compilation, so a misspelt field
- * fails the build instead of printing nothing.
+ * Loads a template set: `<kind>.hbs`, `partials/*.hbs`, `style.css`, each taken from the
+ * body's directory when it has one, else from the built-in set. An isolated Handlebars
+ * environment with strict compilation, so a misspelt field fails the build instead of
+ * printing nothing; errors name the template file and line.
  */
-export function loadTemplateSet(name = "default"): TemplateSet {
-  const dir = join(builtInTemplatesDir, name);
+export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateSet> {
+  const name = options.name ?? "default";
+  const dirs = [...(options.userDir ? [options.userDir] : []), join(builtInTemplatesDir, name)];
   const handlebars = Handlebars.create();
-  const partialsDir = join(dir, "partials");
-  for (const file of readdirSync(partialsDir).sort()) {
-    if (!file.endsWith(".hbs")) continue;
-    const source = readFileSync(join(partialsDir, file), "utf8");
-    handlebars.registerPartial(file.slice(0, -4), handlebars.compile(source, { strict: true }));
-  }
-  const css = readFileSync(join(dir, "style.css"), "utf8");
-  const extract = handlebars.compile(readFileSync(join(dir, "extract.hbs"), "utf8"), { strict: true });
-  return {
-    name,
-    css,
-    render: (_document, data) => extract({ ...data, css }),
+  const diagnostics: Diagnostic[] = [];
+
+  const compile = (path: string) => {
+    const file: SourceFile = { path: displayPath(path), text: readFileSync(path, "utf8") };
+    let compiled: HandlebarsTemplateDelegate;
+    try {
+      compiled = handlebars.compile(file.text, { strict: true });
+    } catch (error) {
+      const e = error as { message: string; lineNumber?: number; column?: number };
+      diagnostics.push(templateDiagnostic(new TemplateError(e.message, file, e.lineNumber, e.column)));
+      return undefined;
+    }
+    // Run once per call; a strict-mode failure is tagged with this file unless an inner partial already was.
+    return (context: unknown, runtimeOptions?: Handlebars.RuntimeOptions): string => {
+      try {
+        return compiled(context, runtimeOptions);
+      } catch (error) {
+        if (error instanceof TemplateError) throw error;
+        if (error instanceof AssetError) throw new TemplateError(`asset \`${error.reference}\`: ${error.message}`, file, undefined, undefined);
+        const e = error as { message: string; lineNumber?: number; column?: number };
+        throw new TemplateError(e.message, file, e.lineNumber, e.column);
+      }
+    };
   };
+
+  const partialNames = new Set(dirs.flatMap((d) => (existsSync(join(d, "partials")) ? readdirSync(join(d, "partials")) : [])));
+  for (const file of [...partialNames].filter((f) => f.endsWith(".hbs")).sort()) {
+    const partial = compile(fileAt(dirs, join("partials", file))!);
+    if (partial) handlebars.registerPartial(file.slice(0, -4), partial as unknown as Handlebars.Template);
+  }
+
+  handlebars.registerHelper("asset", (reference: unknown) => {
+    const path = fileAt(dirs, String(reference));
+    return new Handlebars.SafeString(dataUri(path ?? String(reference), dirs[0]!));
+  });
+  // A CSS string literal: quotes and backslashes escaped, `<` too so `</style>` cannot appear.
+  handlebars.registerHelper("cssString", (value: unknown) =>
+    new Handlebars.SafeString(`"${String(value).replace(/[\\"]/g, "\\$&").replace(/</g, "\\3c ").replace(/\n/g, "\\a ")}"`),
+  );
+
+  let css = "";
+  const cssPath = fileAt(dirs, "style.css");
+  try {
+    if (cssPath) css = inlineCssUrls(readFileSync(cssPath, "utf8"), cssPath);
+  } catch (error) {
+    diagnostics.push(assetDiagnostic(error, cssPath!));
+  }
+
+  const documents = new Map<DocumentKind, ReturnType<typeof compile>>();
+  for (const kind of documentKinds) {
+    const path = fileAt(dirs, `${kind}.hbs`);
+    if (path) documents.set(kind, compile(path));
+  }
+  if (diagnostics.length > 0) return { value: undefined, diagnostics };
+  return {
+    value: {
+      name,
+      dirs,
+      render(kind, data) {
+        const template = documents.get(kind);
+        if (template === undefined) throw new Error(`template set ${name} has no ${kind}.hbs`);
+        return template!({ ...data, css });
+      },
+    },
+    diagnostics,
+  };
+}
+
+/** A file in a template set as a clerk would look for it. */
+function displayPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith("..") ? path : fromHere;
+}
+
+function assetDiagnostic(error: unknown, cssPath: string): Diagnostic {
+  const e = error as AssetError;
+  return diagnostic({
+    code: "DLB5003",
+    message: `the stylesheet ${displayPath(cssPath)} refers to \`${e.reference}\`: ${e.message}`,
+    hints: [`paths in a stylesheet are resolved against its own folder, ${displayPath(dirname(cssPath))}`],
+  });
 }

@@ -28,7 +28,23 @@ export function parseYaml(file: SourceFile): Result<ParsedSource> {
     );
     return { value: undefined, diagnostics };
   }
-  const data: unknown = document.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias (*name) with no anchor (&name) before it, or an alias bomb.
+    const alias = /: (\S+)$/.exec((error as Error).message)?.[1];
+    const at = alias ? file.text.indexOf(`*${alias}`) : -1;
+    diagnostics.unshift(
+      diagnostic({
+        code: "DLB1011",
+        message: alias ? `\`*${alias}\` refers to no \`&${alias}\` above it` : "the file repeats itself through aliases too many times",
+        span: { file, start: Math.max(0, at), end: Math.max(0, at) + (alias ? alias.length + 1 : 1) },
+        hints: ["a `*` at the start of a value refers to an anchor `&`; to write the character itself, put the value in quotes"],
+      }),
+    );
+    return { value: undefined, diagnostics };
+  }
   return { value: { file, document, data }, diagnostics };
 }
 
@@ -53,6 +69,11 @@ const yamlCodes: Record<string, { code: string; message?: (e: YAMLError, file: S
     code: "DLB1006",
     message: () => "a session file holds one document; `---` starts a second one",
     hint: "put each session in a file of its own",
+  },
+  BAD_SCALAR_START: {
+    code: "DLB1012",
+    message: (e, file) => `a value cannot start with \`${file.text.charAt(e.pos[0])}\` unless it is in quotes`,
+    hint: "put the whole value in quotes",
   },
   TAG_RESOLVE_FAILED: {
     code: "DLB1007",
@@ -112,6 +133,30 @@ function fromYamlError(file: SourceFile, error: YAMLError, severity: "error" | "
     });
   }
   if (error.code === "BAD_INDENT") start += /^[ \t]*/.exec(restOfLine)![0].length;
+  if (error.code === "UNEXPECTED_TOKEN" && /scalar at node end/.test(raw)) {
+    const lineStart = file.text.lastIndexOf("\n", start - 1) + 1;
+    const line = file.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+    const valueAt = /^\s*(?:-\s+)?(?:[^:#]+:\s+)?/.exec(line)![0].length;
+    const first = line.charAt(valueAt);
+    if (first === "*" || first === "&") {
+      return diagnostic({
+        severity,
+        code: "DLB1011",
+        message: `a value starting with \`${first}\` is read as a YAML ${first === "*" ? "alias" : "anchor"}, and refers to no anchor`,
+        span: { file, start: lineStart + valueAt, end: lineStart + line.trimEnd().length },
+        hints: ["put the whole value in quotes"],
+      });
+    }
+    if (first === '"' || first === "'") {
+      return diagnostic({
+        severity,
+        code: "DLB1002",
+        message: "text follows the closing quote",
+        span: { file, start, end: start + restOfLine.trimEnd().length },
+        hints: [`quote the whole value, or none of it: write any quote inside as ${first === '"' ? '\\"' : "''"}`],
+      });
+    }
+  }
   const known = yamlCodes[error.code];
   if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
     // The parser stops on the line above; the over-indented key is the first text of the next line.

@@ -50,9 +50,11 @@ export function computeVote(
   const ballot = motion.ballot ?? "show_of_hands";
   const voters = lines.filter((l) => l.voting).reduce((sum, l) => sum + l.voices, 0);
   const byMember = record.by_member ? countByMember(record.by_member, context.voicesOf, context.members) : undefined;
-  const votesFor = record.unanimous ? voters : (record.for ?? byMember?.for ?? 0);
-  const against = record.unanimous ? 0 : (record.against ?? byMember?.against ?? 0);
-  const abstentions = record.unanimous ? 0 : (record.abstentions ?? byMember?.abstentions ?? 0);
+  // A vote recorded name by name is counted from the names; counts written beside it are
+  // checked against them by a rule, never mixed in.
+  const votesFor = record.unanimous ? voters : (byMember?.for ?? record.for ?? 0);
+  const against = record.unanimous ? 0 : (byMember?.against ?? record.against ?? 0);
+  const abstentions = record.unanimous ? 0 : (byMember?.abstentions ?? record.abstentions ?? 0);
   const blank = record.blank ?? 0;
   const nul = record.null ?? 0;
   const expressed = votesFor + against;

@@ -5,6 +5,7 @@ import type { MotionPresence } from "../tally/presence.js";
 import { ruleContext, type Rule } from "./rule.js";
 import { attendanceChangesAreConsistent } from "./rules/attendance-changes-are-consistent.js";
 import { compteAdministratifIsRegular } from "./rules/compte-administratif-is-regular.js";
+import { convocationDelayIsRespected } from "./rules/convocation-delay-is-respected.js";
 import { datesAreInOrder } from "./rules/dates-are-in-order.js";
 import { declaredTotalsMatch } from "./rules/declared-totals-match.js";
 import { electionIsRegular } from "./rules/election-is-regular.js";
@@ -43,6 +44,7 @@ export const countRules: readonly Rule[] = [
   proxiesAreRegular,
   officersArePresent,
   secondConvocationIsRegular,
+  convocationDelayIsRespected,
   exclusionsApplyToThisBody,
   compteAdministratifIsRegular,
   votesAgreeWithAttendance,

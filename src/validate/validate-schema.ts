@@ -2,16 +2,21 @@ import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnos
 import { suggest } from "../diagnostics/suggest.js";
 import type { DataPath, Session } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
-import { sessionValidator, type SchemaError, type SchemaNode } from "./session-schema.js";
+import { validatorFor, type SchemaError, type SchemaName, type SchemaNode } from "./schemas.js";
 
 /** Checks the parsed data against schemas/session.schema.json; each error points at its YAML node. */
 export function validateSchema(source: ParsedSource): Result<Session> {
-  const { validate } = sessionValidator();
-  if (validate(source.data)) return { value: source.data as Session, diagnostics: [] };
+  return validateAgainst<Session>(source, "session");
+}
+
+/** Checks parsed data against one of delib's schemas; each error points at its YAML node. */
+export function validateAgainst<T>(source: ParsedSource, name: SchemaName): Result<T> {
+  const { validate, schema } = validatorFor(name);
+  if (validate(source.data)) return { value: source.data as T, diagnostics: [] };
   // A bad key fails both `propertyNames` and its inner `pattern`; the first says it better.
   const raw = (validate.errors ?? []).filter((e) => !e.schemaPath.includes("/propertyNames/"));
   const errors = pruneAnyOf(raw);
-  const diagnostics = dropEchoes(dedupe(errors.map((e) => explain(source, e))));
+  const diagnostics = dropEchoes(dedupe(errors.map((e) => explain(source, e, schema))));
   return { value: undefined, diagnostics };
 }
 
@@ -97,8 +102,8 @@ function descriptionHint(schema: unknown): string[] {
 }
 
 /** The schema node at a JSON pointer such as "#/properties/attendance/additionalProperties". */
-function schemaAt(pointer: string): unknown {
-  let node: unknown = sessionValidator().schema;
+function schemaAt(root: SchemaNode, pointer: string): unknown {
+  let node: unknown = root;
   for (const raw of pointer.replace(/^#\/?/, "").split("/").filter(Boolean)) {
     node = (node as Record<string, unknown> | undefined)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
   }
@@ -106,7 +111,7 @@ function schemaAt(pointer: string): unknown {
 }
 
 /** One ajv error in the clerk's words, at its YAML node. */
-function explain(source: ParsedSource, error: SchemaError): Diagnostic {
+function explain(source: ParsedSource, error: SchemaError, root: SchemaNode): Diagnostic {
   const path = pointerToPath(error.instancePath, source.data);
   const field = fieldName(path);
   const params = error.params as Record<string, unknown>;
@@ -163,7 +168,7 @@ function explain(source: ParsedSource, error: SchemaError): Diagnostic {
           ? `\`${String(error.data)}\` is not allowed for \`${field}\`, did you mean \`${guess}\`?`
           : `\`${field}\` must be ${allowed.length === 1 ? shown : `one of ${shown}`}`,
         span: locate(source, path),
-        hints: error.schemaPath.includes("/anyOf/") ? descriptionHint(schemaAt(error.schemaPath.replace(/\/anyOf\/.*$/, ""))) : descriptionHint(error.parentSchema),
+        hints: error.schemaPath.includes("/anyOf/") ? descriptionHint(schemaAt(root, error.schemaPath.replace(/\/anyOf\/.*$/, ""))) : descriptionHint(error.parentSchema),
       });
     }
     case "format":

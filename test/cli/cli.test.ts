@@ -48,8 +48,9 @@ describe("delib validate", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${file}:20:3 - error DLB2002: unknown field \`convened_onn\`, did you mean \`convened_on\`?`);
     expect(run.stdout).toContain("20   convened_onn: 2021-05-12\n     ~~~~~~~~~~~~");
-    expect(run.stdout).toContain("missing field `convened_on` in `session`");
-    expect(run.stdout).toContain("Found 2 errors in 1 file.");
+    // The missing `convened_on` is the same typo: it is not reported a second time.
+    expect(run.stdout).not.toContain("missing field `convened_on`");
+    expect(run.stdout).toContain("Found 1 error in 1 file.");
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
   });
 
@@ -99,13 +100,24 @@ describe("delib usage errors exit 2", () => {
 });
 
 describe("delib build", () => {
-  it("writes out/2021-06.html from the example", () => {
+  it("writes the extract, the procès-verbal and the list from the example", () => {
     const out = join(tmp(), "out");
     const run = runCli(["build", example, "--format", "html", "--out", out]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toBe(`wrote ${out}/2021-06.html\n`);
-    expect(readdirSync(out)).toEqual(["2021-06.html"]);
+    expect(run.stdout).toBe(
+      [`wrote ${out}/2021-06.html`, `wrote ${out}/proces-verbal-2021-05-18.html`, `wrote ${out}/liste-des-deliberations-2021-05-18.html`, ""].join("\n"),
+    );
+    expect(readdirSync(out).sort()).toEqual(["2021-06.html", "liste-des-deliberations-2021-05-18.html", "proces-verbal-2021-05-18.html"]);
     expect(readFileSync(join(out, "2021-06.html"), "utf8")).toContain("Suffrages exprimés");
+  });
+
+  it("writes only the documents asked for, and the data each template receives", () => {
+    const out = join(tmp(), "out");
+    const run = runCli(["build", example, "--format", "html", "--documents", "list", "--emit", "json", "--out", out]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["liste-des-deliberations-2021-05-18.html", "liste-des-deliberations-2021-05-18.json"]);
+    const data = JSON.parse(readFileSync(join(out, "liste-des-deliberations-2021-05-18.json"), "utf8"));
+    expect(data.rows).toEqual([{ number: "2021-06", object: "Adhésion 2021 aux Assembleurs", decision: "Adoptée" }]);
   });
 
   it("writes nothing when the input has errors, and leaves the previous build intact", () => {
@@ -113,7 +125,7 @@ describe("delib build", () => {
     const out = join(dir, "out");
     const file = join(dir, "seance.yaml");
     copyFileSync(example, file);
-    expect(runCli(["build", file, "--format", "html", "--out", out]).code).toBe(0);
+    expect(runCli(["build", file, "--format", "html", "--documents", "extract", "--out", out]).code).toBe(0);
     const before = readFileSync(join(out, "2021-06.html"));
     const mtime = statSync(join(out, "2021-06.html")).mtimeMs;
 
@@ -146,7 +158,7 @@ describe("delib build", () => {
     expect(run.stderr).toContain("error DLB4001");
     expect(run.stderr).toContain("apt-get install chromium");
     expect(run.stderr).toContain("chromium-browser");
-    expect(readdirSync(out)).toEqual(["2021-06.html"]);
+    expect(readdirSync(out).sort()).toEqual(["2021-06.html", "liste-des-deliberations-2021-05-18.html", "proces-verbal-2021-05-18.html"]);
   });
 
   it("refuses a --chromium path that is not an executable", () => {

@@ -9,14 +9,14 @@ const examplePath = "examples/nord-pas-de-calais-numerique/2021-05-18.yaml";
 
 function buildExample() {
   const checked = checkText({ path: examplePath, text: readFileSync(examplePath, "utf8") });
-  return renderDocuments(checked.outcome!);
+  return renderDocuments(checked.outcome!).value!;
 }
 
 describe("the extract of deliberation 2021-06", () => {
   const [document] = buildExample();
 
-  it("is one document named after the deliberation number", () => {
-    expect(buildExample().map((d) => d.name)).toEqual(["2021-06"]);
+  it("is named after the deliberation number, beside the procès-verbal and the list", () => {
+    expect(buildExample().map((d) => d.name)).toEqual(["2021-06", "proces-verbal-2021-05-18", "liste-des-deliberations-2021-05-18"]);
   });
 
   it("reproduces every line of the reference document", () => {
@@ -43,7 +43,8 @@ describe("the extract of deliberation 2021-06", () => {
 
   it("contains no script and refers to no outside resource", () => {
     expect(document!.html).not.toMatch(/<script/i);
-    expect(document!.html).not.toMatch(/\b(src|href)="(?!http:\/\/carto\.assembleurs\.co\/)/);
+    expect(document!.html).not.toMatch(/\b(src|href)="(?!http:\/\/carto\.assembleurs\.co\/|data:)/);
+    expect(document!.html).not.toMatch(/url\((?!"data:)/);
     expect(document!.html).toContain("default-src 'none'");
   });
 
@@ -64,7 +65,7 @@ describe("escaping: the file's text is shown, never interpreted", () => {
         },
       )
       .build();
-    const [doc] = renderDocuments(tally(s));
+    const [doc] = renderDocuments(tally(s)).value!;
     expect(doc!.html).not.toContain("<script>alert");
     expect(doc!.html).toContain("&lt;script&gt;");
     expect(doc!.html).not.toContain('<img src="http://example.invalid');
@@ -75,12 +76,12 @@ describe("escaping: the file's text is shown, never interpreted", () => {
 
 describe("outcomes are printed, not errors", () => {
   it("says a motion was rejected", () => {
-    const [doc] = renderDocuments(tally(session().members(5).vote({ for: 2, against: 3 }).build()));
+    const [doc] = renderDocuments(tally(session().members(5).vote({ for: 2, against: 3 }).build())).value!;
     expect(htmlText(doc!.html)).toContain("Rejeté par :");
   });
 
   it("says why a motion was not adopted for lack of quorum, with the figures", () => {
-    const [doc] = renderDocuments(tally(session().members(5).excused("m3", "m4", "m5").vote({ for: 2, against: 0 }).build()));
+    const [doc] = renderDocuments(tally(session().members(5).excused("m3", "m4", "m5").vote({ for: 2, against: 0 }).build())).value!;
     const text = htmlText(doc!.html);
     expect(text).toContain("Quorum : 2 présents sur 5 membres en exercice, 3 requis (art. L2121-17 du CGCT) : non atteint.");
     expect(text).toContain("le quorum n'étant pas atteint");
@@ -88,7 +89,7 @@ describe("outcomes are printed, not errors", () => {
   });
 
   it("states the quorum reached in an ordinary sitting", () => {
-    const [doc] = renderDocuments(tally(session().members(5).excused("m5").vote({ for: 4, against: 0 }).build()));
+    const [doc] = renderDocuments(tally(session().members(5).excused("m5").vote({ for: 4, against: 0 }).build())).value!;
     expect(htmlText(doc!.html)).toContain("Quorum : 4 présents sur 5 membres en exercice, 3 requis (art. L2121-17 du CGCT) : atteint.");
   });
 });

@@ -23,7 +23,9 @@ export function attendanceChangesAreConsistent({ presence, members, locate }: Ru
   return presence.flatMap((p) =>
     p.problems.map((problem) => {
       const { message, hint } = messages[problem.kind](nameOf(members, problem.member));
-      return diagnostic({ code: "DLB3030", message: `${message} (motion ${p.motion.number})`, span: locate(problem.path), hints: [hint] });
+      // A proxy is recorded under its principal's id: point at that key, the message's subject.
+      const span = locate(problem.path, problem.kind === "proxy_from_present" ? "key" : "value");
+      return diagnostic({ code: "DLB3030", message: `${message} (motion ${p.motion.number})`, span, hints: [hint] });
     }),
   );
 }

@@ -9,9 +9,9 @@ import { nameOf, type RuleContext } from "../rule.js";
  */
 export function compteAdministratifIsRegular({ session, members, presence, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const executive = session.session.president;
   session.motions.forEach((motion, m) => {
     if (motion.kind !== "compte_administratif") return;
+    const executive = motion.accountable ?? session.session.president;
     const at = (key: string) => locate(["motions", m, key]);
     if (motion.chaired_by === undefined || motion.chaired_by === executive) {
       found.push(
@@ -28,7 +28,7 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
       found.push(
         diagnostic({
           code: "DLB3037",
-          message: `${nameOf(members, executive)} cannot give a proxy for his own compte administratif`,
+          message: `${nameOf(members, executive)} cannot give a proxy for the vote on their own compte administratif`,
           span: locate(state.proxyPath ?? ["attendance", executive]),
           hints: ["the executive takes no part in this vote, in person or by proxy (RM AN q. 47837)"],
         }),
@@ -39,7 +39,10 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
           code: "DLB3037",
           message: `${nameOf(members, executive)} must withdraw at the vote of the compte administratif ${motion.number}`,
           span: locate(["motions", m, "kind"]),
-          hints: [`add \`withdrawn: [${executive}]\` to the motion (CGCT L2121-14)`],
+          hints: [
+            `add \`withdrawn: [${executive}]\` to the motion (CGCT L2121-14)`,
+            "if the accounts are another executive's (a former maire), name them with `accountable: ID`",
+          ],
         }),
       );
     }
@@ -52,7 +55,7 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
           message: `the proxies held by ${nameOf(members, executive)} are not used for the compte administratif ${motion.number}`,
           span: locate(["motions", m, "kind"]),
           hints: [
-            "the executive withdraws, so the members he represents do not vote on this item (no text settles it; delib takes the prudent reading)",
+            "the executive withdraws, so the members they represent do not vote on this item (no text settles it; delib takes the prudent reading)",
           ],
           related: held.map((u) => ({ span: locate(u.path), message: `proxy of ${nameOf(members, u.principal)}` })),
         }),

@@ -3,13 +3,16 @@ import type { DataPath } from "../../model/session.js";
 import type { RuleContext } from "../rule.js";
 
 /** A convocation is sent before its sitting, and a failed sitting comes before the new convocation. */
-export function datesAreInOrder({ session, locate }: RuleContext): Diagnostic[] {
+export function datesAreInOrder({ session, outcome, locate }: RuleContext): Diagnostic[] {
   const s = session.session;
   // Each pair: the date that should come first, the one that should come later, what to say,
   // and which of the two the message is about (where the clerk should look).
   const pairs: [earlier: DataPath, later: DataPath, message: string, about?: "later"][] = [
     [["session", "convened_on"], ["session", "date"], "the convocation is dated after the sitting"],
   ];
+  // A département or a région meets as of right after a failed sitting, without a new
+  // convocation (L3121-14, L4132-13): the original convocation date stands.
+  const newConvocation = outcome.rules.body.second_convocation === "new_convocation";
   if (s.failed_convocation) {
     pairs.push(
       [
@@ -17,13 +20,15 @@ export function datesAreInOrder({ session, locate }: RuleContext): Diagnostic[] 
         ["session", "failed_convocation", "date"],
         "the first convocation is dated after its sitting",
       ],
-      [
+    );
+    if (newConvocation) {
+      pairs.push([
         ["session", "failed_convocation", "date"],
         ["session", "convened_on"],
         "the new convocation is dated before the sitting that failed",
         "later",
-      ],
-    );
+      ]);
+    }
   }
   const value = (path: DataPath): string => {
     let node: unknown = session;

@@ -39,12 +39,13 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
       const top = round.candidates[0];
       if (round.number === 3 && top && !round.elected) {
         const tied = round.candidates.filter((c) => c.votes === top.votes);
+        const unknown = tied.filter((c) => c.member.birth_date === undefined).map((c) => nameOf(members, c.member.id));
         found.push(
           diagnostic({
             code: "DLB3046",
-            message: `${tied.map((c) => nameOf(members, c.member.id)).join(" and ")} tie in round 3 of ${result.motion.number}: the eldest is elected, but a birth date is missing`,
+            message: `${tied.map((c) => nameOf(members, c.member.id)).join(" and ")} tie in round 3 of ${result.motion.number}: the eldest is elected, but the birth date of ${unknown.join(" and ")} is missing`,
             span: at(2, "candidates"),
-            hints: ["add `birth_date: YYYY-MM-DD` to the tied candidates in `members` (CGCT L2121-21)"],
+            hints: [`add \`birth_date: YYYY-MM-DD\` to ${unknown.join(" and ")} in \`members\` (CGCT L2121-21)`],
           }),
         );
       }

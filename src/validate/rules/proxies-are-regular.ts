@@ -29,17 +29,21 @@ export function proxiesAreRegular({ presence, members, outcome, locate }: RuleCo
       if (use.defect === "holder_not_present" && firstUse.get(use.path.join("/")) === p.index) {
         reported.add(key);
         const state = p.members.get(use.holder);
-        const status = state?.status === "represented" ? "represented too" : state?.left ? "gone" : (state?.status ?? "absent");
+        const departure = state?.left ? departurePath(presence, use.holder, p.index) : undefined;
+        const status = state?.status === "represented" ? "represented too" : state?.left ? "has left the sitting" : `is ${state?.status ?? "absent"}`;
+        const duringSitting = use.path[0] === "motions";
         found.push(
           diagnostic({
             code: "DLB3006",
-            message: `${principal} gave a proxy to ${holder}, who is ${status}`,
+            message: `${principal} gives a proxy to ${holder}, who ${status.startsWith("represented") ? `is ${status}` : status}`,
             span: here,
             hints: [
-              `a proxy can only be used by a member present at the sitting (${outcome.rules.proxySource}); a proxy cannot be passed on`,
-              `if ${holder} was present, correct their attendance; otherwise record ${principal} as \`excused\``,
+              `a proxy can only be used by a member present for the vote (${outcome.rules.proxySource}); a proxy cannot be passed on`,
+              duringSitting
+                ? `name a member still present, or drop the proxy: ${principal} then simply leaves`
+                : `if ${holder} was present, correct their attendance; otherwise record ${principal} as \`excused\``,
             ],
-            related: [{ span: locate(["attendance", use.holder]), message: `${holder}'s attendance` }],
+            related: [{ span: locate(departure ?? ["attendance", use.holder]), message: departure ? `${holder} leaves here` : `${holder}'s attendance` }],
           }),
         );
       } else if (use.defect === "over_limit") {
@@ -61,6 +65,15 @@ export function proxiesAreRegular({ presence, members, outcome, locate }: RuleCo
   return found;
 }
 
+/** Where a member's departure before motion `before` is recorded. */
+function departurePath(presence: readonly MotionPresence[], member: string, before: number): (string | number)[] | undefined {
+  for (let m = before; m >= 0; m--) {
+    const i = presence[m]?.motion.departures?.indexOf(member) ?? -1;
+    if (i >= 0) return ["motions", m, "departures", i];
+  }
+  return undefined;
+}
+
 /**
  * Whether removing the irregular proxy could have changed a result (CE 2 Dec 1991,
  * n° 109724: an irregularity that could not change the outcome does not void it).
@@ -77,6 +90,6 @@ export function sensitivity(use: ProxyUse, presence: readonly MotionPresence[], 
     if (quorumAtStake || voices >= margin || m.election !== undefined) affected.push(m.motion.number);
   }
   return affected.length === 0
-    ? "without this proxy every result would have been the same"
-    : `without this proxy the result of ${affected.join(", ")} could have been different`;
+    ? "counted or not, this proxy could not have changed any result"
+    : `counted, this proxy could have changed the result of ${affected.join(", ")}`;
 }

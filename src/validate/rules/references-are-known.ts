@@ -53,7 +53,7 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
         code: "DLB3002",
         message: `the motion \`${number}\` of the failed agenda is not a motion of this file${guess ? `, did you mean \`${guess}\`?` : ""}`,
         span: locate(["session", "failed_convocation", "agenda", i]),
-        hints: ["list the numbers of this sitting's motions that were on the failed sitting's agenda"],
+        hints: [guess ? `write \`${guess}\`` : "list the numbers of this sitting's motions that were on the failed sitting's agenda"],
       }),
     );
   });
@@ -61,6 +61,7 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
     const at = (key: string): DataPath => ["motions", m, key];
     if (motion.rapporteur) check(motion.rapporteur, at("rapporteur"), "the rapporteur");
     if (motion.chaired_by) check(motion.chaired_by, at("chaired_by"), "the chair");
+    if (motion.accountable) check(motion.accountable, at("accountable"), "the accountable executive");
     if (motion.signatory) check(motion.signatory.member, ["motions", m, "signatory", "member"], "the signatory");
     list(motion.arrivals, at("arrivals"), "the arriving member");
     list(motion.departures, at("departures"), "the departing member");

@@ -9,17 +9,19 @@ export function suppleantsAreRegular({ session, members, outcome, locate }: Rule
   const found: Diagnostic[] = [];
   const seatHolders = new Set(session.colleges?.flatMap((c) => c.seats.map((s) => s.member)) ?? []);
   session.members.forEach((member, i) => {
-    if (member.suppleant_of === undefined) return;
-    if (seatHolders.has(member.id)) {
-      found.push(
-        diagnostic({
-          code: "DLB3043",
-          message: `${nameOf(members, member.id)} is a suppléant but also holds a seat`,
-          span: locate(["members", i, "suppleant_of"]),
-          hints: ["a suppléant sits in the titulaire's seat: remove their own seat, or `suppleant_of`"],
-        }),
-      );
-    }
+    if (member.suppleant_of === undefined || !seatHolders.has(member.id)) return;
+    const seats = (session.colleges ?? []).flatMap((college, c) =>
+      college.seats.flatMap((seat, s) => (seat.member === member.id ? [locate(["colleges", c, "seats", s, "member"])] : [])),
+    );
+    found.push(
+      diagnostic({
+        code: "DLB3043",
+        message: `${nameOf(members, member.id)} is a suppléant but also holds a seat`,
+        span: locate(["members", i, "suppleant_of"]),
+        hints: ["a suppléant sits in the titulaire's seat: remove their own seat, or `suppleant_of`"],
+        related: seats.map((span) => ({ span, message: "the seat" })),
+      }),
+    );
   });
   for (const [id, attendance] of Object.entries(session.attendance)) {
     if (typeof attendance !== "object" || attendance.substituted_by === undefined) continue;
@@ -37,12 +39,17 @@ export function suppleantsAreRegular({ session, members, outcome, locate }: Rule
     }
     const suppleant = members.get(attendance.substituted_by);
     if (suppleant && suppleant.suppleant_of !== id) {
+      const own = session.members.filter((m) => m.suppleant_of === id);
       found.push(
         diagnostic({
           code: "DLB3041",
           message: `${nameOf(members, attendance.substituted_by)} is not the suppléant of ${nameOf(members, id)}`,
           span: here,
-          hints: [`if so, add \`suppleant_of: ${id}\` to ${nameOf(members, attendance.substituted_by)} in \`members\``],
+          hints: [
+            own.length > 0
+              ? `${nameOf(members, id)}'s suppléant is ${own.map((m) => `${nameOf(members, m.id)} (\`${m.id}\`)`).join(" or ")}`
+              : `${nameOf(members, id)} has no suppléant in \`members\`: add one with \`suppleant_of: ${id}\``,
+          ],
         }),
       );
     }

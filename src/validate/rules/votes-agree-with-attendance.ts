@@ -34,16 +34,22 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
     const at = (...path: string[]) => locate(["motions", m, "vote", ...path]);
     const allowed = mayVote(result);
     if (record.by_member) {
-      for (const id of Object.keys(record.by_member)) {
+      for (const [id, choice] of Object.entries(record.by_member)) {
         if (!members.has(id) || allowed.has(id)) continue;
         const state = p.members.get(id);
+        // « Ne prend pas part au vote » is what an interested or withdrawn member must do (L2131-11).
+        if (choice === "not_voting" && (state?.interested || state?.withdrawn || state?.excluded)) continue;
         const why = state?.interested
           ? "is interested in the motion (CGCT L2131-11)"
           : state?.withdrawn
             ? "withdrew for this motion"
             : state?.status === "represented"
               ? "is represented by a proxy that cannot be used for this motion"
-              : "cannot vote on this motion (absent, or a seat without the right to vote)";
+              : state?.left
+                ? "left the sitting before this motion"
+                : state?.status === "absent" || state?.status === "excused"
+                  ? `is recorded as ${state.status}`
+                  : "holds no seat with the right to vote";
         found.push(
           diagnostic({
             code: "DLB3021",
@@ -86,7 +92,8 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
       }
     }
     const cast = vote.for + vote.against + vote.abstentions + vote.blank + vote.null;
-    if (!record.unanimous && cast > vote.voters) {
+    const countsDisagree = found.some((d) => d.code === "DLB3022" && d.message.includes(` on ${motion.number} `));
+    if (!record.unanimous && !countsDisagree && cast > vote.voters) {
       found.push(
         diagnostic({
           code: "DLB3010",

@@ -7,8 +7,13 @@ import addFormatsModule from "ajv-formats";
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
 
-/** Where the session schema lives in the package (schemas/ at the package root). */
-export const sessionSchemaUrl = new URL("../../schemas/session.schema.json", import.meta.url);
+/** The schemas delib ships (schemas/<name>.schema.json at the package root). */
+export type SchemaName = "session" | "config";
+
+/** Where a schema lives in the package. */
+export function schemaUrl(name: SchemaName): URL {
+  return new URL(`../../schemas/${name}.schema.json`, import.meta.url);
+}
 
 /** A JSON Schema node, as far as the diagnostics need to read it. */
 export interface SchemaNode {
@@ -23,16 +28,23 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
+export interface SchemaValidator {
+  readonly validate: ValidateFunction;
+  readonly schema: SchemaNode;
+}
 
-/** The session schema, compiled once per process. */
-export function sessionValidator(): { validate: ValidateFunction; schema: SchemaNode } {
-  if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(sessionSchemaUrl, "utf8")) as SchemaNode;
+const compiled = new Map<SchemaName, SchemaValidator>();
+
+/** A schema, compiled once per process. */
+export function validatorFor(name: SchemaName): SchemaValidator {
+  const cached = compiled.get(name);
+  if (cached) return cached;
+  const schema = JSON.parse(readFileSync(schemaUrl(name), "utf8")) as SchemaNode;
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
   addFormats(ajv, ["date"]);
-  compiled = { validate: ajv.compile(schema), schema };
-  return compiled;
+  const validator = { validate: ajv.compile(schema), schema };
+  compiled.set(name, validator);
+  return validator;
 }
 
 export type SchemaError = ErrorObject;

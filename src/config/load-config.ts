@@ -1,0 +1,59 @@
+// delib.config.yaml: found upward from a session file; its paths resolve against itself.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import { loadSource } from "../source/load-source.js";
+import { parseYaml } from "../source/parse-yaml.js";
+import { validateAgainst } from "../validate/validate-schema.js";
+
+export const configFileName = "delib.config.yaml";
+
+/** The configuration as the schema guarantees it (schemas/config.schema.json). */
+export interface ConfigFile {
+  format: 1;
+  templates?: string;
+  assets?: Record<string, string>;
+}
+
+/** A loaded configuration, with its paths made absolute. */
+export interface Config {
+  /** The file it came from; undefined when there is none. */
+  readonly path: string | undefined;
+  readonly templatesDir: string | undefined;
+  readonly assets: Readonly<Record<string, string>>;
+}
+
+export const noConfig: Config = { path: undefined, templatesDir: undefined, assets: {} };
+
+/** The nearest delib.config.yaml in `dir` or a folder above it. */
+export function findConfig(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    const candidate = join(current, configFileName);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** Reads and checks a configuration file. */
+export async function loadConfig(path: string): Promise<Result<Config>> {
+  const loaded = await loadSource(path);
+  if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
+  const parsed = parseYaml(loaded.value);
+  if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
+  const checked = validateAgainst<ConfigFile>(parsed.value, "config");
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...checked.diagnostics];
+  if (!checked.value) return { value: undefined, diagnostics };
+  const base = dirname(resolve(path));
+  const file = checked.value;
+  return {
+    value: {
+      path,
+      templatesDir: file.templates ? resolve(base, file.templates) : undefined,
+      assets: Object.fromEntries(Object.entries(file.assets ?? {}).map(([name, p]) => [name, resolve(base, p)])),
+    },
+    diagnostics,
+  };
+}
