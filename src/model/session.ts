@@ -101,7 +101,7 @@ export interface VoteRecord {
   against?: number;
   abstentions?: number;
   blank?: number;
-  null?: number;
+  invalid?: number;
   unanimous?: true;
   president?: MemberVote;
   by_member?: Record<string, MemberVote>;
@@ -112,7 +112,7 @@ export type Majority = "absolute" | { ratio: string; of: "expressed" | "in_offic
 export interface ElectionRound {
   candidates: Record<string, number>;
   blank?: number;
-  null?: number;
+  invalid?: number;
 }
 
 export interface Election {

@@ -5,7 +5,7 @@ import { dateInFrenchWords } from "./french-words.js";
 import { renderMarkdown } from "./markdown.js";
 import { dateInFrench } from "./french-dates.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
-import { assemblyWords, capitalize, citation, formalName, fullName, gendered, joinNames, shortName, upper } from "./words.js";
+import { agreeing, assemblyWords, capitalize, citation, formalName, frenchTime, fullName, gendered, joinNames, shortName, upper } from "./words.js";
 
 /** One row of the printed attendance table. */
 export interface AttendanceRowView {
@@ -49,7 +49,9 @@ export interface ExtractView {
   assemblyLine: string;
   visas: string[];
   considerations: string[];
-  hearing: string;
+  hearing: string | null;
+  /** Above the operative part when the motion was not adopted: the text was only proposed. */
+  draftNote: string | null;
   proposal: string | null;
   decisions: { verb: string; articles: string[] }[];
   result: string;
@@ -78,7 +80,7 @@ export function openingSentence(session: Session, outcome: Outcome, t: Catalogue
   const where = s.videoconference ? t.t("opening.videoconference") : (s.place ?? "");
   return t.t(s.time ? "opening.time" : "opening.sentence", {
     date: dateInFrenchWords(s.date),
-    time: s.time ?? "",
+    time: s.time ? frenchTime(s.time, t) : "",
     theAssembly: words.the,
     bodyInText: session.body.name_in_text,
     met: t.t(`opening.met.${words.gender}`),
@@ -97,7 +99,7 @@ function row(line: SeatLine, t: Catalogue): AttendanceRowView {
       case "suppleant":
         return gendered(t, "note.suppleant", line.member, { name: shortName(line.sitting) });
       case "proxy_unused":
-        return "";
+        return line.lapsedProxyHolder ? t.t("note.proxy_unused", { name: shortName(line.lapsedProxyHolder) }) : "";
       default:
         return gendered(t, `note.${line.note}`, line.member);
     }
@@ -147,7 +149,7 @@ function ratioWords(ratio: string, t: Catalogue): string {
 
 /** The sentence that introduces the figures: adopted, rejected, and on what ground. */
 export function resultLine(motion: MotionOutcome, session: Session, t: Catalogue): string {
-  if (motion.result === "no_quorum") return t.t("result.no_quorum", { assembly: session.body.assembly });
+  if (motion.result === "no_quorum") return t.t("result.no_quorum", { theAssembly: assemblyWords(session, t).the });
   const vote = motion.vote;
   if (!vote) return "";
   const source = citation(vote.majority.source, t);
@@ -164,17 +166,30 @@ export function resultLine(motion: MotionOutcome, session: Session, t: Catalogue
   }
   if (vote.expressed === 0 && vote.majority.kind !== "compte_administratif") return t.t("result.nothing_expressed");
   if (vote.tie && !vote.adopted) return t.t("result.rejected.tie");
+  if (vote.adopted && motion.motion.vote?.unanimous) return t.t("result.adopted.unanimous");
   return t.t(vote.adopted ? "result.adopted" : "result.rejected");
 }
 
-/** The vote figures and, for a vote by name, the names by direction. */
-export function voteView(vote: VoteOutcome, t: Catalogue): { votes: { label: string; value: number }[]; names: { label: string; names: string }[] } {
+/**
+ * The vote figures and, for a vote by name, the names by direction; a member represented is
+ * named with the holder who voted for them.
+ */
+export function voteView(
+  vote: VoteOutcome,
+  lines: readonly SeatLine[],
+  t: Catalogue,
+): { votes: { label: string; value: number }[]; names: { label: string; names: string }[] } {
+  const holders = new Map(lines.filter((l) => l.proxyHolder).map((l) => [l.member.id, l.proxyHolder!]));
+  const named = (m: Member) => {
+    const holder = holders.get(m.id);
+    return holder ? t.t("names.represented", { name: shortName(m), holder: shortName(holder) }) : shortName(m);
+  };
   return {
     votes: voteLines(vote, t),
     names: vote.names
       ? (["for", "against", "abstention", "not_voting"] as const)
           .filter((k) => vote.names![k].length > 0)
-          .map((k) => ({ label: t.t(`names.${k}`), names: joinNames(vote.names![k].map(shortName)) }))
+          .map((k) => ({ label: agreeing(t, `names.${k}`, vote.names![k]), names: joinNames(vote.names![k].map(named)) }))
       : [],
   };
 }
@@ -297,12 +312,14 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
     assemblyLine: t.t("motion.assembly", { TheAssembly: capitalize(words.the, lang) }),
     visas: (motion.visas ?? []).map(renderMarkdown),
     considerations: (motion.considerations ?? []).map(renderMarkdown),
-    hearing: rapporteur ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) }) : label("motion.hearing"),
+    hearing:
+      motion.kind === "election" ? null : rapporteur ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) }) : label("motion.hearing"),
+    draftNote: motionOutcome.result === "adopted" || motionOutcome.result === "elected" ? null : t.t(`draft.${motionOutcome.result}`),
     proposal: motion.on_proposal_of ? t.t("motion.proposal", { of: motion.on_proposal_of }) : null,
     decisions: motion.decisions.map((d) => ({ verb: d.verb, articles: d.articles.map(renderMarkdown) })),
     result: motionOutcome.election && counted ? electionResult(motionOutcome, t) : resultLine(motionOutcome, session, t),
-    votes: counted && vote ? voteView(vote, t).votes : null,
-    names: counted && vote ? voteView(vote, t).names : [],
+    votes: counted && vote ? voteView(vote, attendance.lines, t).votes : null,
+    names: counted && vote ? voteView(vote, attendance.lines, t).names : [],
     election: counted ? electionView(motionOutcome, t) : null,
     certified: label("signature.certified"),
     signatory: { capacity: `${signing.capacity},`, name: signer ? fullName(signer) : signing.member },

@@ -9,7 +9,7 @@ import { dateInFrenchWords } from "./french-words.js";
 import { renderMarkdown } from "./markdown.js";
 import { circumstances, openingSentence, quorumSentence, resultLine, voteView, electionView, electionResult } from "./extract-view.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
-import { assemblyWords, formalName, joinNames, shortName, upper } from "./words.js";
+import { agreeing, assemblyWords, formalName, joinNames, shortName, upper } from "./words.js";
 
 export interface MinutesMotionView {
   heading: string;
@@ -67,7 +67,7 @@ function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue): Minu
   const rapporteur = m.rapporteur ? outcome.members.get(m.rapporteur) : undefined;
   const requesters = (m.ballot_requested_by ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
   const counted = motion.result !== "no_quorum";
-  const vote = counted && motion.vote ? voteView(motion.vote, t) : { votes: null, names: [] };
+  const vote = counted && motion.vote ? voteView(motion.vote, motion.attendance.lines, t) : { votes: null, names: [] };
   return {
     heading: t.t("minutes.motion", { number: m.number, title: m.title }),
     rapporteur: rapporteur ? t.t("minutes.rapporteur", { name: formalName(rapporteur, t) }) : null,
@@ -100,11 +100,12 @@ export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
   const secretaries = (s.secretaries ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
   const attendance = [
     { label: t.t("minutes.present"), names: names(present, t) },
-    ...(represented.length > 0 ? [{ label: t.t("minutes.represented"), names: joinNames(represented) }] : []),
-    ...(substituted.length > 0 ? [{ label: t.t("minutes.substituted"), names: joinNames(substituted) }] : []),
+    // « X, pouvoir à Y ; Z, pouvoir à W »: semicolons, since each item holds a comma.
+    ...(represented.length > 0 ? [{ label: t.t("minutes.represented"), names: represented.join(" ; ") }] : []),
+    ...(substituted.length > 0 ? [{ label: t.t("minutes.substituted"), names: substituted.join(" ; ") }] : []),
     { label: t.t("minutes.excused"), names: names(byColumn((l) => l.column === "excused" && !l.proxyHolder), t) },
     { label: t.t("minutes.absent"), names: names(byColumn((l) => l.column === "absent" && l.note !== "withdrawn" && l.note !== "interested"), t) },
-    { label: t.t("minutes.secretaries"), names: names(secretaries, t) },
+    { label: agreeing(t, "minutes.secretaries", secretaries), names: names(secretaries, t) },
   ];
   return {
     page: pageView(session, t, t.t("minutes.title", { date: dateInFrench(s.date, t) }), "running.minutes", { date: dateInFrench(s.date, t) }),
@@ -112,7 +113,7 @@ export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
     date: t.t("minutes.date", { date: dateInFrenchWords(s.date) }),
     opening: openingSentence(session, outcome, t),
     attendance,
-    inOffice: t.t("minutes.in_office", { inOffice: first?.quorum.inOffice ?? 0 }),
+    inOffice: t.t("minutes.in_office", { inOffice: lines.length }),
     quorum: first ? quorumSentence(first, session, t) : "",
     agendaLabel: t.t("minutes.agenda"),
     agenda: session.motions.map((m) => t.t("minutes.agenda.item", { number: m.number, title: m.title })),

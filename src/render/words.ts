@@ -34,6 +34,21 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`;
 }
 
+/** « 18 h 30 », « 20 h »: a time of day as a register writes it. */
+export function frenchTime(time: string, t: Catalogue): string {
+  const [hours, minutes] = time.split(":") as [string, string];
+  const h = String(Number(hours));
+  return minutes === "00" ? t.t("time.hour", { hours: h }) : t.t("time", { hours: h, minutes });
+}
+
+/** A label that agrees with a list of people: `.one` for one, `.f` when all are women. */
+export function agreeing(t: Catalogue, key: string, people: readonly Member[]): string {
+  const base = people.length === 1 ? `${key}.one` : key;
+  const chosen = t.has(base) ? base : key;
+  const feminine = people.length > 0 && people.every((p) => p.civility === "Mme") && t.has(`${chosen}.f`);
+  return t.t(feminine ? `${chosen}.f` : chosen);
+}
+
 export function upper(text: string, language: string): string {
   return text.toLocaleUpperCase(language);
 }

@@ -19,7 +19,7 @@ export function computeElection(election: Election, members: ReadonlyMap<string,
       .filter((c) => c.member !== undefined)
       .sort((a, b) => b.votes - a.votes || a.member.last_name.localeCompare(b.member.last_name, "fr"));
     const blank = round.blank ?? 0;
-    const nul = round.null ?? 0;
+    const nul = round.invalid ?? 0;
     const expressed = candidates.reduce((sum, c) => sum + c.votes, 0);
     const ballots = expressed + blank + nul;
     const top = candidates[0];

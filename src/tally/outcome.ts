@@ -36,7 +36,12 @@ export interface SeatLine {
   readonly hasVote: boolean;
   /** The seat's vote is cast, in person or by proxy (the « Votant » box). */
   readonly voting: boolean;
+  /** Voices this seat casts for the motion (one for a proxy when the statutes say so). */
   readonly voices: number;
+  /** Voices the seat carries by the statutes, whoever casts them. */
+  readonly seatVoices: number;
+  /** The holder of a proxy that is not used for this motion (lapsed, or irregular). */
+  readonly lapsedProxyHolder: Member | undefined;
 }
 
 export interface AttendanceTotals {

@@ -60,11 +60,12 @@ export function computeQuorum(
   const counts = motion.kind === "election" && rule.elections_count ? rule.elections_count : rule.counts;
   const inOfficeLines = lines.filter((l) => !presence.members.get(l.member.id)?.excluded);
   const excluded = lines.length - inOfficeLines.length;
-  const inOffice = counts === "voices" ? inOfficeLines.filter((l) => l.hasVote).reduce((s, l) => s + l.voices, 0) : inOfficeLines.length;
+  // In voices, each seat counts the voices the statutes give it, however its vote is cast.
+  const inOffice = counts === "voices" ? inOfficeLines.filter((l) => l.hasVote).reduce((s, l) => s + l.seatVoices, 0) : inOfficeLines.length;
   const present = inOfficeLines.filter((l) => l.column === "present");
   const counted =
     counts === "voices"
-      ? present.filter((l) => l.hasVote).reduce((s, l) => s + l.voices, 0)
+      ? present.filter((l) => l.hasVote).reduce((s, l) => s + l.seatVoices, 0)
       : counts === "present_or_represented"
         ? present.length + inOfficeLines.filter((l) => l.proxyHolder !== undefined).length
         : present.length;

@@ -87,6 +87,8 @@ export function seatLines(
       voting,
       // CGCT L5721-2: the statutes may say a proxy carries one voice, not the principal's.
       voices: voting && !inPerson && !rules.proxyCarriesVoices ? 1 : seat.voices,
+      seatVoices: seat.voices,
+      lapsedProxyHolder: state.status === "represented" && holderId === undefined && state.holder ? members.get(state.holder) : undefined,
     });
   }
   return lines;

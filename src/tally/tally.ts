@@ -52,7 +52,8 @@ function tallyMotion(
     const result = !quorum.met ? "no_quorum" : election.elected ? "elected" : "not_elected";
     return { motion, index, chair, attendance, quorum, vote: undefined, election, result };
   }
-  const vote = computeVote(motion, lines, { rules, members, chair: chairId, voicesOf, inOfficeVoices });
-  const result = !quorum.met ? "no_quorum" : vote.adopted ? "adopted" : "rejected";
+  // Without quorum the motion cannot be put to the vote: a vote, if recorded, is not counted.
+  const vote = motion.vote && quorum.met ? computeVote(motion, lines, { rules, members, chair: chairId, voicesOf, inOfficeVoices }) : undefined;
+  const result = !quorum.met ? "no_quorum" : vote?.adopted ? "adopted" : "rejected";
   return { motion, index, chair, attendance, quorum, vote, election: undefined, result };
 }

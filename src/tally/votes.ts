@@ -56,7 +56,7 @@ export function computeVote(
   const against = record.unanimous ? 0 : (byMember?.against ?? record.against ?? 0);
   const abstentions = record.unanimous ? 0 : (byMember?.abstentions ?? record.abstentions ?? 0);
   const blank = record.blank ?? 0;
-  const nul = record.null ?? 0;
+  const nul = record.invalid ?? 0;
   const expressed = votesFor + against;
   const presidentVote = record.by_member?.[context.chair] ?? record.president;
   const steps: Step[] = [

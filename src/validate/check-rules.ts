@@ -22,6 +22,7 @@ import { referencesAreKnown } from "./rules/references-are-known.js";
 import { secondConvocationIsRegular } from "./rules/second-convocation-is-regular.js";
 import { suppleantsAreRegular } from "./rules/suppleants-are-regular.js";
 import { voteIsRecorded } from "./rules/vote-is-recorded.js";
+import { voteIsNeeded } from "./rules/vote-is-needed.js";
 import { votesAgreeWithAttendance } from "./rules/votes-agree-with-attendance.js";
 
 /** Rules on the file's structure: ids, references, one status per member, one way to record a vote. */
@@ -47,6 +48,7 @@ export const countRules: readonly Rule[] = [
   convocationDelayIsRespected,
   exclusionsApplyToThisBody,
   compteAdministratifIsRegular,
+  voteIsNeeded,
   votesAgreeWithAttendance,
   electionIsRegular,
   declaredTotalsMatch,

@@ -175,7 +175,7 @@ describe("delib explain", () => {
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain("régime : état d'urgence sanitaire, loi n° 2020-1379 du 14 novembre 2020");
     expect(run.stdout).toContain("Délibération 2021-06 — Adhésion 2021 aux Assembleurs");
-    expect(run.stdout).toContain("21 sièges : 9 présents, 0 absents, 12 excusés dont 0 représentés ; 2 sièges votants, 2 voix.");
+    expect(run.stdout).toContain("21 sièges — présents : 9 ; absents : 0 ; excusés : 12, dont représentés : 0 ; sièges votants : 2 (2 voix).");
     expect(run.stdout).toContain("envoyée 5 jours francs avant : délibération valable sans quorum. [art. L2121-17 du CGCT]");
     expect(run.stdout).toContain("Résultat : adopté");
   });

@@ -57,7 +57,7 @@ describe("quorum thresholds", () => {
     const b = session().members(33).on("2021-02-01");
     for (let i = 12; i <= 33; i++) b.excused(`m${i}`);
     const q = tally(b.vote({ for: 11, against: 0 }).build()).motions[0]!.quorum;
-    expect(q).toMatchObject({ inOffice: 33, counted: 11, required: 11, met: true, source: "loi n° 2020-1379 art. 6 IV" });
+    expect(q).toMatchObject({ inOffice: 33, counted: 11, required: 11, met: true, source: "art. 6 IV de la loi n° 2020-1379" });
   });
 
   it("in spring 2020 members represented count towards the third", () => {
@@ -171,10 +171,10 @@ describe("proxies for each motion", () => {
   it("weights: a proxy carries the principal's voices, or one when the statutes say so", () => {
     const colleges = [{ name: "A", seats: [{ member: "m1", voices: 2 }, { member: "m2", voices: 5 }] }];
     const carry = tally(session().kind("smo").members(2).proxy("m2", "m1").colleges(colleges).vote({ unanimous: true }).build());
-    expect(carry.motions[0]!.vote!.voters).toBe(7);
+    expect(carry.motions[0]!.attendance.totals.voices).toBe(7);
     const one = tally(session().kind("smo").members(2).proxy("m2", "m1").colleges(colleges)
       .with((s) => (s.body.statutes = { proxy_carries_voices: false })).vote({ unanimous: true }).build());
-    expect(one.motions[0]!.vote!.voters).toBe(3);
+    expect(one.motions[0]!.attendance.totals.voices).toBe(3);
   });
 });
 
@@ -207,7 +207,7 @@ describe("majorities", () => {
   });
 
   it("suffrages exprimés exclude abstentions, blank, null and members not voting", () => {
-    const m = tally(session().members(11).vote({ for: 4, against: 2, abstentions: 1, blank: 2, null: 1 }, { ballot: "secret" }).build()).motions[0]!;
+    const m = tally(session().members(11).vote({ for: 4, against: 2, abstentions: 1, blank: 2, invalid: 1 }, { ballot: "secret" }).build()).motions[0]!;
     expect(m.vote).toMatchObject({ expressed: 6, adopted: true });
   });
 });
@@ -227,7 +227,7 @@ describe("elections by secret ballot (CGCT L2121-21)", () => {
   });
 
   it("elects at the third round by relative majority, the eldest on a tie", () => {
-    const rounds: { candidates: Record<string, number>; blank?: number; null?: number }[] = [{ candidates: { m2: 5, m3: 5 }, blank: 1 }, { candidates: { m2: 5, m3: 5 }, null: 1 }, { candidates: { m2: 5, m3: 5, m4: 1 } }];
+    const rounds: { candidates: Record<string, number>; blank?: number; invalid?: number }[] = [{ candidates: { m2: 5, m3: 5 }, blank: 1 }, { candidates: { m2: 5, m3: 5 }, invalid: 1 }, { candidates: { m2: 5, m3: 5, m4: 1 } }];
     const m = tally(withBirths().vote({}, { kind: "election", vote: undefined, election: { rounds } }).build()).motions[0]!;
     expect(m.election!.rounds.map((r) => r.elected?.id)).toEqual([undefined, undefined, "m3"]);
     expect(m.election!.rounds[2]!.byAge).toBe(true);

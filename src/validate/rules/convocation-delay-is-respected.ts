@@ -34,7 +34,7 @@ export function convocationDelayIsRespected({ session, outcome, locate }: RuleCo
   } else {
     required = 5;
     counted = clearDays(s.convened_on, s.date);
-    source = kind === "commune" ? "CGCT L2121-12" : "CGCT L2121-12 (par L5211-1)";
+    source = kind === "commune" ? "CGCT L2121-12" : "CGCT L2121-12 par renvoi de l'art. L5211-1";
   }
   if (counted >= required) return [];
   return [

@@ -23,10 +23,7 @@ export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
     if (motion.election) {
       found.push(diagnostic({ code: "DLB3040", message: `motion ${motion.number} records election rounds but is not of kind \`election\``, span: at("election"), hints: ["add `kind: election`, or delete `election`"] }));
     }
-    if (!vote) {
-      found.push(diagnostic({ code: "DLB3009", message: `motion ${motion.number} has no \`vote\``, span: locate(["motions", m]), hints: ["add `vote: { for: N, against: N, abstentions: N }`, or `vote: { unanimous: true }`"] }));
-      return;
-    }
+    if (!vote) return; // a motion that could not be put to the vote for lack of quorum has none (voteIsNeeded)
     const counts = (["for", "against", "abstentions"] as const).filter((k) => vote[k] !== undefined);
     if (vote.unanimous && (counts.length > 0 || vote.by_member)) {
       found.push(
@@ -49,12 +46,12 @@ export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
       );
     }
     const ballot = motion.ballot ?? "show_of_hands";
-    if ((vote.blank !== undefined || vote.null !== undefined) && ballot !== "secret") {
+    if ((vote.blank !== undefined || vote.invalid !== undefined) && ballot !== "secret") {
       found.push(
         diagnostic({
           code: "DLB3025",
           message: `blank and null ballots exist only in a secret ballot, but ${motion.number} is voted ${ballot === "public" ? "by public ballot" : "by show of hands"}`,
-          span: at("vote", vote.blank !== undefined ? "blank" : "null"),
+          span: at("vote", vote.blank !== undefined ? "blank" : "invalid"),
           hints: ["add `ballot: secret` if the vote was secret; otherwise count these voices as `abstentions`"],
         }),
       );
