@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatGithub } from "../diagnostics/format-github.js";
-import { formatHuman, formatSummary } from "../diagnostics/format-human.js";
+import { formatHuman, formatSummary, type Painter } from "../diagnostics/format-human.js";
 import { formatJson } from "../diagnostics/format-json.js";
 import { formatShort } from "../diagnostics/format-short.js";
 
@@ -11,7 +11,7 @@ export type ReportFormat = (typeof reportFormats)[number];
 export function formatReport(
   diagnostics: readonly Diagnostic[],
   format: ReportFormat,
-  options: { color: boolean; fileCount: number },
+  options: { painter?: Painter; fileCount: number },
 ): string {
   switch (format) {
     case "short":
@@ -21,6 +21,13 @@ export function formatReport(
     case "github":
       return formatGithub(diagnostics);
     case "human":
-      return formatHuman(diagnostics, { color: options.color }) + formatSummary(diagnostics, options.fileCount) + "\n";
+      return formatHuman(diagnostics, { painter: options.painter }) + formatSummary(diagnostics, options.fileCount) + "\n";
   }
+}
+
+/** Colours for a terminal: chalk, loaded only when there is something to colour. */
+export async function terminalPainter(color: boolean): Promise<Painter | undefined> {
+  if (!color) return undefined;
+  const { Chalk } = await import("chalk");
+  return new Chalk({ level: 1 });
 }

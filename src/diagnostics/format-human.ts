@@ -9,13 +9,29 @@
 //
 // A pure function of the diagnostics: colour is an option, never read from the environment.
 
-import { Chalk, type ChalkInstance } from "chalk";
 import type { Diagnostic, Severity, Span } from "./diagnostic.js";
 import { lineIndexOf, spanRange } from "./line-index.js";
 
+/** The few colours the format uses: a chalk instance fits, and so does `plain`. */
+export interface Painter {
+  red(text: string): string;
+  yellow(text: string): string;
+  gray(text: string): string;
+  cyan(text: string): string;
+  inverse(text: string): string;
+}
+
+type Paint = (text: string) => string;
+
+/** No colour at all. */
+export const plain: Painter = { red: String, yellow: String, gray: String, cyan: String, inverse: String };
+
 export interface HumanOptions {
-  /** ANSI colours (basic 16-colour palette). */
-  readonly color: boolean;
+  /**
+   * How to colour: `plain` (the default), or a chalk instance for a terminal. The CLI loads
+   * chalk only when it will colour, so a run that prints nothing pays nothing for it.
+   */
+  readonly painter?: Painter;
 }
 
 /** Tab stops every this many columns when quoting a source line. */
@@ -23,11 +39,11 @@ const TAB_WIDTH = 4;
 
 /** Each diagnostic as a block ending with a blank line; "" when there are none. */
 export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  return diagnostics.map((d) => formatOne(d, chalk)).join("");
+  const painter = options.painter ?? plain;
+  return diagnostics.map((d) => formatOne(d, painter)).join("");
 }
 
-function formatOne(d: Diagnostic, chalk: ChalkInstance): string {
+function formatOne(d: Diagnostic, chalk: Painter): string {
   const paint = severityColor(d.severity, chalk);
   const title = `${paint(d.severity)} ${chalk.gray(d.code)}: ${d.message}`;
   const lines: string[] = [];
@@ -42,17 +58,17 @@ function formatOne(d: Diagnostic, chalk: ChalkInstance): string {
   return lines.join("\n");
 }
 
-function severityColor(severity: Severity, chalk: ChalkInstance): ChalkInstance {
-  return severity === "error" ? chalk.red : chalk.yellow;
+function severityColor(severity: Severity, chalk: Painter): Paint {
+  return severity === "error" ? (s) => chalk.red(s) : (s) => chalk.yellow(s);
 }
 
-function location(span: Span, chalk: ChalkInstance): string {
+function location(span: Span, chalk: Painter): string {
   const { line, column } = spanRange(span);
   return `${chalk.cyan(span.file.path)}:${chalk.yellow(String(line))}:${chalk.yellow(String(column))}`;
 }
 
 /** The span's first line with its line number, and a line of ~ under the span. */
-function quote(span: Span, paint: ChalkInstance, chalk: ChalkInstance): string[] {
+function quote(span: Span, paint: Paint, chalk: Painter): string[] {
   const index = lineIndexOf(span.file.text);
   const { line } = index.lineColumn(span.start);
   const lineStart = index.lineStart(line);

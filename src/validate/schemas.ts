@@ -1,11 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import Ajv2020Module from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-
-// ajv and ajv-formats are CommonJS; under NodeNext their default export sits on `.default`.
-const Ajv2020 = Ajv2020Module.default;
-const addFormats = addFormatsModule.default;
 
 /** The schemas delib ships (schemas/<name>.schema.json at the package root). */
 export type SchemaName = "session" | "config";
@@ -33,18 +28,33 @@ export interface SchemaValidator {
   readonly schema: SchemaNode;
 }
 
+const require = createRequire(import.meta.url);
 const compiled = new Map<SchemaName, SchemaValidator>();
 
-/** A schema, compiled once per process. */
+/**
+ * A schema's validator, once per process: the standalone one precompiled by
+ * scripts/build-validators.mjs when present (dist/validate/generated/), else compiled here
+ * with the same options (when running from src/, in tests), so diagnostics are the same.
+ */
 export function validatorFor(name: SchemaName): SchemaValidator {
   const cached = compiled.get(name);
   if (cached) return cached;
   const schema = JSON.parse(readFileSync(schemaUrl(name), "utf8")) as SchemaNode;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ["date"]);
-  const validator = { validate: ajv.compile(schema), schema };
+  // "../validate/" so the path holds from dist/validate/ and from the bundle in dist/bundle/.
+  const generated = new URL(`../validate/generated/${name}.cjs`, import.meta.url);
+  const validate = existsSync(generated) ? (require(generated.pathname) as ValidateFunction) : compile(schema);
+  const validator = { validate, schema };
   compiled.set(name, validator);
   return validator;
+}
+
+function compile(schema: SchemaNode): ValidateFunction {
+  // ajv ships CommonJS; loaded here only, since a built delib uses the precompiled validators.
+  const Ajv2020 = (require("ajv/dist/2020") as typeof import("ajv/dist/2020.js")).default;
+  const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv, ["date"]);
+  return ajv.compile(schema);
 }
 
 export type SchemaError = ErrorObject;

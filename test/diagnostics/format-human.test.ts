@@ -1,9 +1,10 @@
+import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js";
 import { formatHuman, formatSummary, renderLine } from "../../src/diagnostics/format-human.js";
 import { ALL, EOF_DIAGNOSTIC, NO_SPAN, PLACE, PRESENT, QUORUM, SOURCE, spanOf } from "./fixtures.js";
 
-const plain = (diagnostics: readonly Diagnostic[]) => formatHuman(diagnostics, { color: false });
+const plain = (diagnostics: readonly Diagnostic[]) => formatHuman(diagnostics, {});
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 function at(file: SourceFile, needle: string, code = "DLB2001"): Diagnostic {
@@ -97,7 +98,7 @@ describe("formatHuman", () => {
 
   it("colours only when asked (chalk level from the option, not the environment)", () => {
     expect(plain(ALL)).not.toMatch(ANSI);
-    const colored = formatHuman(ALL, { color: true });
+    const colored = formatHuman(ALL, { painter: new Chalk({ level: 1 }) });
     expect(colored).toContain("\x1b[31merror\x1b[39m");
     expect(colored).toContain("\x1b[33mwarning\x1b[39m");
     expect(colored).toContain("\x1b[90mDLB2001\x1b[39m");

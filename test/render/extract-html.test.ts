@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkText, renderDocuments } from "../../src/compile.js";
+import { checkText } from "../../src/compile.js";
+import { renderDocuments } from "../../src/documents.js";
 import { htmlText, missingReferenceLines, referenceLines, referenceRows } from "../support/reference.js";
 import { session } from "../support/session-builder.js";
 import { tallySession as tally } from "../../src/compile.js";

@@ -1,0 +1,28 @@
+// Precompiles the JSON Schemas into standalone validators (dist/validate/generated/*.cjs), so
+// a run loads no schema compiler: ajv compiling the session schema at start-up cost about
+// 130 ms, more than Node's own start. Runs after tsc in `npm run build`; the runtime falls
+// back to compiling the schema itself when the generated file is missing.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = require("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default;
+const standaloneCode = require("ajv/dist/standalone").default;
+const { _ } = require("ajv");
+
+mkdirSync("dist/validate/generated", { recursive: true });
+for (const name of ["session", "config"]) {
+  const schema = JSON.parse(readFileSync(`schemas/${name}.schema.json`, "utf8"));
+  // The same options as src/validate/schemas.ts, so diagnostics are identical either way.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+    code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
+  addFormats(ajv, ["date"]);
+  const validate = ajv.compile(schema);
+  writeFileSync(`dist/validate/generated/${name}.cjs`, `// Generated from schemas/${name}.schema.json by scripts/build-validators.mjs. Do not edit.\n${standaloneCode(ajv, validate)}`);
+}

@@ -1,0 +1,62 @@
+// Prints many documents with one browser: pages are reused, and a bounded number print at once.
+import { availableParallelism } from "node:os";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { browserLaunchFailed, openBrowser } from "./browser.js";
+import { browserNotFound, findChromium } from "./find-chromium.js";
+import { renderPdf, type PdfMetadata } from "./render-pdf.js";
+
+/** One document to print. */
+export interface PrintJob {
+  readonly html: string;
+  readonly meta: PdfMetadata;
+}
+
+/**
+ * How many pages print at once: one per core, at least two (a page waits on the browser
+ * process as much as it computes), at most four (more only adds memory).
+ */
+export const printConcurrency = Math.min(4, Math.max(2, availableParallelism()));
+
+/** Runs `fn` over `items` with at most `limit` at once; results keep the items' order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Finds a browser, starts it once, prints every job, and closes it. A browser that cannot be
+ * found or started is an environment problem (DLB4001, DLB4002), returned, not thrown.
+ */
+export async function printPdfs(
+  jobs: readonly PrintJob[],
+  options: { flag: string | undefined; env: Record<string, string | undefined>; onPrinted?: (done: number, total: number) => void },
+): Promise<{ pdfs: Uint8Array[] } | { problem: Diagnostic }> {
+  const found = findChromium({ flag: options.flag, env: options.env });
+  if ("tried" in found) return { problem: browserNotFound(found.tried) };
+  let browser;
+  try {
+    browser = await openBrowser(found.path);
+  } catch (error) {
+    return { problem: browserLaunchFailed(found.path, error) };
+  }
+  try {
+    let done = 0;
+    const session = browser;
+    const pdfs = await mapLimit(jobs, printConcurrency, async (job) => {
+      const pdf = await renderPdf(session, job.html, job.meta);
+      options.onPrinted?.(++done, jobs.length);
+      return pdf;
+    });
+    return { pdfs };
+  } finally {
+    await browser.close();
+  }
+}

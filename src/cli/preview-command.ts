@@ -1,0 +1,105 @@
+// `delib preview`: the HTML documents of a session on http://127.0.0.1, reloaded on change.
+// The documents stay inert (their own policy forbids scripts, and they sit in a sandboxed
+// frame); only the preview's frame page carries the few lines that reload it.
+import { createServer, type ServerResponse } from "node:http";
+import { checkFile } from "../compile.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
+import type { CliContext } from "./context.js";
+import { ExitCode } from "./exit-codes.js";
+import { UsageError } from "./usage-error.js";
+import { untilInterrupted, watchInputs } from "./watch-files.js";
+
+interface State {
+  version: number;
+  documents: RenderedDocument[];
+  problems: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function renderAll(file: string, template: string | undefined, context: CliContext): Promise<Pick<State, "documents" | "problems">> {
+  const checked = await checkFile(file);
+  if (hasErrors(checked.diagnostics)) return { documents: [], problems: await context.format(checked.diagnostics, 1) };
+  const prepared = await prepareTemplates(file, template);
+  if (!prepared.value) return { documents: [], problems: await context.format(prepared.diagnostics, 1) };
+  const rendered = renderDocuments(checked.outcome!, prepared.value);
+  const warnings = checked.diagnostics.length > 0 ? await context.format(checked.diagnostics, 1) : "";
+  if (!rendered.value) return { documents: [], problems: await context.format(rendered.diagnostics, 1) };
+  return { documents: rendered.value, problems: warnings };
+}
+
+function framePage(state: State, current: string | undefined): string {
+  const links = state.documents
+    .map((d) => `<li><a href="/?doc=${encodeURIComponent(d.name)}"${d.name === current ? ' aria-current="page"' : ""}>${escapeHtml(d.name)}</a></li>`)
+    .join("");
+  const shown = current ?? state.documents[0]?.name;
+  const frame = shown ? `<iframe sandbox title="${escapeHtml(shown)}" src="/documents/${encodeURIComponent(shown)}.html?v=${state.version}"></iframe>` : "";
+  const problems = state.problems ? `<pre class="problems">${escapeHtml(state.problems)}</pre>` : "";
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>delib preview</title>
+<style>body{margin:0;display:flex;height:100vh;font:14px system-ui,sans-serif}nav{width:16rem;overflow:auto;padding:1rem;background:#f4f4f4}
+main{flex:1;display:flex;flex-direction:column}iframe{flex:1;border:0;background:#eee}.problems{margin:0;padding:1rem;background:#fff3f3;white-space:pre-wrap;max-height:40vh;overflow:auto}
+a[aria-current]{font-weight:bold}</style></head>
+<body><nav><p>delib preview</p><ul>${links}</ul></nav><main>${problems}${frame}</main>
+<script>new EventSource("/events").onmessage = () => location.reload();</script></body></html>`;
+}
+
+/** Serves until Ctrl-C; prints the address on stdout. */
+export async function preview(file: string, options: { port: string; template?: string }, context: CliContext): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not \`${options.port}\``);
+  const state: State = { version: 1, ...(await renderAll(file, options.template, context)) };
+  const listeners = new Set<ServerResponse>();
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/events") {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
+      response.write(": connected\n\n");
+      listeners.add(response);
+      request.on("close", () => listeners.delete(response));
+      return;
+    }
+    const match = /^\/documents\/(.+)\.html$/.exec(url.pathname);
+    if (match) {
+      const document = state.documents.find((d) => d.name === decodeURIComponent(match[1]!));
+      if (!document) {
+        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no such document\n");
+        return;
+      }
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(document.html);
+      return;
+    }
+    if (url.pathname === "/") {
+      response
+        .writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" })
+        .end(framePage(state, url.searchParams.get("doc") ?? undefined));
+      return;
+    }
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => ready());
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot listen on 127.0.0.1:${port}: ${error.code ?? error.message}; choose another --port`);
+  });
+  const address = server.address();
+  const actual = typeof address === "object" && address ? address.port : port;
+  context.io.stdout(`preview: http://127.0.0.1:${actual}/\n`);
+  if (state.problems) context.io.stderr(state.problems);
+  const stop = await watchInputs([file], options.template, () => {
+    void renderAll(file, options.template, context).then((next) => {
+      Object.assign(state, next, { version: state.version + 1 });
+      if (next.problems) context.io.stderr(next.problems);
+      context.io.stderr(`updated (version ${state.version})\n`);
+      for (const listener of listeners) listener.write(`data: ${state.version}\n\n`);
+    });
+  });
+  await untilInterrupted();
+  stop();
+  for (const listener of listeners) listener.end();
+  await new Promise<void>((closed) => server.close(() => closed()));
+  return ExitCode.Ok;
+}

@@ -1,0 +1,49 @@
+// Watches what a build reads: the session files, the configuration found above them, and the
+// templates directory; calls back once per burst of changes.
+import { existsSync, watch, type FSWatcher } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { findConfig, loadConfig } from "../config/load-config.js";
+
+/** Starts watching; returns a function that stops. */
+export async function watchInputs(files: readonly string[], templateDir: string | undefined, onChange: () => void): Promise<() => void> {
+  const paths = new Set(files.map((f) => resolve(f)));
+  const dirs = new Set<string>();
+  for (const file of files) {
+    const config = findConfig(dirname(resolve(file)));
+    if (config) {
+      paths.add(config);
+      const loaded = await loadConfig(config);
+      if (loaded.value?.templatesDir) dirs.add(loaded.value.templatesDir);
+    }
+  }
+  if (templateDir) dirs.add(resolve(templateDir));
+  let timer: NodeJS.Timeout | undefined;
+  // Editors save in bursts (write, rename, chmod): wait for the burst to end.
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 120);
+  };
+  const watchers: FSWatcher[] = [];
+  // Watch each file's folder, not the file: editors that save by renaming replace the inode.
+  const folders = new Set([...paths].map((p) => dirname(p)));
+  for (const folder of folders) {
+    watchers.push(
+      watch(folder, (_event, name) => {
+        if (name && paths.has(resolve(folder, name.toString()))) changed();
+      }),
+    );
+  }
+  for (const dir of dirs) if (existsSync(dir)) watchers.push(watch(dir, { recursive: true }, changed));
+  return () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C, or a signal from a test or a supervisor). */
+export function untilInterrupted(): Promise<void> {
+  return new Promise((done) => {
+    process.once("SIGINT", () => done());
+    process.once("SIGTERM", () => done());
+  });
+}
