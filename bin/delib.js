@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/cli/main.js, compiled from src/ by `npm run build`
-// (run automatically by `npm ci` through the `prepare` script).
-import { main } from "../dist/cli/main.js";
+// Thin launcher. The CLI is compiled from src/ by `npm run build` (run by `npm ci` through the
+// `prepare` script) and bundled into dist/bundle/ for a fast start (scripts/bundle.mjs).
+import { main } from "../dist/bundle/main.js";
 
 process.exitCode = await main(process.argv);

@@ -1,8 +1,9 @@
 // Template sets: the built-in one, shadowed file by file by a body's own directory.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import type HandlebarsModule from "handlebars";
 import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
 import { AssetError, dataUri, inlineCssUrls } from "./assets.js";
 
@@ -31,6 +32,17 @@ export interface TemplateSet {
   readonly dirs: readonly string[];
   /** Renders a document; throws TemplateError with the template's file and line. */
   render(kind: DocumentKind, data: object): string;
+}
+
+type HandlebarsEnv = typeof HandlebarsModule;
+type TemplateSpec = Parameters<HandlebarsEnv["template"]>[0];
+
+const require = createRequire(import.meta.url);
+
+/** The built-in set precompiled by scripts/build-templates.mjs, when this is a build. */
+function precompiledSet(name: string): { documents: Record<string, TemplateSpec>; partials: Record<string, TemplateSpec> } | undefined {
+  const url = new URL(`../render/generated/templates-${name}.cjs`, import.meta.url);
+  return existsSync(url) ? (require(url.pathname) as { documents: Record<string, TemplateSpec>; partials: Record<string, TemplateSpec> }) : undefined;
 }
 
 /** Where a template set comes from: a built-in name, and optionally a body's own directory. */
@@ -72,18 +84,26 @@ export function templateDiagnostic(error: TemplateError): Diagnostic {
  */
 export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateSet> {
   const name = options.name ?? "default";
-  const dirs = [...(options.userDir ? [options.userDir] : []), join(builtInTemplatesDir, name)];
-  const handlebars = Handlebars.create();
+  const builtIn = join(builtInTemplatesDir, name);
+  const dirs = [...(options.userDir ? [options.userDir] : []), builtIn];
+  const precompiled = precompiledSet(name);
+  const userHbs = options.userDir !== undefined && hasTemplates(options.userDir);
+  // Precompiled built-in templates need only Handlebars' runtime; anything else, the compiler.
+  const handlebars: HandlebarsEnv = (
+    precompiled && !userHbs ? require("handlebars/runtime") : require("handlebars")
+  ).create() as HandlebarsEnv;
   const diagnostics: Diagnostic[] = [];
 
-  const compile = (path: string) => {
-    const file: SourceFile = { path: displayPath(path), text: readFileSync(path, "utf8") };
+  const compile = (path: string, spec: TemplateSpec | undefined) => {
+    // The template's text is read at once when compiling, else only to locate an error.
+    let text: string | undefined = spec ? undefined : readFileSync(path, "utf8");
+    const file = (): SourceFile => ({ path: displayPath(path), text: (text ??= readFileSync(path, "utf8")) });
     let compiled: HandlebarsTemplateDelegate;
     try {
-      compiled = handlebars.compile(file.text, { strict: true });
+      compiled = spec ? handlebars.template(spec) : handlebars.compile(text!, { strict: true });
     } catch (error) {
       const e = error as { message: string; lineNumber?: number; column?: number };
-      diagnostics.push(templateDiagnostic(new TemplateError(e.message, file, e.lineNumber, e.column)));
+      diagnostics.push(templateDiagnostic(new TemplateError(e.message, file(), e.lineNumber, e.column)));
       return undefined;
     }
     // Run once per call; a strict-mode failure is tagged with this file unless an inner partial already was.
@@ -92,26 +112,30 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
         return compiled(context, runtimeOptions);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
-        if (error instanceof AssetError) throw new TemplateError(`asset \`${error.reference}\`: ${error.message}`, file, undefined, undefined);
+        if (error instanceof AssetError) throw new TemplateError(`asset \`${error.reference}\`: ${error.message}`, file(), undefined, undefined);
         const e = error as { message: string; lineNumber?: number; column?: number };
-        throw new TemplateError(e.message, file, e.lineNumber, e.column);
+        throw new TemplateError(e.message, file(), e.lineNumber, e.column);
       }
     };
   };
 
   const partialNames = new Set(dirs.flatMap((d) => (existsSync(join(d, "partials")) ? readdirSync(join(d, "partials")) : [])));
+  // A file from the built-in set uses its precompiled form; a body's own file is compiled.
+  const specFor = (path: string, table: Record<string, TemplateSpec> | undefined, key: string) =>
+    path.startsWith(builtIn) ? table?.[key] : undefined;
   for (const file of [...partialNames].filter((f) => f.endsWith(".hbs")).sort()) {
-    const partial = compile(fileAt(dirs, join("partials", file))!);
-    if (partial) handlebars.registerPartial(file.slice(0, -4), partial as unknown as Handlebars.Template);
+    const path = fileAt(dirs, join("partials", file))!;
+    const partial = compile(path, specFor(path, precompiled?.partials, file.slice(0, -4)));
+    if (partial) handlebars.registerPartial(file.slice(0, -4), partial as unknown as HandlebarsModule.Template);
   }
 
   handlebars.registerHelper("asset", (reference: unknown) => {
     const path = fileAt(dirs, String(reference));
-    return new Handlebars.SafeString(dataUri(path ?? String(reference), dirs[0]!));
+    return new handlebars.SafeString(dataUri(path ?? String(reference), dirs[0]!));
   });
   // A CSS string literal: quotes and backslashes escaped, `<` too so `</style>` cannot appear.
   handlebars.registerHelper("cssString", (value: unknown) =>
-    new Handlebars.SafeString(`"${String(value).replace(/[\\"]/g, "\\$&").replace(/</g, "\\3c ").replace(/\n/g, "\\a ")}"`),
+    new handlebars.SafeString(`"${String(value).replace(/[\\"]/g, "\\$&").replace(/</g, "\\3c ").replace(/\n/g, "\\a ")}"`),
   );
 
   let css = "";
@@ -125,7 +149,7 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
   const documents = new Map<DocumentKind, ReturnType<typeof compile>>();
   for (const kind of documentKinds) {
     const path = fileAt(dirs, `${kind}.hbs`);
-    if (path) documents.set(kind, compile(path));
+    if (path) documents.set(kind, compile(path, specFor(path, precompiled?.documents, kind)));
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics };
   return {
@@ -140,6 +164,12 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
     },
     diagnostics,
   };
+}
+
+/** Whether a body's directory holds any template of its own (else only CSS and images). */
+function hasTemplates(dir: string): boolean {
+  const hbs = (d: string) => existsSync(d) && readdirSync(d).some((f) => f.endsWith(".hbs"));
+  return hbs(dir) || hbs(join(dir, "partials"));
 }
 
 /** A file in a template set as a clerk would look for it. */

@@ -1,18 +1,87 @@
-import { parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node, type YAMLError } from "yaml";
+import { createRequire } from "node:module";
+import jsYaml from "js-yaml";
+import type { Document, Node, YAMLError } from "yaml";
 import { diagnostic, type Diagnostic, type Result, type SourceFile, type Span } from "../diagnostics/diagnostic.js";
 import type { DataPath } from "../model/session.js";
 
-/** A parsed session file: the YAML document (for positions) and its plain data. */
-export interface ParsedSource {
-  readonly file: SourceFile;
-  readonly document: Document.Parsed;
-  readonly data: unknown;
+// The yaml package (about 30 ms to load) is needed only to locate a problem: loaded then.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import("yaml") | undefined;
+function yaml(): typeof import("yaml") {
+  yamlModule ??= require("yaml") as typeof import("yaml");
+  return yamlModule;
 }
 
-/** Parses YAML text; a syntax error becomes a located DLB1xxx diagnostic. */
+/** A parsed session file: its plain data, and the YAML document for positions. */
+export interface ParsedSource {
+  readonly file: SourceFile;
+  readonly data: unknown;
+  /** The full YAML document, with every node's position; built on first use. */
+  readonly document: Document.Parsed;
+}
+
+/**
+ * Parses YAML text; a syntax error becomes a located DLB1xxx diagnostic.
+ *
+ * Two parsers, one result. The fast path reads the data with js-yaml (YAML 1.2 core schema,
+ * about four times faster than the \`yaml\` package); positions are only needed to point at a
+ * mistake, so the \`yaml\` package's document is built on first use, by \`locate\`. Anything
+ * js-yaml finds unusual (an error, a warning, anchors and aliases, several documents) takes
+ * the full path, whose diagnostics are the reference: test/source/parse-yaml.test.ts checks
+ * that both paths give the same data on every fixture and example.
+ */
 export function parseYaml(file: SourceFile): Result<ParsedSource> {
+  const fast = fastData(file.text);
+  if (fast.ok) {
+    let document: Document.Parsed | undefined;
+    return {
+      value: {
+        file,
+        data: fast.data,
+        get document() {
+          document ??= yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
+          return document;
+        },
+      },
+      diagnostics: [],
+    };
+  }
+  return parseYamlFully(file);
+}
+
+/** The data through js-yaml, or not ok when the full parser must look. */
+function fastData(text: string): { ok: true; data: unknown } | { ok: false } {
+  // The few plain scalars the two parsers read differently (found by the property test):
+  // js-yaml takes -.5 for text and 0b101 for a number; the yaml package the other way round.
+  if (/(^|[\s[{,:])([+-]\.[0-9]|[+-]?0b[01]|-0(?![0-9.xob]))/m.test(text)) return { ok: false };
+  let warned = false;
+  try {
+    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, onWarning: () => (warned = true) });
+    // js-yaml shares aliased nodes without limit; a file that unfolds into more nodes than any
+    // session holds (an alias bomb) goes to the full parser, which refuses it.
+    if (warned || !withinSize(data, 200_000)) return { ok: false };
+    return { ok: true, data: data === undefined ? null : data };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Whether `data` unfolds into at most `budget` values. */
+function withinSize(data: unknown, budget: number): boolean {
+  let left = budget;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    if (--left < 0) return false;
+    const value = stack.pop();
+    if (value !== null && typeof value === "object") stack.push(...Object.values(value));
+  }
+  return true;
+}
+
+/** Parses with the \`yaml\` package, which locates every problem precisely. */
+export function parseYamlFully(file: SourceFile): Result<ParsedSource> {
   // YAML 1.2 core schema: dates and numbers such as 2021-06 stay strings, `yes` stays a string.
-  const document = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const document = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
   // An unresolved tag (`title: !Urgent ...`) silently drops text from a legal record: an error.
   const tagErrors = document.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED");
   const errors = [...document.errors, ...tagErrors].sort((a, b) => a.pos[0] - b.pos[0]);
@@ -188,6 +257,7 @@ function lowerFirst(s: string): string {
  */
 export function locate(source: ParsedSource, path: DataPath, at: "value" | "key" = "value"): Span {
   const { file } = source;
+  const { isMap, isSeq, isPair, isScalar } = yaml();
   let node: unknown = source.document.contents;
   let key: Node | undefined;
   for (let i = 0; i < path.length; i++) {

@@ -1,0 +1,19 @@
+// Bundles delib's own compiled modules (dist/) into a few chunks (dist/bundle/), packages left
+// external: resolving and compiling some sixty small ES modules cost more at start-up than
+// delib's whole HTML rendering. Code splitting keeps the lazy parts lazy: the browser stage,
+// and each command, load only when used.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["dist/cli/main.js"],
+  outdir: "dist/bundle",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  // Stable chunk names: the same sources give the same files.
+  chunkNames: "chunk-[hash]",
+  logLevel: "warning",
+});
