@@ -31,32 +31,36 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
+/** A started browser, ready to print. */
+export interface Printer {
+  /** Prints every job, a bounded number at once; results in the jobs' order. */
+  print(jobs: readonly PrintJob[], onPrinted?: (done: number, total: number) => void): Promise<Uint8Array[]>;
+  close(): Promise<void>;
+}
+
 /**
- * Finds a browser, starts it once, prints every job, and closes it. A browser that cannot be
- * found or started is an environment problem (DLB4001, DLB4002), returned, not thrown.
+ * Finds a browser and starts it. A browser that cannot be found or started is an environment
+ * problem (DLB4001, DLB4002), returned, not thrown. The CLI starts it while it checks the
+ * input, since launching Chromium is the slowest step of a run.
  */
-export async function printPdfs(
-  jobs: readonly PrintJob[],
-  options: { flag: string | undefined; env: Record<string, string | undefined>; onPrinted?: (done: number, total: number) => void },
-): Promise<{ pdfs: Uint8Array[] } | { problem: Diagnostic }> {
+export async function startPrinter(options: { flag: string | undefined; env: Record<string, string | undefined> }): Promise<Printer | { problem: Diagnostic }> {
   const found = findChromium({ flag: options.flag, env: options.env });
   if ("tried" in found) return { problem: browserNotFound(found.tried) };
-  let browser;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
   try {
     browser = await openBrowser(found.path);
   } catch (error) {
     return { problem: browserLaunchFailed(found.path, error) };
   }
-  try {
-    let done = 0;
-    const session = browser;
-    const pdfs = await mapLimit(jobs, printConcurrency, async (job) => {
-      const pdf = await renderPdf(session, job.html, job.meta);
-      options.onPrinted?.(++done, jobs.length);
-      return pdf;
-    });
-    return { pdfs };
-  } finally {
-    await browser.close();
-  }
+  return {
+    async print(jobs, onPrinted) {
+      let done = 0;
+      return mapLimit(jobs, printConcurrency, async (job) => {
+        const pdf = await renderPdf(browser, job.html, job.meta);
+        onPrinted?.(++done, jobs.length);
+        return pdf;
+      });
+    },
+    close: () => browser.close(),
+  };
 }

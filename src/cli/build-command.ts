@@ -1,5 +1,6 @@
-// `delib build`: check, render, print, write: in that order, and nothing written unless all
-// of it succeeded (a missing browser still lets the HTML through).
+// `delib build`: check, render, print, write, in that order; nothing is written unless the
+// input is sound (a missing browser still lets the HTML through).
+import type { Printer } from "../browser/print-pdfs.js";
 import { checkFile } from "../compile.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
@@ -20,16 +21,37 @@ export interface BuildOptions {
   chromium?: string;
 }
 
+type Started = Printer | { problem: Diagnostic };
+
+/** Builds the documents of `files` into `options.out`; returns the exit code. */
 export async function build(files: readonly string[], options: BuildOptions, context: CliContext): Promise<number> {
-  const { io } = context;
   const formats = parseList(options.format, documentFormats, "--format");
   const kinds = parseList(options.documents, documentKinds, "--documents");
   const emit = options.emit === undefined ? [] : parseList(options.emit, ["json"] as const, "--emit");
-  const checked = await Promise.all(files.map((file) => checkFile(file)));
-  const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
+  // Launching Chromium is the slowest step: start it now, while the input is checked.
+  const printer: Promise<Started> | undefined = formats.includes("pdf")
+    ? import("../browser/print-pdfs.js").then((m) => m.startPrinter({ flag: options.chromium, env: context.io.env }))
+    : undefined;
+  try {
+    return await buildWith(files, { ...options, formats, kinds, emit }, context, printer);
+  } finally {
+    const started = await printer;
+    if (started && "close" in started) await started.close();
+  }
+}
+
+async function buildWith(
+  files: readonly string[],
+  options: Omit<BuildOptions, "emit"> & { formats: string[]; kinds: (typeof documentKinds)[number][]; emit: string[] },
+  context: CliContext,
+  printer: Promise<Started> | undefined,
+): Promise<number> {
+  const { io } = context;
   const report = async (found: readonly Diagnostic[]) => {
     if (found.length > 0) io.stderr(await context.format(found, files.length));
   };
+  const checked = await Promise.all(files.map((file) => checkFile(file)));
+  const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
   if (hasErrors(diagnostics)) {
     await report(diagnostics);
     return ExitCode.InvalidInput;
@@ -39,32 +61,26 @@ export async function build(files: readonly string[], options: BuildOptions, con
     const prepared = await prepareTemplates(c.path, options.template);
     diagnostics.push(...prepared.diagnostics);
     if (!prepared.value) continue;
-    const rendered = renderDocuments(c.outcome!, { kinds, ...prepared.value });
+    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value });
     diagnostics.push(...rendered.diagnostics);
     documents.push(...(rendered.value ?? []));
   }
-  if (hasErrors(diagnostics)) {
-    await report(diagnostics);
-    return ExitCode.InvalidInput;
-  }
   const clash = duplicateNames(documents);
-  if (clash) {
-    await report([...diagnostics, clash]);
-    return ExitCode.InvalidInput;
-  }
-  await report(diagnostics); // warnings only
+  if (clash) diagnostics.push(clash);
+  await report(diagnostics);
+  if (hasErrors(diagnostics)) return ExitCode.InvalidInput;
 
-  const outputs: OutputFile[] = formats.includes("html")
+  const outputs: OutputFile[] = options.formats.includes("html")
     ? documents.map((d) => ({ name: `${d.name}.html`, contents: d.html }))
     : [];
-  if (emit.includes("json")) {
+  if (options.emit.includes("json")) {
     outputs.push(...documents.map((d) => ({ name: `${d.name}.json`, contents: `${JSON.stringify(d.data, null, 2)}\n` })));
   }
   let environmentProblem: Diagnostic | undefined;
-  if (formats.includes("pdf")) {
-    const printed = await printDocuments(documents, options.chromium, context);
-    if ("problem" in printed) environmentProblem = printed.problem;
-    else outputs.push(...printed.files);
+  if (printer) {
+    const started = await printer;
+    if ("problem" in started) environmentProblem = started.problem;
+    else outputs.push(...(await printDocuments(started, documents, context)));
   }
   const writeProblems = await writeOutputs(options.out, outputs);
   if (writeProblems.length > 0) {
@@ -104,26 +120,15 @@ function documentDate(day: string, env: Record<string, string | undefined>): Dat
 }
 
 /** Prints the documents, with a progress line on a terminal when there are many. */
-async function printDocuments(
-  documents: readonly RenderedDocument[],
-  flag: string | undefined,
-  context: CliContext,
-): Promise<{ files: OutputFile[] } | { problem: Diagnostic }> {
+async function printDocuments(printer: Printer, documents: readonly RenderedDocument[], context: CliContext): Promise<OutputFile[]> {
   const { io } = context;
-  // The browser stage is loaded only when a PDF is asked for.
-  const { printPdfs } = await import("../browser/print-pdfs.js");
   const progress = io.stderrIsTty && documents.length > 3;
-  const printed = await printPdfs(
+  const pdfs = await printer.print(
     documents.map((d) => ({
       html: d.html,
       meta: { title: d.meta.title, author: d.meta.author, subject: d.meta.subject, language: d.meta.language, date: documentDate(d.meta.date, io.env) },
     })),
-    {
-      flag,
-      env: io.env,
-      onPrinted: progress ? (done, total) => io.stderr(`\rprinting PDFs: ${done}/${total}${done === total ? "\n" : ""}`) : undefined,
-    },
+    progress ? (done, total) => io.stderr(`\rprinting PDFs: ${done}/${total}${done === total ? "\n" : ""}`) : undefined,
   );
-  if ("problem" in printed) return printed;
-  return { files: printed.pdfs.map((contents, i) => ({ name: `${documents[i]!.name}.pdf`, contents })) };
+  return pdfs.map((contents, i) => ({ name: `${documents[i]!.name}.pdf`, contents }));
 }

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type BrowserSession } from "../../src/browser/browser.js";
-import { normalisePdf, renderPdf, type PdfMetadata } from "../../src/browser/render-pdf.js";
+import { pdfString, renderPdf, type PdfMetadata } from "../../src/browser/render-pdf.js";
 import { BROWSER_TIMEOUT, chromiumForTests, pdfInfo, pdfText } from "./pdf-tools.js";
 
 const FRENCH = "Délibération du comité syndical — dix-huit mai";
@@ -158,9 +158,26 @@ describe("renderPdf", { timeout: BROWSER_TIMEOUT }, () => {
 });
 
 describe("normalisePdf", () => {
-  it("is idempotent: normalising its own output changes nothing", { timeout: BROWSER_TIMEOUT }, async () => {
+  it("adds its metadata as an incremental update that another PDF library reads back", { timeout: BROWSER_TIMEOUT }, async () => {
     const pdf = await renderPdf(browser, page("<p>stable</p>"), META);
-    const twice = await normalisePdf(pdf, META);
-    expect(Buffer.from(twice).equals(Buffer.from(pdf))).toBe(true);
+    const { PDFDocument } = await import("pdf-lib");
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.getTitle()).toBe(META.title);
+    expect(doc.getAuthor()).toBe(META.author);
+    expect(doc.getProducer()).toBe("delib");
+    expect(doc.getCreationDate()?.toISOString()).toBe(META.date.toISOString());
+    expect(doc.getPageCount()).toBe(1);
+  });
+
+  it("keeps no trace of the time of printing", { timeout: BROWSER_TIMEOUT }, async () => {
+    const pdf = Buffer.from(await renderPdf(browser, page("<p>stable</p>"), META)).toString("latin1");
+    const dates = [...pdf.matchAll(/\/(?:CreationDate|ModDate) \((D:[^)]*)\)/g)].map((m) => m[1]);
+    expect(dates.length).toBeGreaterThanOrEqual(4); // Chromium's dictionary and delib's
+    expect(new Set(dates)).toEqual(new Set(["D:20240518103000+00'00'"]));
+  });
+
+  it("encodes non-ASCII text as UTF-16 with a byte-order mark", () => {
+    expect(pdfString("Délibération")).toBe("<FEFF004400E9006C0069006200E90072006100740069006F006E>");
+    expect(pdfString(String.raw`a (b) \ c`)).toBe(String.raw`(a \(b\) \\ c)`);
   });
 });
