@@ -1,0 +1,82 @@
+// delib's speed, as ratios against floors measured in the same run on the same machine:
+//   - Node's start (`node -e 0`);
+//   - the Chromium floor: puppeteer-core launching Chromium, printing one small A4 page to
+//     PDF and closing (bench/floor-chromium.mjs), and the cost of each further page printed
+//     on a reused page.
+// Targets (issue 4): HTML only within 2.5 × Node's start; one extract, whole process, within
+// 1.15 × the Chromium floor; a session of 40 motions (40 extracts, the procès-verbal, the
+// list) within 1.2 × (floor + 42 × the reused-page cost).
+//
+//   npm run bench                 prints the table, writes bench/results/latest.json
+//   npm run bench -- --check      also exits 1 when a target is missed
+//   npm run bench -- --runs 3     fewer runs (default: 9 for fast commands, 5 for PDFs)
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateSession } from "./generate-session.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const runsArg = args.indexOf("--runs");
+const fastRuns = runsArg >= 0 ? Number(args[runsArg + 1]) : 9;
+const slowRuns = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+
+const chromium = ["DELIB_CHROMIUM", "PUPPETEER_EXECUTABLE_PATH", "CHROME_PATH"].map((v) => process.env[v]).find(Boolean) ?? "/usr/bin/chromium";
+const delib = join(root, "bin/delib.js");
+const example = join(root, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
+const work = mkdtempSync(join(tmpdir(), "delib-bench-"));
+const session40 = join(work, "session-40.yaml");
+writeFileSync(session40, generateSession(40));
+
+/** Median wall time of `runs` runs of a command, in ms, after one warm-up run. */
+function time(label, argv, runs) {
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, argv, { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${result.stderr}`);
+    return ms;
+  };
+  once();
+  const samples = Array.from({ length: runs }, once).sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  process.stderr.write(`  ${label}: ${median.toFixed(0)} ms (median of ${runs})\n`);
+  return median;
+}
+
+process.stderr.write(`floors (chromium: ${chromium})\n`);
+const nodeStart = time("node -e 0", ["-e", "0"], fastRuns);
+const chromiumFloor = time("chromium, 1 page", [join(root, "bench/floor-chromium.mjs"), chromium, "1"], slowRuns);
+const chromium11 = time("chromium, 11 pages on a reused page", [join(root, "bench/floor-chromium.mjs"), chromium, "11"], slowRuns);
+const reusedPage = (chromium11 - chromiumFloor) / 10;
+
+process.stderr.write("delib\n");
+const out = (name) => join(work, name);
+const env = ["--chromium", chromium];
+const html = time("HTML only, the example session", [delib, "build", example, "--format", "html", "--out", out("html")], fastRuns);
+const validate = time("validate, the example session", [delib, "validate", example], fastRuns);
+const oneExtract = time("one extract, PDF", [delib, "build", example, "--documents", "extract", "--format", "pdf", "--out", out("one"), ...env], slowRuns);
+const forty = time("40 motions: 40 extracts, minutes, list, PDF", [delib, "build", session40, "--format", "pdf", "--out", out("forty"), ...env], Math.max(3, Math.ceil(slowRuns / 2)));
+
+const rows = [
+  { measure: "HTML only (example session)", ms: html, floor: nodeStart, floorName: "node start", target: 2.5 },
+  { measure: "validate (example session)", ms: validate, floor: nodeStart, floorName: "node start", target: undefined },
+  { measure: "one extract, whole process", ms: oneExtract, floor: chromiumFloor, floorName: "chromium floor", target: 1.15 },
+  { measure: "40 motions (42 PDFs)", ms: forty, floor: chromiumFloor + 42 * reusedPage, floorName: "floor + 42 × reused page", target: 1.2 },
+].map((r) => ({ ...r, ratio: r.ms / r.floor, met: r.target === undefined ? undefined : r.ms / r.floor <= r.target }));
+
+const line = (cells) => cells.map((c, i) => String(c).padEnd([30, 10, 26, 10, 8, 8][i])).join(" ");
+console.log(`\nfloors: node start ${nodeStart.toFixed(0)} ms; chromium floor ${chromiumFloor.toFixed(0)} ms; reused page ${reusedPage.toFixed(1)} ms\n`);
+console.log(line(["measure", "time", "against", "ratio", "target", "met"]));
+for (const r of rows) {
+  console.log(line([r.measure, `${r.ms.toFixed(0)} ms`, `${r.floorName} (${r.floor.toFixed(0)} ms)`, r.ratio.toFixed(2), r.target ?? "—", r.met === undefined ? "—" : r.met ? "yes" : "NO"]));
+}
+mkdirSync(join(root, "bench/results"), { recursive: true });
+writeFileSync(
+  join(root, "bench/results/latest.json"),
+  `${JSON.stringify({ node: process.version, chromium, floors: { nodeStart, chromiumFloor, reusedPage }, rows }, null, 2)}\n`,
+);
+if (check && rows.some((r) => r.met === false)) process.exitCode = 1;
