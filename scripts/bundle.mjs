@@ -5,7 +5,8 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["dist/cli/main.js"],
+  // The checking thread is an entry of its own: a Worker is started from a file.
+  entryPoints: ["dist/cli/main.js", "dist/cli/check-worker.js"],
   outdir: "dist/bundle",
   bundle: true,
   splitting: true,

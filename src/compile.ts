@@ -3,7 +3,7 @@
 // loads none of them.
 import { hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
 import type { Session } from "./model/session.js";
-import { loadSource } from "./source/load-source.js";
+import { loadSource, loadSourceSync } from "./source/load-source.js";
 import { parseYaml } from "./source/parse-yaml.js";
 import { loadLaw } from "./law/load-law.js";
 import type { Outcome } from "./tally/outcome.js";
@@ -43,6 +43,13 @@ export function tallySession(session: Session): Outcome {
 /** Reads and checks one session file. */
 export async function checkFile(path: string): Promise<Checked> {
   const loaded = await loadSource(path);
+  if (!loaded.value) return { path, source: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
+  return checkText(loaded.value);
+}
+
+/** Reads and checks one session file, synchronously (for batches of many files). */
+export function checkFileSync(path: string): Checked {
+  const loaded = loadSourceSync(path);
   if (!loaded.value) return { path, source: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
   return checkText(loaded.value);
 }

@@ -1,13 +1,17 @@
-import { checkFile } from "../compile.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
+import { expandPaths } from "../source/expand-paths.js";
+import { checkMany } from "./check-many.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 
 /** `delib validate`: the report is what the command produces, so it goes to stdout. */
-export async function validate(files: readonly string[], options: { format: ReportFormat }, context: CliContext): Promise<number> {
-  const checked = await Promise.all(files.map((file) => checkFile(file)));
-  const diagnostics = checked.flatMap((c) => c.diagnostics);
+export async function validate(args: readonly string[], options: { format: ReportFormat }, context: CliContext): Promise<number> {
+  const expanded = expandPaths(args);
+  const files = expanded.value ?? [];
+  // DELIB_THREADS=1 checks in the main thread (the diagnostics are the same either way).
+  const threads = context.io.env.DELIB_THREADS ? Number(context.io.env.DELIB_THREADS) : undefined;
+  const diagnostics = [...expanded.diagnostics, ...(await checkMany(files, { threads })).flat()];
   context.io.stdout(await context.format(diagnostics, files.length, options.format));
   return hasErrors(diagnostics) ? ExitCode.InvalidInput : ExitCode.Ok;
 }

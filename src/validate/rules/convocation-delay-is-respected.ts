@@ -41,7 +41,7 @@ export function convocationDelayIsRespected({ session, outcome, locate }: RuleCo
     diagnostic({
       severity: "warning",
       code: "DLB3050",
-      message: `the convocation was sent ${counted} ${unit} before the sitting; ${required} are required (${source})`,
+      message: `the convocation was sent ${Math.max(0, counted)} ${unit} before the sitting; ${required} are required (${source})`,
       span: locate(["session", "convened_on"]),
       hints: [
         s.urgency ? "check the dates" : "check the dates; if the maire shortened the delay for urgency, add `urgency: true` under `session`",
