@@ -9,8 +9,27 @@ import { validateAgainst } from "../validate/validate-schema.js";
 export const configFileName = "delib.config.yaml";
 
 /** The configuration as the schema guarantees it (schemas/config.schema.json). */
+export interface ConfigBody {
+  name: string;
+  kind: import("../model/session.js").BodyKind;
+  assembly: string;
+  siren?: string;
+  siret?: string;
+  departement?: string;
+  population?: number;
+}
+
+export interface RosterEvent {
+  member: string;
+  event: "installed" | "resigned" | "died" | "ended";
+  date: string;
+}
+
 export interface ConfigFile {
   format: 1;
+  body?: ConfigBody;
+  numbering?: { pattern: string };
+  roster?: RosterEvent[];
   templates?: string;
   assets?: Record<string, string>;
 }
@@ -19,11 +38,18 @@ export interface ConfigFile {
 export interface Config {
   /** The file it came from; undefined when there is none. */
   readonly path: string | undefined;
+  /** The folder it sits in: the register's root. */
+  readonly root: string | undefined;
   readonly templatesDir: string | undefined;
   readonly assets: Readonly<Record<string, string>>;
+  readonly body: ConfigBody | undefined;
+  readonly numbering: { pattern: string } | undefined;
+  readonly roster: readonly RosterEvent[];
+  /** The parsed file, to locate a finding in it. */
+  readonly source: import("../source/parse-yaml.js").ParsedSource | undefined;
 }
 
-export const noConfig: Config = { path: undefined, templatesDir: undefined, assets: {} };
+export const noConfig: Config = { path: undefined, root: undefined, templatesDir: undefined, assets: {}, body: undefined, numbering: undefined, roster: [], source: undefined };
 
 /** The nearest delib.config.yaml in `dir` or a folder above it. */
 export function findConfig(dir: string): string | undefined {
@@ -51,8 +77,13 @@ export async function loadConfig(path: string): Promise<Result<Config>> {
   return {
     value: {
       path,
+      root: base,
       templatesDir: file.templates ? resolve(base, file.templates) : undefined,
       assets: Object.fromEntries(Object.entries(file.assets ?? {}).map(([name, p]) => [name, resolve(base, p)])),
+      body: file.body,
+      numbering: file.numbering,
+      roster: file.roster ?? [],
+      source: parsed.value,
     },
     diagnostics,
   };

@@ -145,6 +145,9 @@ export interface Motion {
   majority?: Majority;
   election?: Election;
   discussion?: string;
+  matiere?: string;
+  budget?: { year: string; name: string };
+  proxies_illness?: string[];
   ballot_requested_by?: string[];
   publication?: { transmitted_on?: string; published_on?: string; online_on?: string };
   rapporteur?: string;
