@@ -68,10 +68,11 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
       executablePath,
       headless: true,
       args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-      // The CLI owns the process lifetime and closes the browser in its `finally`.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
+      // The CLI closes the browser in its `finally`; on Ctrl-C or a kill during printing,
+      // puppeteer's own handlers end Chromium too, so none is left running.
+      handleSIGINT: true,
+      handleSIGTERM: true,
+      handleSIGHUP: true,
     });
   } catch (error) {
     await removeDir(userDataDir);

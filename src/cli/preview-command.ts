@@ -63,7 +63,14 @@ export async function preview(file: string, options: { port: string; template?: 
     }
     const match = /^\/documents\/(.+)\.html$/.exec(url.pathname);
     if (match) {
-      const document = state.documents.find((d) => d.name === decodeURIComponent(match[1]!));
+      let name: string;
+      try {
+        name = decodeURIComponent(match[1]!);
+      } catch {
+        response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("bad document name\n");
+        return;
+      }
+      const document = state.documents.find((d) => d.name === name);
       if (!document) {
         response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no such document\n");
         return;
@@ -89,10 +96,19 @@ export async function preview(file: string, options: { port: string; template?: 
   const actual = typeof address === "object" && address ? address.port : port;
   context.io.stdout(`preview: http://127.0.0.1:${actual}/\n`);
   if (state.problems) context.io.stderr(state.problems);
+  // One render at a time, in order: a slow render never overwrites a newer one.
+  let rendering: Promise<void> = Promise.resolve();
   const stop = await watchInputs([file], options.template, () => {
-    void renderAll(file, options.template, context).then((next) => {
-      Object.assign(state, next, { version: state.version + 1 });
-      if (next.problems) context.io.stderr(next.problems);
+    rendering = rendering.then(async () => {
+      try {
+        const next = await renderAll(file, options.template, context);
+        // While the file has errors, keep showing the last good documents under the problems.
+        Object.assign(state, next.documents.length > 0 ? next : { problems: next.problems }, { version: state.version + 1 });
+        if (next.problems) context.io.stderr(next.problems);
+      } catch (error) {
+        Object.assign(state, { problems: `internal error: ${(error as Error).message}\n`, version: state.version + 1 });
+        context.io.stderr(state.problems);
+      }
       context.io.stderr(`updated (version ${state.version})\n`);
       for (const listener of listeners) listener.write(`data: ${state.version}\n\n`);
     });

@@ -5,16 +5,30 @@ import { untilInterrupted, watchInputs } from "./watch-files.js";
 
 /** Returns the exit code of the last build. */
 export async function watch(files: readonly string[], options: BuildOptions, context: CliContext): Promise<number> {
-  let code = await build(files, options, context);
-  context.io.stderr(`watching ${files.join(", ")} (Ctrl-C to stop)\n`);
+  const attempt = async (): Promise<number> => {
+    try {
+      return await build(files, options, context);
+    } catch (error) {
+      // A bug in one build must not stop the watch: say so, and go on watching.
+      context.io.stderr(`internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in delib; please report it.\n`);
+      return 4;
+    }
+  };
+  let code = 0;
   let running: Promise<void> = Promise.resolve();
+  // Watch first, then build: an edit made during the first build is not missed.
   const stop = await watchInputs(files, options.template, () => {
     // One build at a time; a change during a build triggers one more after it.
     running = running.then(async () => {
       context.io.stderr("change seen: building again\n");
-      code = await build(files, options, context);
+      code = await attempt();
     });
   });
+  running = running.then(async () => {
+    code = await attempt();
+  });
+  await running;
+  context.io.stderr(`watching ${files.join(", ")} (Ctrl-C to stop)\n`);
   await untilInterrupted();
   stop();
   await running;

@@ -37,6 +37,7 @@ export interface MinutesView {
   agendaLabel: string;
   agenda: string[];
   deliberationsLabel: string;
+  discussionLabel: string;
   motions: MinutesMotionView[];
   closing: string | null;
   signatures: SignatureView[];
@@ -56,7 +57,13 @@ function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): st
   return [
     ...(m.resignations ?? []).map((id) => t.t("minutes.resigned", { name: who(id) })),
     ...(m.arrivals ?? []).map((id) => t.t("minutes.arrived", { name: who(id) })),
-    ...(m.departures ?? []).map((id) => t.t("minutes.left", { name: who(id) })),
+    ...(m.departures ?? []).flatMap((id) => [
+      t.t("minutes.left", { name: who(id) }),
+      // The proxies the departing member held lapse with the departure (no proxy is passed on).
+      ...motion.attendance.lines
+        .filter((l) => l.lapsedProxyHolder?.id === id && l.note === "proxy_unused")
+        .map((l) => t.t("minutes.proxy_lapsed", { principal: formalName(l.member, t), holder: who(id) })),
+    ]),
     ...Object.entries(m.proxies ?? {}).map(([principal, holder]) => t.t("minutes.proxy_given", { principal: who(principal), holder: who(holder) })),
     ...circumstances(motion, outcome, t),
   ];
@@ -118,6 +125,7 @@ export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
     agendaLabel: t.t("minutes.agenda"),
     agenda: session.motions.map((m) => t.t("minutes.agenda.item", { number: m.number, title: m.title })),
     deliberationsLabel: t.t("minutes.deliberations"),
+    discussionLabel: t.t("minutes.discussion"),
     motions: outcome.motions.map((m) => motionView(m, outcome, t)),
     closing: s.closing_time ? t.t("minutes.closing", { time: s.closing_time }) : null,
     signatures: officerSignatures(outcome, t),
