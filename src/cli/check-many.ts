@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { checkFileSync, type Checked } from "../compile.js";
 import type { Diagnostic, SourceFile } from "../diagnostics/diagnostic.js";
+import { summarize, type SessionSummary } from "../repository/summary.js";
 
 /** A diagnostic as it crosses a thread: offsets instead of file objects. */
 export interface WireDiagnostic {
@@ -19,6 +20,14 @@ export interface WireResult {
   readonly path: string;
   readonly text: string | undefined;
   readonly diagnostics: readonly WireDiagnostic[];
+  /** For the register-wide checks, when the file checked without error. */
+  readonly summary: SessionSummary | undefined;
+}
+
+/** One file's findings, and what the register-wide checks need of it. */
+export interface FileCheck {
+  readonly diagnostics: Diagnostic[];
+  readonly summary: SessionSummary | undefined;
 }
 
 /** Below this many files the threads cost more than they save. */
@@ -30,6 +39,7 @@ export function toWire(checked: Checked): WireResult {
   return {
     path: checked.path,
     text,
+    summary: summarize(checked),
     diagnostics: checked.diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,
@@ -60,17 +70,18 @@ export function fromWire(result: WireResult): Diagnostic[] {
  * nothing (the validators are precompiled) and sends back only what the report needs. The
  * diagnostics are the same either way (test/cli/validate-many.test.ts).
  */
-export async function checkMany(files: readonly string[], options: { threads?: number } = {}): Promise<Diagnostic[][]> {
+export async function checkMany(files: readonly string[], options: { threads?: number } = {}): Promise<FileCheck[]> {
   const threads = options.threads ?? (files.length >= threshold ? Math.min(availableParallelism(), 8) : 1);
   if (threads <= 1) {
-    const results: Diagnostic[][] = [];
-    for (const file of files) results.push([...checkFileSync(file).diagnostics]);
-    return results;
+    return files.map((file) => {
+      const checked = checkFileSync(file);
+      return { diagnostics: [...checked.diagnostics], summary: summarize(checked) };
+    });
   }
   const size = Math.ceil(files.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
   const done = await Promise.all(slices.map((slice) => inWorker(slice)));
-  return done.flat().map(fromWire);
+  return done.flat().map((result) => ({ diagnostics: fromWire(result), summary: result.summary }));
 }
 
 function inWorker(files: readonly string[]): Promise<WireResult[]> {
