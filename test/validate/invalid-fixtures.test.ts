@@ -30,6 +30,14 @@ const EXAMPLES = join(ROOT, "examples");
 /** Codes no fixture can show: they need the file system, the CLI or a browser. */
 const NOT_FROM_A_FIXTURE: Readonly<Record<string, string>> = {
   DLB1001: "a file that cannot be read (checkFile, not checkText)",
+  DLB3701: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
+  DLB3702: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
+  DLB3703: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
+  DLB3704: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
+  DLB3705: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
+  DLB3706: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
+  DLB3707: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
+  DLB3708: "a finding across the files of a register (tested in test/repository/register-checks.test.ts)",
   DLB1013: "a command-line glob that matches no file (tested in test/cli/validate-many.test.ts)",
   DLB2009: "fallback for a schema keyword the session schema does not use",
   DLB1009: "a YAML warning other than an unresolved tag (which is an error, DLB1007): only unknown %directives, which a session file has no reason to hold",
