@@ -24,12 +24,14 @@ export interface RenderOptions {
   readonly templates?: TemplateSet;
   /** Images by name (`logo`, `signature`), as data: URIs. */
   readonly assets?: Readonly<Record<string, string>>;
+  /** Where the session file comes from, printed at the foot of every page. */
+  readonly provenance?: import("./provenance/provenance.js").Provenance;
 }
 
 /** Renders the documents of a checked session (every extract, the procès-verbal, the list). */
 export function renderDocuments(outcome: Outcome, options: RenderOptions = {}): Result<RenderedDocument[]> {
   const templates = options.templates ?? builtInTemplates();
-  return renderHtml(outcome, templates, loadCatalogue("fr"), options.kinds, { logo: null, signature: null, ...options.assets });
+  return renderHtml(outcome, templates, loadCatalogue("fr"), options.kinds, { logo: null, signature: null, ...options.assets }, options.provenance);
 }
 
 let builtIn: TemplateSet | undefined;

@@ -14,6 +14,8 @@ export interface PdfMetadata {
   readonly language: string;
   /** Written as both CreationDate and ModDate; from the session or SOURCE_DATE_EPOCH, never the clock. */
   readonly date: Date;
+  /** Further keys of the information dictionary (delib's provenance), e.g. { DelibSource: "..." }. */
+  readonly custom?: Readonly<Record<string, string>>;
 }
 
 /** Prints `html` on a page borrowed from `browser` and returns reproducible PDF bytes. */
@@ -116,6 +118,9 @@ export function normalisePdf(bytes: Uint8Array, meta: PdfMetadata): Uint8Array {
     "/Producer (delib)",
     `/CreationDate (${date})`,
     `/ModDate (${date})`,
+    ...Object.entries(meta.custom ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, value]) => `/${key.replace(/[^A-Za-z0-9]/g, "")} ${pdfString(value)}`),
   ];
   objects.push({ number: size, body: `<<${info.join("\n")}>>` });
   const catalog = new RegExp(`(?:^|\\n)${root} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text);

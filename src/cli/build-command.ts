@@ -5,6 +5,7 @@ import { checkFile } from "../compile.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
 import { writeOutputs, type OutputFile } from "../output/write-outputs.js";
+import { provenanceOf } from "../provenance/provenance.js";
 import { documentKinds } from "../render/templates.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
@@ -61,7 +62,7 @@ async function buildWith(
     const prepared = await prepareTemplates(c.path, options.template);
     diagnostics.push(...prepared.diagnostics);
     if (!prepared.value) continue;
-    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value });
+    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: provenanceOf(c.path) });
     diagnostics.push(...rendered.diagnostics);
     documents.push(...(rendered.value ?? []));
   }
@@ -126,7 +127,7 @@ async function printDocuments(printer: Printer, documents: readonly RenderedDocu
   const pdfs = await printer.print(
     documents.map((d) => ({
       html: d.html,
-      meta: { title: d.meta.title, author: d.meta.author, subject: d.meta.subject, language: d.meta.language, date: documentDate(d.meta.date, io.env) },
+      meta: { ...d.meta, date: documentDate(d.meta.date, io.env) },
     })),
     progress ? (done, total) => io.stderr(`\rprinting PDFs: ${done}/${total}${done === total ? "\n" : ""}`) : undefined,
   );

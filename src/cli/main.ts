@@ -32,6 +32,8 @@ Examples:
   $ delib build seance.yaml --watch            rebuild whenever the file changes
   $ delib preview seance.yaml                  see the documents in a browser, reloaded on change
   $ delib explain seance.yaml                  how each figure was counted, rule by rule
+  $ delib verify out/2021-06.pdf               is the printed PDF still what the source says?
+  $ delib schema > session.schema.json         the format, for an editor
 
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment (no browser, cannot write), 4 internal error.
 `;
@@ -99,6 +101,24 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .action(async (file: string, options: { port: string; template?: string }) => {
       const { preview } = await import("./preview-command.js");
       exitCode = await preview(file, options, context);
+    });
+
+  program
+    .command("verify")
+    .description("check a printed PDF against the register's source at HEAD, or list the commits that changed a deliberation")
+    .argument("<pdf-or-number>", "a PDF printed by delib, or a deliberation number")
+    .action(async (target: string) => {
+      const { verify } = await import("./verify-command.js");
+      exitCode = await verify(target, context);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the session file (or of delib.config.yaml)")
+    .argument("[which]", "session or config", "session")
+    .action(async (which: string) => {
+      if (which !== "session" && which !== "config") throw new UsageError(`unknown schema \`${which}\`; use session or config`);
+      io.stdout(readFileSync(new URL(`../../schemas/${which}.schema.json`, import.meta.url), "utf8"));
     });
 
   try {

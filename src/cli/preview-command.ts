@@ -5,6 +5,7 @@ import { createServer, type ServerResponse } from "node:http";
 import { checkFile } from "../compile.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
+import { provenanceOf } from "../provenance/provenance.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
@@ -25,7 +26,8 @@ async function renderAll(file: string, template: string | undefined, context: Cl
   if (hasErrors(checked.diagnostics)) return { documents: [], problems: await context.format(checked.diagnostics, 1) };
   const prepared = await prepareTemplates(file, template);
   if (!prepared.value) return { documents: [], problems: await context.format(prepared.diagnostics, 1) };
-  const rendered = renderDocuments(checked.outcome!, prepared.value);
+  // The same provenance line as `delib build`, so the preview shows what will be printed.
+  const rendered = renderDocuments(checked.outcome!, { ...prepared.value, provenance: provenanceOf(file) });
   const warnings = checked.diagnostics.length > 0 ? await context.format(checked.diagnostics, 1) : "";
   if (!rendered.value) return { documents: [], problems: await context.format(rendered.diagnostics, 1) };
   return { documents: rendered.value, problems: warnings };

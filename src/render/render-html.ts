@@ -1,4 +1,5 @@
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import { contentHash, type Provenance } from "../provenance/provenance.js";
 import type { Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { extractView } from "./extract-view.js";
@@ -14,8 +15,20 @@ export interface RenderedDocument {
   readonly html: string;
   /** The data the template received (`delib build --emit json`). */
   readonly data: object;
-  /** What the PDF's metadata says. */
-  readonly meta: { title: string; subject: string; author: string; language: string; date: string };
+  /** What the PDF's metadata says; `custom` holds delib's own keys (provenance, for verify). */
+  readonly meta: { title: string; subject: string; author: string; language: string; date: string; custom: Record<string, string> };
+}
+
+/** A hash of a document's data, its provenance line left out (what `delib verify` compares). */
+export function documentHash(data: { page: { provenance: string } }): string {
+  return contentHash(JSON.stringify({ ...data, page: { ...data.page, provenance: "" } }));
+}
+
+/** The footer line that says where a document comes from. */
+function provenanceLine(provenance: Provenance | undefined, t: Catalogue): string {
+  if (!provenance) return "";
+  const values = { source: provenance.source, commit: provenance.commit?.slice(0, 12) ?? "", hash: provenance.hash.slice(0, 16) };
+  return t.t(provenance.commit ? (provenance.modified ? "provenance.modified" : "provenance.committed") : "provenance.unversioned", values);
 }
 
 /** Renders the documents asked for, all from the same computed outcome. */
@@ -25,14 +38,16 @@ export function renderHtml(
   catalogue: Catalogue,
   kinds: readonly DocumentKind[] = ["extract", "minutes", "list"],
   assets: Readonly<Record<string, string | null>> = {},
+  provenance?: Provenance,
 ): Result<RenderedDocument[]> {
+  const footer = provenanceLine(provenance, catalogue);
   const { session } = outcome;
   const date = session.session.date;
-  const jobs: { name: string; kind: DocumentKind; data: { page: { title: string } }; subject: string }[] = [];
+  const jobs: { name: string; kind: DocumentKind; data: { page: { title: string; provenance: string } }; subject: string; number?: string }[] = [];
   if (kinds.includes("extract")) {
     for (const motion of outcome.motions) {
       const view = extractView(outcome, motion, catalogue);
-      jobs.push({ name: motion.motion.number, kind: "extract", data: view, subject: view.heading });
+      jobs.push({ name: motion.motion.number, kind: "extract", data: view, subject: view.heading, number: motion.motion.number });
     }
   }
   if (kinds.includes("minutes")) {
@@ -46,13 +61,25 @@ export function renderHtml(
   const documents: RenderedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const job of jobs) {
+    job.data.page.provenance = footer;
     try {
+      const html = templates.render(job.kind, { doc: job.data, assets });
+      // What `delib verify` reads back: the source, its commit and hash, and the document's own.
+      // The document's hash covers its data, not the provenance line: the same source gives
+      // the same hash whatever commit it is printed from.
+      const custom: Record<string, string> = { DelibKind: job.kind, DelibDocument: documentHash(job.data) };
+      if (job.number) custom.DelibNumber = job.number;
+      if (provenance) {
+        custom.DelibSource = provenance.source;
+        custom.DelibSourceHash = provenance.hash;
+        if (provenance.commit) custom.DelibCommit = provenance.commit;
+      }
       documents.push({
         name: job.name,
         kind: job.kind,
-        html: templates.render(job.kind, { doc: job.data, assets }),
+        html,
         data: job.data,
-        meta: { title: job.data.page.title, subject: job.subject, author: session.body.name, language: catalogue.language, date },
+        meta: { title: job.data.page.title, subject: job.subject, author: session.body.name, language: catalogue.language, date, custom },
       });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;

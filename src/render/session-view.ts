@@ -21,6 +21,8 @@ export interface PageView {
   pageOf: string;
   /** The body's name as printed in the heading. */
   body: string;
+  /** Where the document comes from (source file, commit, hash), at the foot of every page. */
+  provenance: string;
 }
 
 /** The page-level data of a document: language, title, running header. */
@@ -32,6 +34,7 @@ export function pageView(session: Session, t: Catalogue, title: string, runningK
     pageLabel: t.t("page.number"),
     pageOf: t.t("page.of"),
     body: upper(session.body.name, t.language),
+    provenance: "",
   };
 }
 

@@ -191,7 +191,8 @@ describe.each(examples)("the documents of $file, printed by real Chromium", (exa
       document.forEach((page, i) => {
         const lines = nonEmptyLines(page);
         expect(lines[0]!.trim(), `${name} page ${i + 1}`).toBe(header(name));
-        expect(lines[lines.length - 1]!.trim(), `${name} page ${i + 1}`).toBe(`Page ${i + 1} / ${document.length}`);
+        // The foot of the page: the provenance (source, version, hash) on the left, the counter on the right.
+        expect(lines[lines.length - 1]!.trim(), `${name} page ${i + 1}`).toMatch(new RegExp(`^Source : .+ — empreinte [0-9a-f]{16}\\s+Page ${i + 1} / ${document.length}$`));
       });
     }
     // A sitting of several motions fills more than one page of procès-verbal.
