@@ -34,6 +34,8 @@ Examples:
   $ delib explain seance.yaml                  how each figure was counted, rule by rule
   $ delib verify out/2021-06.pdf               is the printed PDF still what the source says?
   $ delib schema > session.schema.json         the format, for an editor
+  $ delib init registre --name "Commune de Saint-Amand-sur-Ornain"
+                                               a new register repository
 
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment (no browser, cannot write), 4 internal error.
 `;
@@ -110,6 +112,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .action(async (target: string) => {
       const { verify } = await import("./verify-command.js");
       exitCode = await verify(target, context);
+    });
+
+  program
+    .command("init")
+    .description("create a register repository: delib.config.yaml, a first session, a CI workflow, a pre-commit hook")
+    .argument("[dir]", "the folder to create it in", ".")
+    .requiredOption("--name <name>", "the body's official name, e.g. \"Commune de Saint-Amand-sur-Ornain\"")
+    .option("--kind <kind>", "commune, departement, region, commission_permanente, epci, syndicat_communes, smf, smo or custom", "commune")
+    .option("--assembly <assembly>", "the assembly, e.g. \"conseil municipal\"", "conseil municipal")
+    .option("--date <date>", "the first sitting's date, YYYY-MM-DD (default: today)")
+    .action(async (dir: string, options: import("./init-command.js").InitOptions) => {
+      const { init } = await import("./init-command.js");
+      exitCode = await init(dir, options, context);
     });
 
   program
