@@ -33,6 +33,9 @@ Examples:
   $ delib preview seance.yaml                  see the documents in a browser, reloaded on change
   $ delib explain seance.yaml                  how each figure was counted, rule by rule
   $ delib verify out/2021-06.pdf               is the printed PDF still what the source says?
+  $ delib register --year 2021                 the year's register as one PDF
+  $ delib export --scdl 'seances/**/*.yaml' -o deliberations.csv
+                                               open data (SCDL « Délibérations »)
   $ delib schema > session.schema.json         the format, for an editor
   $ delib init registre --name "Commune de Saint-Amand-sur-Ornain"
                                                a new register repository
@@ -103,6 +106,29 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .action(async (file: string, options: { port: string; template?: string }) => {
       const { preview } = await import("./preview-command.js");
       exitCode = await preview(file, options, context);
+    });
+
+  program
+    .command("register")
+    .description("compile a year's register as one PDF: the deliberations in date order, a closing sheet per sitting, tables by date and by subject")
+    .argument("[files...]", "session files or globs (default: every session file of the register)")
+    .requiredOption("--year <year>", "the year, e.g. 2021")
+    .option("-o, --out <file>", "the PDF to write (default: out/registre-YEAR.pdf)")
+    .option("--chromium <path>", "Chromium or Chrome executable to print PDFs")
+    .action(async (files: string[], options: { year: string; out?: string; chromium?: string }) => {
+      const { registerCommand } = await import("./register-command.js");
+      exitCode = await registerCommand(files, options, context);
+    });
+
+  program
+    .command("export")
+    .description("export the deliberations as open data: the SCDL « Délibérations » CSV")
+    .argument("<files...>", "session files or globs")
+    .option("--scdl", "the SCDL « Délibérations » format (schema.data.gouv.fr)")
+    .option("-o, --out <file>", "the CSV file to write (default: standard output)")
+    .action(async (files: string[], options: { scdl?: boolean; out?: string }) => {
+      const { exportCommand } = await import("./export-command.js");
+      exitCode = await exportCommand(files, options, context);
     });
 
   program

@@ -12,8 +12,10 @@ import { electionIsRegular } from "./rules/election-is-regular.js";
 import { everyMemberHasAttendance } from "./rules/every-member-has-attendance.js";
 import { everyMemberHoldsASeat } from "./rules/every-member-holds-a-seat.js";
 import { exclusionsApplyToThisBody } from "./rules/exclusions-apply-to-this-body.js";
+import { matiereIsKnown } from "./rules/matiere-is-known.js";
 import { memberIdsAreUnique } from "./rules/member-ids-are-unique.js";
 import { motionNumbersAreUnique } from "./rules/motion-numbers-are-unique.js";
+import { numberSuitsActes } from "./rules/number-suits-actes.js";
 import { officersArePresent } from "./rules/officers-are-present.js";
 import { placeIsGiven } from "./rules/place-is-given.js";
 import { proxiesAreRegular } from "./rules/proxies-are-regular.js";
@@ -52,6 +54,9 @@ export const countRules: readonly Rule[] = [
   votesAgreeWithAttendance,
   electionIsRegular,
   declaredTotalsMatch,
+  // The act's @CTES data: checked once the structure is sound, never blocking the count rules.
+  matiereIsKnown,
+  numberSuitsActes,
 ];
 
 /**

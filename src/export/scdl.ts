@@ -1,0 +1,454 @@
+// The SCDL « Délibérations » open-data table (OpenDataFrance, schema.data.gouv.fr
+// scdl/deliberations 2.1.x): one row per deliberation, 17 columns, every constraint of the
+// schema checked before a byte is written. Pure: sessions and configuration in, rows or
+// located diagnostics out; the CLI reads and writes.
+import type { Config } from "../config/load-config.js";
+import { diagnostic, hasErrors, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic.js";
+import type { DataPath } from "../model/session.js";
+import { locate, type ParsedSource } from "../source/parse-yaml.js";
+import type { MotionOutcome, Outcome } from "../tally/outcome.js";
+import { presenceByMotion, type MotionPresence } from "../tally/presence.js";
+import { findMatiere, loadActesClassification, scdlMatiereName, type ActesClassification } from "./actes.js";
+
+/** The 17 columns, in the schema's order and spelling. */
+export const scdlColumns = [
+  "COLL_NOM",
+  "COLL_SIRET",
+  "DELIB_ID",
+  "DELIB_DATE",
+  "DELIB_MATIERE_CODE",
+  "DELIB_MATIERE_NOM",
+  "DELIB_OBJET",
+  "BUDGET_ANNEE",
+  "BUDGET_NOM",
+  "PREF_ID",
+  "PREF_DATE",
+  "VOTE_EFFECTIF",
+  "VOTE_REEL",
+  "VOTE_POUR",
+  "VOTE_CONTRE",
+  "VOTE_ABSTENTION",
+  "DELIB_URL",
+] as const;
+
+export type ScdlColumn = (typeof scdlColumns)[number];
+
+/** One row: every cell a string, `""` for a missing value (the schema's missing value). */
+export type ScdlRow = Readonly<Record<ScdlColumn, string>>;
+
+/** One checked session file, as the export reads it. */
+export interface ScdlSession {
+  /** The count of a session without errors. */
+  readonly outcome: Outcome;
+  /** The parsed session file, to point at a motion. */
+  readonly source: ParsedSource;
+  /** The register's configuration found above the file (`noConfig` when there is none). */
+  readonly config: Config;
+}
+
+/**
+ * The rows of the SCDL table for `sessions`, sorted by date then number, or the diagnostics
+ * that stop the export. Where the schema leaves room, the choices made:
+ * - VOTE_EFFECTIF, « effectif théorique des votants », is the voices of the voting seats in
+ *   office for the motion: vacant seats, members taken out of office (L1111-6, L2131-11) and
+ *   seats without a vote (a college with `votes: false`) are not counted, and a weighted seat
+ *   counts its voices, the unit of the vote columns. For an assembly where every member votes
+ *   with one voice this is the quorum's members in office (quorum.inOffice), and where the
+ *   statutes count the quorum in voices it is quorum.inOffice too; it differs only for seats
+ *   without a vote or with several voices under a quorum counted in members.
+ * - VOTE_POUR, VOTE_CONTRE are the votes for and against; the schema has no column for blank
+ *   and null ballots, so they go into VOTE_ABSTENTION with the abstentions (neither is a
+ *   suffrage exprimé); members who took no part (NPPV, interested, absent) are in no column.
+ *   VOTE_REEL = VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION, the schema's own check.
+ * - An election (its result is a name, not a for/against count) and a motion not put to the
+ *   vote (no quorum, or no vote recorded) leave the five vote columns empty.
+ * - DELIB_URL stays empty: delib does not know where the register is published.
+ */
+export function scdlRows(sessions: readonly ScdlSession[], classification: ActesClassification = loadActesClassification()): Result<ScdlRow[]> {
+  const diagnostics: Diagnostic[] = [];
+  const made: { row: ScdlRow; session: ScdlSession; motion: MotionOutcome }[] = [];
+  const reported = new Set<Config>();
+  for (const session of sessions) {
+    const identity = bodyProblems(session, reported);
+    diagnostics.push(...identity.diagnostics);
+    if (!identity.usable) continue;
+    const presence = presenceByMotion(session.outcome.session, session.outcome.rules);
+    for (const motion of session.outcome.motions) {
+      const row = scdlRow(session, motion, presence[motion.index], classification);
+      if (!row.value) {
+        diagnostics.push(...row.diagnostics);
+        continue;
+      }
+      const problems = checkScdlRow(row.value, classification).map((p) => located(p, session, motion.index));
+      diagnostics.push(...problems);
+      if (problems.length === 0) made.push({ row: row.value, session, motion });
+    }
+  }
+  diagnostics.push(...duplicateIds(made));
+  if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
+  made.sort((a, b) => compareRows(a.row, b.row) || compareText(a.session.source.file.path, b.session.source.file.path) || a.motion.index - b.motion.index);
+  return { value: made.map((m) => m.row), diagnostics };
+}
+
+/**
+ * The body's identity from delib.config.yaml: its name, SIRET, and département when an act
+ * was transmitted. `usable` is false when no row can be made; a problem of a configuration
+ * shared by several session files is told once.
+ */
+function bodyProblems(session: ScdlSession, reported: Set<Config>): { usable: boolean; diagnostics: Diagnostic[] } {
+  const { config, source } = session;
+  const sessionBody = session.outcome.session.body;
+  const at = (path: DataPath, where?: "key"): Span => locate(source, path, where);
+  const body = config.body;
+  // The YAML to paste, made from the session's own body block.
+  const bodyYaml = `body: { name: ${JSON.stringify(sessionBody.name)}, kind: ${sessionBody.kind}, assembly: ${JSON.stringify(sessionBody.assembly)}, siret: "12345678900012" }`;
+  if (!config.path || !config.source) {
+    return {
+      usable: false,
+      diagnostics: [
+        diagnostic({
+          code: "DLB6001",
+          message: "the open-data export needs the body's identity, and no delib.config.yaml is found above this file",
+          span: at(["body"], "key"),
+          hints: [`create delib.config.yaml at the root of the register with \`format: 1\` and \`${bodyYaml}\`, putting the body's own 14-digit SIRET`],
+        }),
+      ],
+    };
+  }
+  const configAt = (path: DataPath, where?: "key"): Span => locate(config.source!, path, where);
+  const first = !reported.has(config);
+  reported.add(config);
+  if (!body) {
+    const problem = diagnostic({
+      code: "DLB6001",
+      message: "delib.config.yaml has no `body`: the open-data export needs the body's name and SIRET (COLL_NOM, COLL_SIRET)",
+      span: configAt(["format"], "key"),
+      hints: [`add to delib.config.yaml: \`${bodyYaml}\`, putting the body's own 14-digit SIRET`],
+    });
+    return { usable: false, diagnostics: first ? [problem] : [] };
+  }
+  if (body.siret === undefined || !/^\d{14}$/.test(body.siret)) {
+    const missing = body.siret === undefined;
+    const problem = diagnostic({
+      code: "DLB6002",
+      message: missing ? "delib.config.yaml gives no SIRET for the body (COLL_SIRET)" : `the SIRET \`${body.siret}\` is not 14 digits (COLL_SIRET)`,
+      span: missing ? configAt(["body"], "key") : configAt(["body", "siret"]),
+      hints: [
+        'add the SIRET under `body:` in delib.config.yaml, its 14 digits (SIREN and NIC) in quotes: `siret: "12345678900012"`',
+        "the SIRET of a public body is on annuaire-entreprises.data.gouv.fr",
+      ],
+    });
+    return { usable: false, diagnostics: first ? [problem] : [] };
+  }
+  const found: Diagnostic[] = [];
+  if (body.name !== sessionBody.name) {
+    found.push(
+      diagnostic({
+        code: "DLB6003",
+        message: `the body is named \`${sessionBody.name}\` here and \`${body.name}\` in delib.config.yaml`,
+        span: at(["body", "name"]),
+        hints: ["a register's session files carry the body's official name as delib.config.yaml gives it (COLL_NOM): write the same name in both"],
+        related: [{ span: configAt(["body", "name"]), message: "the name in delib.config.yaml" }],
+      }),
+    );
+  }
+  const transmitted = session.outcome.motions.find((m) => m.motion.publication?.transmitted_on !== undefined);
+  if (transmitted && body.departement === undefined) {
+    found.push(
+      diagnostic({
+        code: "DLB6008",
+        message: "delib.config.yaml gives no département: the préfecture an act was transmitted to (PREF_ID) cannot be named",
+        span: at(["motions", transmitted.index, "publication", "transmitted_on"]),
+        hints: [
+          'add the département\'s code under `body:` in delib.config.yaml, three characters in quotes: `departement: "055"` (`02A`, `02B` in Corsica, `971` in Guadeloupe)',
+        ],
+        related: [{ span: configAt(["body"], "key"), message: "the body's identity" }],
+      }),
+    );
+  }
+  return { usable: true, diagnostics: found };
+}
+
+/** The row of one motion, or a diagnostic when a required value is not in the file. */
+function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: MotionPresence | undefined, classification: ActesClassification): Result<ScdlRow> {
+  const { motion, index } = motionOutcome;
+  const body = session.config.body!;
+  if (motion.matiere === undefined) {
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic({
+          code: "DLB6004",
+          message: `deliberation ${motion.number} has no \`matiere\`: the open-data export needs its @CTES matière (DELIB_MATIERE_CODE)`,
+          span: locate(session.source, ["motions", index, "number"]),
+          hints: [
+            'add under the motion the level-2 code it is transmitted under, e.g. `matiere: "7.1"` (Décisions budgétaires) or `matiere: "5.7"` (Intercommunalité)',
+          ],
+        }),
+      ],
+    };
+  }
+  const lookup = findMatiere(motion.matiere, classification);
+  if (!lookup.theme || !lookup.matiere) {
+    // Reported by the rules (DLB3060) before the export runs; kept for a caller that skips them.
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic({
+          code: "DLB6005",
+          message: `deliberation ${motion.number}: \`${motion.matiere}\` is not a matière of the @CTES classification (DELIB_MATIERE_CODE)`,
+          span: locate(session.source, ["motions", index, "matiere"]),
+          hints: ["use a level-2 code of the national classification (law/actes-matieres.yaml), e.g. `7.1`"],
+        }),
+      ],
+    };
+  }
+  const transmittedOn = motion.publication?.transmitted_on;
+  return {
+    value: {
+      COLL_NOM: body.name,
+      COLL_SIRET: body.siret ?? "",
+      DELIB_ID: motion.number,
+      DELIB_DATE: session.outcome.session.session.date,
+      // The SCDL takes level 2 only: `7.1.2` is exported as 7.1.
+      DELIB_MATIERE_CODE: lookup.level2,
+      DELIB_MATIERE_NOM: scdlMatiereName(lookup.theme, lookup.matiere),
+      DELIB_OBJET: motion.title,
+      BUDGET_ANNEE: motion.budget?.year ?? "",
+      BUDGET_NOM: motion.budget?.name ?? "",
+      // A préfecture, PREFNNN: delib does not record an act sent to a sous-préfecture (SPREFNNNM).
+      PREF_ID: transmittedOn !== undefined && body.departement !== undefined ? `PREF${body.departement}` : "",
+      PREF_DATE: transmittedOn ?? "",
+      ...voteColumns(motionOutcome, presence),
+      DELIB_URL: "",
+    },
+    diagnostics: [],
+  };
+}
+
+type VoteColumn = "VOTE_EFFECTIF" | "VOTE_REEL" | "VOTE_POUR" | "VOTE_CONTRE" | "VOTE_ABSTENTION";
+
+/** The five vote columns (see scdlRows for the choices). */
+function voteColumns(m: MotionOutcome, presence: MotionPresence | undefined): Record<VoteColumn, string> {
+  const vote = m.vote;
+  if (m.election || !vote) return { VOTE_EFFECTIF: "", VOTE_REEL: "", VOTE_POUR: "", VOTE_CONTRE: "", VOTE_ABSTENTION: "" };
+  const abstention = vote.abstentions + vote.blank + vote.null;
+  // The attendance lines are the seats in office (vacant ones are left out); the presence says
+  // who is taken out of office for this motion, as the count's majority base does.
+  const effectif = m.attendance.lines
+    .filter((l) => l.hasVote && !presence?.members.get(l.member.id)?.excluded)
+    .reduce((sum, l) => sum + l.seatVoices, 0);
+  return {
+    VOTE_EFFECTIF: String(effectif),
+    VOTE_REEL: String(vote.for + vote.against + abstention),
+    VOTE_POUR: String(vote.for),
+    VOTE_CONTRE: String(vote.against),
+    VOTE_ABSTENTION: String(abstention),
+  };
+}
+
+/** A row that breaks the schema: the column, what is wrong, and what to do. */
+export interface ScdlProblem {
+  readonly column: ScdlColumn;
+  readonly message: string;
+  readonly hint: string;
+  /** The other column of a check on two columns. */
+  readonly other?: ScdlColumn;
+}
+
+const levelOneNames = new Set(
+  [
+    "Commande publique",
+    "Urbanisme",
+    "Domaine et patrimoine",
+    "Fonction publique",
+    "Institutions et vie politique",
+    "Libertés publiques et pouvoirs de police",
+    "Finances locales",
+    "Domaines de compétences par thèmes",
+    "Autres domaines de compétences",
+  ].map(withoutAccents),
+);
+
+function withoutAccents(text: string): string {
+  return text.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+}
+
+/** A real calendar day written YYYY-MM-DD. */
+function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Every constraint of the SCDL « Délibérations » schema on one row: required columns, patterns
+ * and types, and the schema's custom checks (nomenclature-actes-value, cohesive-columns-value,
+ * year-interval-value, compare-columns-value, sum-columns-value). Checks on two columns are
+ * skipped when a cell is empty, as the schema's validator does.
+ */
+export function checkScdlRow(row: ScdlRow, classification: ActesClassification = loadActesClassification()): ScdlProblem[] {
+  const problems: ScdlProblem[] = [];
+  const problem = (column: ScdlColumn, message: string, hint: string, other?: ScdlColumn): void => {
+    problems.push({ column, message, hint, ...(other ? { other } : {}) });
+  };
+  for (const column of ["COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM", "DELIB_OBJET"] as const) {
+    if (row[column].trim() === "") problem(column, `${column} is required and would be empty`, "give the value in the session file or in delib.config.yaml");
+  }
+  if (row.COLL_SIRET !== "" && !/^\d{14}$/.test(row.COLL_SIRET)) {
+    problem("COLL_SIRET", `COLL_SIRET \`${row.COLL_SIRET}\` is not 14 digits`, 'write the SIRET as 14 digits in quotes: `siret: "12345678900012"`');
+  }
+  for (const column of ["DELIB_DATE", "PREF_DATE"] as const) {
+    if (row[column] !== "" && !isDate(row[column])) problem(column, `${column} \`${row[column]}\` is not a date YYYY-MM-DD`, "write the date as YYYY-MM-DD");
+  }
+  const code = row.DELIB_MATIERE_CODE;
+  if (code !== "") {
+    const lookup = findMatiere(code, classification);
+    if (!/^\d\.\d{1,2}$/.test(code) || !lookup.matiere) {
+      problem("DELIB_MATIERE_CODE", `DELIB_MATIERE_CODE \`${code}\` is not a level-2 code of the @CTES classification`, "use a code from 1.1 to 9.4 of the national classification, e.g. `7.1`");
+    } else if (row.DELIB_MATIERE_NOM !== "" && row.DELIB_MATIERE_NOM !== scdlMatiereName(lookup.theme!, lookup.matiere)) {
+      problem("DELIB_MATIERE_NOM", `DELIB_MATIERE_NOM \`${row.DELIB_MATIERE_NOM}\` does not name the matière ${code}`, "the name is the classification's level-1 and level-2 labels of the code", "DELIB_MATIERE_CODE");
+    }
+  }
+  const name = row.DELIB_MATIERE_NOM;
+  if (name !== "") {
+    const slash = name.indexOf("/");
+    // Validata's nomenclature-actes-value: a known level-1 name before the first slash, no
+    // space around it; the schema's description: accented lower case, no comma, no parenthesis.
+    if (slash < 0 || !levelOneNames.has(withoutAccents(name.slice(0, slash))) || /\s\/|\/\s/.test(name) || /[,()]/.test(name) || name !== name.toLowerCase()) {
+      problem("DELIB_MATIERE_NOM", `DELIB_MATIERE_NOM \`${name}\` is not « level-1 label/level-2 label » of the @CTES classification`, "write both labels in lower case, without commas or parentheses, joined by a slash with no space around it");
+    }
+  }
+  if (row.BUDGET_ANNEE !== "") {
+    const years = /^([0-9]{4})(?:\/([0-9]{4}))?$/.exec(row.BUDGET_ANNEE);
+    if (!years) problem("BUDGET_ANNEE", `BUDGET_ANNEE \`${row.BUDGET_ANNEE}\` is neither a year nor an interval of years`, "write `2024`, or `2024/2025` for an interval");
+    else if (years[2] !== undefined && Number(years[2]) <= Number(years[1])) {
+      problem("BUDGET_ANNEE", `BUDGET_ANNEE \`${row.BUDGET_ANNEE}\`: the second year of an interval must come after the first`, `write the interval in order, e.g. \`${years[1]}/${Number(years[1]) + 1}\``);
+    }
+  }
+  if ((row.BUDGET_ANNEE === "") !== (row.BUDGET_NOM === "")) {
+    const [given, missing] = row.BUDGET_ANNEE === "" ? (["BUDGET_NOM", "BUDGET_ANNEE"] as const) : (["BUDGET_ANNEE", "BUDGET_NOM"] as const);
+    problem(given, `${given} is given without ${missing}: the budget's year and name go together`, "give both `year` and `name` under `budget:`, or neither", missing);
+  }
+  if (row.PREF_ID !== "" && !/^(PREF(\d{3}|02A|02B)|SPREF(\d{3}|02A|02B)\d|SGAR(\d{3}|02A|02B))$/.test(row.PREF_ID)) {
+    problem("PREF_ID", `PREF_ID \`${row.PREF_ID}\` is not PREFNNN, SPREFNNNM or SGARNNN`, 'give the département as three characters in delib.config.yaml: `departement: "055"`');
+  }
+  if (row.PREF_ID !== "" && row.PREF_DATE === "") problem("PREF_DATE", "PREF_ID is given without PREF_DATE", "record `publication.transmitted_on`", "PREF_ID");
+  if (isDate(row.PREF_DATE) && isDate(row.DELIB_DATE) && row.PREF_DATE < row.DELIB_DATE) {
+    problem(
+      "PREF_DATE",
+      `the act is recorded as transmitted to the préfecture on ${row.PREF_DATE}, before the sitting of ${row.DELIB_DATE} (PREF_DATE before DELIB_DATE)`,
+      "an act is transmitted after it is adopted: check `publication.transmitted_on`",
+      "DELIB_DATE",
+    );
+  }
+  const votes = ["VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION"] as const;
+  for (const column of votes) {
+    if (row[column] !== "" && !/^(0|[1-9][0-9]*)$/.test(row[column])) problem(column, `${column} \`${row[column]}\` is not a whole number`, "the vote columns are counts");
+  }
+  const [reel, pour, contre, abstention] = [row.VOTE_REEL, row.VOTE_POUR, row.VOTE_CONTRE, row.VOTE_ABSTENTION];
+  if (reel !== "" && pour !== "" && contre !== "" && abstention !== "" && Number(reel) !== Number(pour) + Number(contre) + Number(abstention)) {
+    problem("VOTE_REEL", `VOTE_REEL ${reel} is not VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION (${pour} + ${contre} + ${abstention})`, "check the vote recorded for the motion");
+  }
+  if (row.DELIB_URL !== "" && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(row.DELIB_URL)) problem("DELIB_URL", `DELIB_URL \`${row.DELIB_URL}\` is not a URI`, "give a full address, https://...");
+  return problems;
+}
+
+/** Where each column's value comes from, and the code of a problem with it. */
+const columnOrigin: Record<ScdlColumn, { code: string; path: (index: number) => DataPath; inConfig?: DataPath }> = {
+  COLL_NOM: { code: "DLB6001", path: () => ["body", "name"], inConfig: ["body", "name"] },
+  COLL_SIRET: { code: "DLB6002", path: () => ["body"], inConfig: ["body", "siret"] },
+  DELIB_ID: { code: "DLB6010", path: (i) => ["motions", i, "number"] },
+  DELIB_DATE: { code: "DLB6010", path: () => ["session", "date"] },
+  DELIB_MATIERE_CODE: { code: "DLB6005", path: (i) => ["motions", i, "matiere"] },
+  DELIB_MATIERE_NOM: { code: "DLB6005", path: (i) => ["motions", i, "matiere"] },
+  DELIB_OBJET: { code: "DLB6010", path: (i) => ["motions", i, "title"] },
+  BUDGET_ANNEE: { code: "DLB6006", path: (i) => ["motions", i, "budget"] },
+  BUDGET_NOM: { code: "DLB6006", path: (i) => ["motions", i, "budget"] },
+  PREF_ID: { code: "DLB6008", path: (i) => ["motions", i, "publication", "transmitted_on"], inConfig: ["body", "departement"] },
+  PREF_DATE: { code: "DLB6007", path: (i) => ["motions", i, "publication", "transmitted_on"] },
+  VOTE_EFFECTIF: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
+  VOTE_REEL: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
+  VOTE_POUR: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
+  VOTE_CONTRE: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
+  VOTE_ABSTENTION: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
+  DELIB_URL: { code: "DLB6010", path: (i) => ["motions", i, "number"] },
+};
+
+/** A row's problem as a diagnostic at the motion (or the configuration) it comes from. */
+function located(p: ScdlProblem, session: ScdlSession, index: number): Diagnostic {
+  const origin = columnOrigin[p.column];
+  const { config, source } = session;
+  const span = origin.inConfig && config.source ? locate(config.source, origin.inConfig) : locate(source, origin.path(index));
+  const number = session.outcome.session.motions[index]?.number ?? "";
+  // The other column of a two-column check is shown when it comes from elsewhere: the date.
+  const related = p.other === "DELIB_DATE" ? [{ span: locate(source, ["session", "date"]), message: "the sitting's date" }] : [];
+  return diagnostic({ code: origin.code, message: `deliberation ${number}: ${p.message}`, span, hints: [p.hint], related });
+}
+
+/** A DELIB_ID used twice for the same body among the files exported together. */
+function duplicateIds(made: readonly { row: ScdlRow; session: ScdlSession; motion: MotionOutcome }[]): Diagnostic[] {
+  const first = new Map<string, (typeof made)[number]>();
+  const found: Diagnostic[] = [];
+  for (const m of made) {
+    // Without case, as file names and the ACTES number (upper-cased) see them.
+    const key = `${m.row.COLL_SIRET} ${m.row.DELIB_ID.toLowerCase()}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, m);
+      continue;
+    }
+    found.push(
+      diagnostic({
+        code: "DLB6011",
+        message: `the deliberation number \`${m.row.DELIB_ID}\` is used twice in the register (DELIB_ID)`,
+        span: locate(m.session.source, ["motions", m.motion.index, "number"]),
+        hints: ["each deliberation of a body has its own number: renumber one of them"],
+        related: [{ span: locate(earlier.session.source, ["motions", earlier.motion.index, "number"]), message: "first used here" }],
+      }),
+    );
+  }
+  return found;
+}
+
+/** By date, then by number with its figures compared as numbers (2024-9 before 2024-10). */
+function compareRows(a: ScdlRow, b: ScdlRow): number {
+  return compareText(a.DELIB_DATE, b.DELIB_DATE) || compareNumbers(a.DELIB_ID, b.DELIB_ID);
+}
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNumbers(a: string, b: string): number {
+  const pa = a.match(/\d+|\D+/g) ?? [];
+  const pb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const [tx, ty] = [x.replace(/^0+(?=\d)/, ""), y.replace(/^0+(?=\d)/, "")];
+      const byValue = tx.length - ty.length || compareText(tx, ty);
+      if (byValue !== 0) return byValue;
+    } else {
+      const byText = compareText(x, y);
+      if (byText !== 0) return byText;
+    }
+  }
+  return pa.length - pb.length || compareText(a, b);
+}
+
+/**
+ * The table as CSV (RFC 4180): UTF-8 without BOM, comma-separated, a header row of the exact
+ * column names, a field in double quotes when it holds a comma, a quote or a line break (its
+ * quotes doubled), "\n" after every row. The same rows give the same bytes.
+ */
+export function scdlCsv(rows: readonly ScdlRow[]): string {
+  const line = (cells: readonly string[]): string => `${cells.map(csvField).join(",")}\n`;
+  return line(scdlColumns) + rows.map((row) => line(scdlColumns.map((c) => row[c]))).join("");
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
