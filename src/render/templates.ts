@@ -30,8 +30,8 @@ export interface TemplateSet {
   readonly name: string;
   /** Directories searched, the body's own first. */
   readonly dirs: readonly string[];
-  /** Renders a document; throws TemplateError with the template's file and line. */
-  render(kind: DocumentKind, data: object): string;
+  /** Renders a document (`<kind>.hbs`); throws TemplateError with the template's file and line. */
+  render(kind: string, data: object): string;
 }
 
 type HandlebarsEnv = typeof HandlebarsModule;
@@ -49,6 +49,8 @@ function precompiledSet(name: string): { documents: Record<string, TemplateSpec>
 export interface TemplateOptions {
   readonly name?: string;
   readonly userDir?: string;
+  /** The documents to load (`<kind>.hbs`): a sitting's by default; the register's pages too. */
+  readonly documents?: readonly string[];
 }
 
 function fileAt(dirs: readonly string[], relativePath: string): string | undefined {
@@ -146,8 +148,8 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
     diagnostics.push(assetDiagnostic(error, cssPath!));
   }
 
-  const documents = new Map<DocumentKind, ReturnType<typeof compile>>();
-  for (const kind of documentKinds) {
+  const documents = new Map<string, ReturnType<typeof compile>>();
+  for (const kind of options.documents ?? documentKinds) {
     const path = fileAt(dirs, `${kind}.hbs`);
     if (path) documents.set(kind, compile(path, specFor(path, precompiled?.documents, kind)));
   }
