@@ -48,6 +48,35 @@ describe("delib init", () => {
     expect(build.code).toBe(0);
     expect(runCli(["verify", "out/2024-01.pdf"], { cwd: dir }).code).toBe(0);
 
+    // The year's register: two sittings, each closed, and tables pointing at the right pages.
+    const register = runCli(["register", "--year", "2024", "--out", "out/registre-2024.pdf"], { cwd: dir });
+    expect(register.stderr).toBe("");
+    expect(register.code).toBe(0);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [join(dir, "out/registre-2024.pdf")], { encoding: "utf8" }))![1]);
+    const pageText = (n: number) => execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", join(dir, "out/registre-2024.pdf"), "-"], { encoding: "utf8" });
+    const table = [...Array(pages).keys()].map((i) => pageText(i + 1)).find((text) => /Table chronologique/.test(text))!;
+    for (const number of ["2024-01", "2024-02"]) {
+      const page = Number(new RegExp(`${number}.*?(\\d+)\\s*$`, "m").exec(table)![1]);
+      expect(pageText(page)).toContain(`DÉLIBÉRATION ${number}`);
+    }
+
+    // The open data: once the body's SIRET and each motion's matière are recorded.
+    const config = join(dir, "delib.config.yaml");
+    writeFileSync(config, readFileSync(config, "utf8").replace('  # siret: "00000000000000"', '  siret: "21550123400017"'));
+    for (const file of ["seances/2024-03-12.yaml", "seances/2024-04-09.yaml"]) {
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, "utf8").replace("    title: Approbation", '    matiere: "5.2"\n    title: Approbation'));
+    }
+    const csv = runCli(["export", "--scdl", "seances/*.yaml"], { cwd: dir });
+    expect(csv.stderr).toBe("");
+    expect(csv.code).toBe(0);
+    const [header, ...rows] = csv.stdout.trim().split("\n");
+    expect(header).toBe(
+      "COLL_NOM,COLL_SIRET,DELIB_ID,DELIB_DATE,DELIB_MATIERE_CODE,DELIB_MATIERE_NOM,DELIB_OBJET,BUDGET_ANNEE,BUDGET_NOM,PREF_ID,PREF_DATE,VOTE_EFFECTIF,VOTE_REEL,VOTE_POUR,VOTE_CONTRE,VOTE_ABSTENTION,DELIB_URL",
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^Commune de Saint-Amand-sur-Ornain,21550123400017,2024-01,2024-03-12,5\.2,/);
+
     // A gap in the numbering is caught across the files.
     writeFileSync(join(dir, "seances/2024-04-09.yaml"), second.replace('number: "2024-02"', 'number: "2024-03"'));
     const gap = runCli(["validate", "seances/**/*.yaml", "--format", "short"], { cwd: dir });
