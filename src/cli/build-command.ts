@@ -5,7 +5,7 @@ import { checkFile } from "../compile.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
 import { writeOutputs, type OutputFile } from "../output/write-outputs.js";
-import { provenanceOf } from "../provenance/provenance.js";
+import { provenanceOfAsync } from "../provenance/provenance.js";
 import { documentKinds } from "../render/templates.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
@@ -51,6 +51,8 @@ async function buildWith(
   const report = async (found: readonly Diagnostic[]) => {
     if (found.length > 0) io.stderr(await context.format(found, files.length));
   };
+  // Provenance asks git, which takes a while to start: ask now, beside the checking.
+  const provenances = new Map(files.map((file) => [file, provenanceOfAsync(file).catch(() => undefined)]));
   const checked = await Promise.all(files.map((file) => checkFile(file)));
   const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
   if (hasErrors(diagnostics)) {
@@ -62,7 +64,7 @@ async function buildWith(
     const prepared = await prepareTemplates(c.path, options.template);
     diagnostics.push(...prepared.diagnostics);
     if (!prepared.value) continue;
-    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: provenanceOf(c.path) });
+    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenances.get(c.path) });
     diagnostics.push(...rendered.diagnostics);
     documents.push(...(rendered.value ?? []));
   }

@@ -1,10 +1,10 @@
 // Where a document comes from: the session file, the commit that last changed it, and a hash
 // of its content. Printed in every document's footer and stored in the PDF's metadata, so
 // `delib verify` can say later whether the register's source still says the same.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 
 export interface Provenance {
   /** The file's path from the repository's root (or as given, outside a repository). */
@@ -24,6 +24,39 @@ export function git(cwd: string, args: readonly string[]): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Runs git without waiting for it: several can run at once, beside other work. */
+function gitAsync(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((done) => {
+    execFile("git", [...args], { cwd, encoding: "utf8" }, (error, stdout) => done(error ? undefined : stdout.trim()));
+  });
+}
+
+/** The folder holding `.git` at or above `dir`, found without starting git. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * The provenance of a session file, its two git questions asked at once. The build starts it
+ * while it checks the file: git's start-up would otherwise add to every build.
+ */
+export async function provenanceOfAsync(path: string): Promise<Provenance> {
+  const absolute = resolve(path);
+  const hash = contentHash(readFileSync(absolute));
+  const root = repositoryRoot(dirname(absolute));
+  if (!root) return { source: path, commit: undefined, modified: false, hash };
+  const source = relative(root, absolute).split("\\").join("/");
+  const [commit, status] = await Promise.all([
+    gitAsync(root, ["log", "-1", "--format=%H", "--", source]),
+    gitAsync(root, ["status", "--porcelain", "--", source]),
+  ]);
+  if (commit === undefined && status === undefined) return { source: path, commit: undefined, modified: false, hash }; // not a repository git knows
+  return { source, commit: commit || undefined, modified: (status ?? "") !== "", hash };
 }
 
 /** sha256 of bytes, hex. */
