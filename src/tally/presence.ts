@@ -82,7 +82,8 @@ type Mutable = { -readonly [K in keyof MemberPresence]: MemberPresence[K] };
 export function presenceByMotion(session: Session, rules: RuleSet): MotionPresence[] {
   const state = new Map<string, Mutable>();
   for (const member of session.members) {
-    const a = session.attendance[member.id];
+    // Own keys only: an id such as `constructor` must not read what every object inherits.
+    const a = Object.hasOwn(session.attendance, member.id) ? session.attendance[member.id] : undefined;
     state.set(member.id, {
       id: member.id,
       inOffice: member.suppleant_of === undefined,
