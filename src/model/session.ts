@@ -148,6 +148,7 @@ export interface Motion {
   matiere?: string;
   budget?: { year: string; name: string };
   proxies_illness?: string[];
+  voting_colleges?: string[];
   ballot_requested_by?: string[];
   publication?: { transmitted_on?: string; published_on?: string; online_on?: string };
   rapporteur?: string;

@@ -40,6 +40,8 @@ export interface SeatLine {
   readonly voices: number;
   /** Voices the seat carries by the statutes, whoever casts them. */
   readonly seatVoices: number;
+  /** The seat votes by the statutes, whatever this motion restricts (L5212-16). */
+  readonly seatVotes: boolean;
   /** The holder of a proxy that is not used for this motion (lapsed, or irregular). */
   readonly lapsedProxyHolder: Member | undefined;
 }

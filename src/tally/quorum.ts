@@ -60,12 +60,14 @@ export function computeQuorum(
   const counts = motion.kind === "election" && rule.elections_count ? rule.elections_count : rule.counts;
   const inOfficeLines = lines.filter((l) => !presence.members.get(l.member.id)?.excluded);
   const excluded = lines.length - inOfficeLines.length;
-  // In voices, each seat counts the voices the statutes give it, however its vote is cast.
-  const inOffice = counts === "voices" ? inOfficeLines.filter((l) => l.hasVote).reduce((s, l) => s + l.seatVoices, 0) : inOfficeLines.length;
+  // In voices, each seat counts the voices the statutes give it, however its vote is cast, and
+  // even on a matter of some communes only (L5212-16): how the quorum is counted then is not
+  // settled (rules-fr.md §2.7 [?]); delib takes the stricter reading, every seat in office.
+  const inOffice = counts === "voices" ? inOfficeLines.filter((l) => l.seatVotes).reduce((s, l) => s + l.seatVoices, 0) : inOfficeLines.length;
   const present = inOfficeLines.filter((l) => l.column === "present");
   const counted =
     counts === "voices"
-      ? present.filter((l) => l.hasVote).reduce((s, l) => s + l.seatVoices, 0)
+      ? present.filter((l) => l.seatVotes).reduce((s, l) => s + l.seatVoices, 0)
       : counts === "present_or_represented"
         ? present.length + inOfficeLines.filter((l) => l.proxyHolder !== undefined).length
         : present.length;

@@ -74,7 +74,10 @@ export function seatLines(
                   ? "arrived"
                   : undefined;
     const sitting = state.status === "substituted" && state.suppleant ? (members.get(state.suppleant) ?? member) : member;
-    const voting = seat.hasVote && (inPerson || holderId !== undefined);
+    // CGCT L5212-16: on a matter of some communes only, only their delegates vote.
+    const restricted = presence.motion.voting_colleges;
+    const hasVote = seat.hasVote && (restricted === undefined || (seat.college !== undefined && restricted.includes(seat.college)));
+    const voting = hasVote && (inPerson || holderId !== undefined);
     lines.push({
       college: seat.college,
       collegeIndex: seat.collegeIndex,
@@ -83,11 +86,12 @@ export function seatLines(
       column,
       proxyHolder: holderId !== undefined ? members.get(holderId) : undefined,
       note,
-      hasVote: seat.hasVote,
+      hasVote,
       voting,
       // CGCT L5721-2: the statutes may say a proxy carries one voice, not the principal's.
       voices: voting && !inPerson && !rules.proxyCarriesVoices ? 1 : seat.voices,
       seatVoices: seat.voices,
+      seatVotes: seat.hasVote,
       lapsedProxyHolder: state.status === "represented" && holderId === undefined && state.holder ? members.get(state.holder) : undefined,
     });
   }

@@ -25,6 +25,8 @@ import { secondConvocationIsRegular } from "./rules/second-convocation-is-regula
 import { suppleantsAreRegular } from "./rules/suppleants-are-regular.js";
 import { voteIsRecorded } from "./rules/vote-is-recorded.js";
 import { voteIsNeeded } from "./rules/vote-is-needed.js";
+import { ballotIsRegular } from "./rules/ballot-is-regular.js";
+import { votingCollegesExist } from "./rules/voting-colleges-exist.js";
 import { votesAgreeWithAttendance } from "./rules/votes-agree-with-attendance.js";
 
 /** Rules on the file's structure: ids, references, one status per member, one way to record a vote. */
@@ -38,6 +40,7 @@ export const structureRules: readonly Rule[] = [
   datesAreInOrder,
   placeIsGiven,
   voteIsRecorded,
+  votingCollegesExist,
 ];
 
 /** Rules on what the count found: proxies, officers, quorum conditions, votes against voters. */
@@ -51,6 +54,7 @@ export const countRules: readonly Rule[] = [
   exclusionsApplyToThisBody,
   compteAdministratifIsRegular,
   voteIsNeeded,
+  ballotIsRegular,
   votesAgreeWithAttendance,
   electionIsRegular,
   declaredTotalsMatch,

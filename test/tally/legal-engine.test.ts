@@ -238,3 +238,24 @@ describe("elections by secret ballot (CGCT L2121-21)", () => {
     expect(m.result).toBe("not_elected");
   });
 });
+
+describe("a syndicat à la carte (CGCT L5212-16)", () => {
+  const colleges = [
+    { name: "Commune A", seats: [{ member: "m1" }, { member: "m2" }] },
+    { name: "Commune B", seats: [{ member: "m3" }, { member: "m4" }] },
+    { name: "Commune C", seats: [{ member: "m5" }, { member: "m6" }] },
+  ];
+
+  it("lets only the delegates of the communes concerned vote, the quorum still on every seat", () => {
+    const b = session().kind("syndicat_communes").members(6).excused("m6").colleges(colleges).vote({ unanimous: true }, { voting_colleges: ["Commune A", "Commune B"] });
+    const m = tally(b.build()).motions[0]!;
+    expect(m.attendance.totals).toMatchObject({ seats: 6, present: 5, voting: 4, voices: 4 });
+    expect(m.vote).toMatchObject({ for: 4, voters: 4 });
+    expect(m.quorum).toMatchObject({ inOffice: 6, counted: 5, required: 4 });
+  });
+
+  it("keeps every delegate's vote on a matter of common interest", () => {
+    const m = tally(session().kind("syndicat_communes").members(6).colleges(colleges).vote({ unanimous: true }).build()).motions[0]!;
+    expect(m.vote!.voters).toBe(6);
+  });
+});

@@ -1,0 +1,51 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { parseFraction } from "../../tally/fraction.js";
+import type { RuleContext } from "../rule.js";
+
+/**
+ * CGCT L2121-21 (and L3121-15, L4132-14): a public ballot is held at the request of a quarter
+ * of the members present (a sixth in a département or a région), a secret ballot at the
+ * request of a third, or for a nomination; the assembly may decide unanimously not to use a
+ * secret ballot for a nomination. When the file names who asked, delib checks there were enough.
+ */
+export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const result of outcome.motions) {
+    const motion = result.motion;
+    const m = result.index;
+    const requesters = motion.ballot_requested_by;
+    // A nomination is by secret ballot unless the file says otherwise (L2121-21).
+    const ballot = motion.ballot ?? (motion.kind === "election" ? "secret" : "show_of_hands");
+    if (requesters && ballot !== "show_of_hands") {
+      const share = ballot === "public" ? outcome.rules.body.public_ballot_request : outcome.rules.body.secret_ballot_request;
+      if (share) {
+        const present = result.attendance.totals.present;
+        const [num, den] = parseFraction(share);
+        const needed = Math.ceil((present * num) / den);
+        if (requesters.length < needed && !(ballot === "secret" && motion.kind === "election")) {
+          found.push(
+            diagnostic({
+              severity: "warning",
+              code: "DLB3070",
+              message: `a ${ballot} ballot is held at the request of ${share} of the members present: ${needed} of ${present}, but ${requesters.length} asked`,
+              span: locate(["motions", m, "ballot_requested_by"], "key"),
+              hints: ["check who asked (CGCT L2121-21); if the ballot was held for another reason, leave `ballot_requested_by` out"],
+            }),
+          );
+        }
+      }
+    }
+    if (motion.kind === "election" && ballot !== "secret") {
+      found.push(
+        diagnostic({
+          severity: "warning",
+          code: "DLB3071",
+          message: `the nomination ${motion.number} is not by secret ballot`,
+          span: locate(["motions", m, "kind"]),
+          hints: ["a nomination is made by secret ballot unless the assembly decided unanimously otherwise (CGCT L2121-21): add `ballot: secret`, or record that decision in the preamble"],
+        }),
+      );
+    }
+  }
+  return found;
+}
