@@ -3,6 +3,7 @@ import { contentHash, type Provenance } from "../provenance/provenance.js";
 import type { Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { extractView } from "./extract-view.js";
+import { typeset } from "./words.js";
 import { listView } from "./list-view.js";
 import { minutesView } from "./minutes-view.js";
 import { TemplateError, templateDiagnostic, type DocumentKind, type TemplateSet } from "./templates.js";
@@ -61,6 +62,7 @@ export function renderHtml(
   const documents: RenderedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const job of jobs) {
+    job.data = typeset(job.data);
     job.data.page.provenance = footer;
     try {
       const html = templates.render(job.kind, { doc: job.data, assets });

@@ -2,6 +2,28 @@
 import type { Member, Session } from "../model/session.js";
 import type { Catalogue } from "./catalogue.js";
 
+/**
+ * French typography on printed text: a no-break space inside « guillemets » and before a colon,
+ * a narrow one before ; ! ? — so « Les Ouches » or « Objet : » never split across lines.
+ */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/« /g, "«\u00a0")
+    .replace(/ »/g, "\u00a0»")
+    .replace(/ :(?=\s|$|<)/g, "\u00a0:")
+    .replace(/ ([;!?])(?=\s|$|<)/g, "\u202f$1");
+}
+
+/** Every string in a document's data, set in French typography (Markdown's HTML included: only text changes). */
+export function typeset<T>(value: T): T {
+  if (typeof value === "string") return frenchTypography(value) as T;
+  if (Array.isArray(value)) return value.map((v) => typeset(v)) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeset(v)])) as T;
+  }
+  return value;
+}
+
 /** « Christophe COULON » */
 export function fullName(member: Member): string {
   return `${member.first_name} ${member.last_name}`.trim();

@@ -285,7 +285,7 @@ describe.each(examples)("the documents of $file, printed by real Chromium", (exa
   describe("the list of deliberations", () => {
     it("has one row per motion, in order, whose decision is the extract's result", () => {
       const html = readFileSync(join(out, `${listName}.html`), "utf8");
-      const rows = [...html.matchAll(/<tr><td class="number">(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)].map((r) => r.slice(1).map(decodeEntities));
+      const rows = [...html.matchAll(/<tr><td class="number">(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)].map((r) => r.slice(1).map((cell) => normalize(decodeEntities(cell))));
       const expected = session.motions.map((m) => {
         const result = resultOf(extractText(m.number));
         return [m.number, normalize(m.title), listDecision(result)];

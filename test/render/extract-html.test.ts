@@ -94,3 +94,13 @@ describe("outcomes are printed, not errors", () => {
     expect(htmlText(doc!.html)).toContain("Quorum : 4 présents sur 5 membres en exercice, 3 requis (art. L2121-17 du CGCT) : atteint.");
   });
 });
+
+describe("French typography", () => {
+  it("keeps guillemets and colons with their words, and leaves markup alone", async () => {
+    const { frenchTypography } = await import("../../src/render/words.js");
+    expect(frenchTypography("au lieu-dit « Les Ouches »")).toBe("au lieu-dit «\u00a0Les Ouches\u00a0»");
+    expect(frenchTypography("Objet : tarifs ; vraiment ? oui !")).toBe("Objet\u00a0: tarifs\u202f; vraiment\u202f? oui\u202f!");
+    expect(frenchTypography('<a href="http://x.fr/a?b=1">lien</a> : 553 sites')).toBe('<a href="http://x.fr/a?b=1">lien</a>\u00a0: 553 sites');
+    expect(frenchTypography("18:30, 3 500 €")).toBe("18:30, 3 500 €");
+  });
+});

@@ -76,7 +76,9 @@ export function htmlText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+    .replace(/&amp;/g, "&")
+    // Printed text uses no-break spaces (« Objet : »); the tests compare words.
+    .replace(/[\u00a0\u202f]/g, " ");
 }
 
 /** Lines of the reference that do not appear in `text` (empty when the extract reproduces it). */
