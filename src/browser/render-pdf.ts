@@ -97,9 +97,25 @@ export function normalisePdf(bytes: Uint8Array, meta: PdfMetadata): Uint8Array {
   let text = Buffer.from(bytes).toString("latin1");
   const date = pdfDate(meta.date);
   text = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}[+-]\d{2}'\d{2}'\)/g, (_m, key: string) => `/${key} (${date})`);
-  const ids = [...new Set(text.match(/\(node\d{8}\)/g) ?? [])].sort();
+  // Chromium's IDs follow DOM node numbers, whose order even within one document varies with
+  // timing; the order of the objects does not. Name the elements 1, 2, 3... in the order
+  // their objects appear (the ID name tree comes after them), then sort the name tree's
+  // entries and limits again: each keeps its length, so no offset moves.
+  const ids = [...new Set(text.match(/\(node\d{8}\)/g) ?? [])];
   const renumbered = new Map(ids.map((id, i) => [id, `(node${String(i + 1).padStart(8, "0")})`]));
   text = text.replace(/\(node\d{8}\)/g, (id) => renumbered.get(id)!);
+  // A name-tree node: its entries sorted by name, and its limits (when it has some) the first
+  // and last of them.
+  text = text.replace(
+    /(\/Limits \[\(node\d{8}\) \(node\d{8}\)\]\s*)?\/Names \[((?:\(node\d{8}\) \d+ \d+ R ?)+)\]/g,
+    (_all, limits: string | undefined, pairs: string) => {
+      const entries = [...pairs.matchAll(/(\(node\d{8}\)) (\d+ \d+ R)/g)].map((m) => [m[1]!, m[2]!] as const);
+      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const separator = limits ? limits.slice(limits.indexOf("]") + 1) : "";
+      const head = limits ? `/Limits [${entries[0]![0]} ${entries[entries.length - 1]![0]}]${separator}` : "";
+      return `${head}/Names [${entries.map(([name, ref]) => `${name} ${ref}`).join(" ")}]`;
+    },
+  );
 
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text);
   if (!trailer) throw new Error("unexpected PDF from the browser: no classic trailer");

@@ -181,3 +181,27 @@ describe("normalisePdf", () => {
     expect(pdfString(String.raw`a (b) \ c`)).toBe(String.raw`(a \(b\) \\ c)`);
   });
 });
+
+describe("normalisePdf: structure IDs", () => {
+  /** A skeleton of what Chromium writes: two table headers named after DOM nodes, and the ID tree. */
+  const skeleton = (first: string, second: string) =>
+    [
+      "%PDF-1.4",
+      "1 0 obj\n<</Title (t)\n/CreationDate (D:20261128142959+00'00')\n/ModDate (D:20261128142959+00'00')>>\nendobj",
+      `2 0 obj\n<</Type /StructElem\n/S /TH\n/ID (node${first})>>\nendobj`,
+      `3 0 obj\n<</Type /StructElem\n/S /TH\n/ID (node${second})>>\nendobj`,
+      `4 0 obj\n<</Limits [(node${[first, second].sort()[0]}) (node${[first, second].sort()[1]})]\n/Names [(node${[first, second].sort()[0]}) ${first < second ? 2 : 3} 0 R (node${[first, second].sort()[1]}) ${first < second ? 3 : 2} 0 R]>>\nendobj`,
+      "5 0 obj\n<</Type /Catalog\n/Lang (fr)>>\nendobj",
+      "xref\n0 6\ntrailer\n<</Size 6\n/Root 5 0 R\n/Info 1 0 R>>\nstartxref\n9\n%%EOF\n",
+    ].join("\n");
+
+  it("names the elements in the order they appear, whatever Chromium's node numbers, and keeps the tree sorted", async () => {
+    const { normalisePdf } = await import("../../src/browser/render-pdf.js");
+    const meta = { title: "t", author: "a", subject: "s", language: "fr", date: new Date("2024-01-01T00:00:00Z") };
+    const a = Buffer.from(normalisePdf(new Uint8Array(Buffer.from(skeleton("00000022", "00000031"), "latin1")), meta)).toString("latin1");
+    const b = Buffer.from(normalisePdf(new Uint8Array(Buffer.from(skeleton("00000040", "00000012"), "latin1")), meta)).toString("latin1");
+    expect(a).toBe(b);
+    expect(a).toContain("2 0 obj\n<</Type /StructElem\n/S /TH\n/ID (node00000001)>>");
+    expect(a).toContain("/Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 2 0 R (node00000002) 3 0 R]");
+  });
+});
