@@ -1,6 +1,6 @@
 // Who is there for each motion: the opening attendance, then arrivals, departures, new
 // proxies and resignations in order, then the withdrawals of that motion alone. Pure.
-import type { DataPath, Member, Motion, Session } from "../model/session.js";
+import type { DataPath, Motion, Session } from "../model/session.js";
 import type { RuleSet } from "./rule-set.js";
 
 export type PresenceStatus = "present" | "absent" | "excused" | "represented" | "substituted";
@@ -56,18 +56,6 @@ export interface MotionPresence {
   readonly members: ReadonlyMap<string, MemberPresence>;
   readonly proxies: readonly ProxyUse[];
   readonly problems: readonly ChangeProblem[];
-}
-
-/** True when the member is in the room and takes part in this motion. */
-export function takesPart(state: MemberPresence | undefined): boolean {
-  return (
-    state !== undefined &&
-    state.inOffice &&
-    (state.status === "present") &&
-    !state.withdrawn &&
-    !state.interested &&
-    !state.excluded
-  );
 }
 
 /** A suppléant sits for the titulaire (and takes part) unless the titulaire's seat is out of this motion. */
@@ -173,7 +161,3 @@ function proxyUses(members: ReadonlyMap<string, MemberPresence>, rules: RuleSet)
   return uses;
 }
 
-/** The member who sits in a titulaire's seat for a motion: the suppléant when one sits. */
-export function sittingMember(state: MemberPresence, members: ReadonlyMap<string, Member>): Member | undefined {
-  return state.status === "substituted" && state.suppleant ? members.get(state.suppleant) : members.get(state.id);
-}

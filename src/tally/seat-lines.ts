@@ -32,11 +32,6 @@ export function seats(session: Session): SeatDefinition[] {
   );
 }
 
-/** The voices a member's voting seats carry. */
-export function votingVoices(definitions: readonly SeatDefinition[], member: string): number {
-  return definitions.filter((s) => s.member === member && s.hasVote).reduce((sum, s) => sum + s.voices, 0);
-}
-
 /** The rows of the attendance table for one motion. */
 export function seatLines(
   definitions: readonly SeatDefinition[],

@@ -41,7 +41,3 @@ export function nameOf(members: ReadonlyMap<string, Member>, id: string): string
   return member ? memberName(member) : `\`${id}\``;
 }
 
-/** The status recorded for `id`, ignoring names inherited from Object (`constructor`...). */
-export function ownAttendance(session: Session, id: string): Session["attendance"][string] | undefined {
-  return Object.hasOwn(session.attendance, id) ? session.attendance[id] : undefined;
-}

@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js";
 import { formatHuman, formatSummary, renderLine } from "../../src/diagnostics/format-human.js";
-import { ALL, EOF_DIAGNOSTIC, NO_SPAN, PLACE, PRESENT, QUORUM, SOURCE, spanOf } from "./fixtures.js";
+import { ALL, EOF_DIAGNOSTIC, NO_SPAN, PLACE, PRESENT, QUORUM, spanOf } from "./fixtures.js";
 
 const plain = (diagnostics: readonly Diagnostic[]) => formatHuman(diagnostics, {});
 const ANSI = /\x1b\[[0-9;]*m/g;
