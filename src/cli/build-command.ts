@@ -1,6 +1,7 @@
 // `delib build`: check, render, print, write, in that order; nothing is written unless the
 // input is sound (a missing browser still lets the HTML through).
 import type { Printer } from "../browser/print-pdfs.js";
+import { pdfDocumentDate } from "../browser/render-pdf.js";
 import { checkFile } from "../compile.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
@@ -115,13 +116,6 @@ function duplicateNames(documents: readonly RenderedDocument[]): Diagnostic | un
   return undefined;
 }
 
-/** The date printed in PDF metadata: SOURCE_DATE_EPOCH when set, else the sitting's day. */
-function documentDate(day: string, env: Record<string, string | undefined>): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${day}T00:00:00Z`);
-}
-
 /** Prints the documents, with a progress line on a terminal when there are many. */
 async function printDocuments(printer: Printer, documents: readonly RenderedDocument[], context: CliContext): Promise<OutputFile[]> {
   const { io } = context;
@@ -129,7 +123,7 @@ async function printDocuments(printer: Printer, documents: readonly RenderedDocu
   const pdfs = await printer.print(
     documents.map((d) => ({
       html: d.html,
-      meta: { ...d.meta, date: documentDate(d.meta.date, io.env) },
+      meta: { ...d.meta, date: pdfDocumentDate(d.meta.date, io.env) },
     })),
     progress ? (done, total) => io.stderr(`\rprinting PDFs: ${done}/${total}${done === total ? "\n" : ""}`) : undefined,
   );

@@ -1,6 +1,7 @@
 // A year's register, from its checked sittings to one PDF: each sitting's extracts, as
 // `delib build` prints them, then its closing sheet (CGCT R2121-9); at the end the tables by
 // date and by subject, with the page where each deliberation starts.
+import { pdfDocumentDate } from "../browser/render-pdf.js";
 import { hasErrors, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import type { PrintJob } from "../browser/print-pdfs.js";
 import { prepareTemplates, renderDocuments } from "../documents.js";
@@ -168,8 +169,5 @@ async function printParts(parts: readonly HtmlPart[], options: RegisterOptions):
 
 /** The register's date: SOURCE_DATE_EPOCH when set, else the day of its latest sitting. */
 export function registerDate(sittings: readonly Sitting[], env: Record<string, string | undefined>): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const latest = sittings.map((s) => s.date).reduce((a, b) => (a > b ? a : b));
-  return new Date(`${latest}T00:00:00Z`);
+  return pdfDocumentDate(sittings.map((s) => s.date).reduce((a, b) => (a > b ? a : b)), env);
 }

@@ -21,8 +21,8 @@ describe("schemas/session.schema.json", () => {
   it("is JSON Schema 2020-12 with an $id, a title and a description", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.$id).toMatch(/^urn:delib:schema:session:\d+$/);
-    expect(schema.title).toBeTruthy();
-    expect(schema.description).toBeTruthy();
+    expect(schema.title).toBe("delib session file");
+    expect(schema.description).toMatch(/^One sitting of a deliberative assembly/);
   });
 
   it("closes every object (additionalProperties: false, or a typed map)", () => {
