@@ -1,11 +1,9 @@
 // One headless browser per run, pages borrowed and given back (marp-cli src/browser/browser.ts).
 // puppeteer-core is imported lazily inside openBrowser so that HTML-only runs never load it;
 // only types come from it at the top level, and type imports are erased at compile time.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { launchChromium, LaunchFailure, LAUNCH_TIMEOUT_MS, type ChromiumProcess } from "./launch-chromium.js";
 
 export type { Page } from "puppeteer-core";
 
@@ -26,6 +24,8 @@ export class BrowserLaunchError extends Error {
   constructor(
     readonly executablePath: string,
     override readonly cause: unknown,
+    /** The last lines the browser wrote on stderr. */
+    readonly output: readonly string[] = [],
   ) {
     super(`could not start ${executablePath}: ${firstLine(describe(cause))}`);
     this.name = "BrowserLaunchError";
@@ -36,59 +36,58 @@ export class BrowserLaunchError extends Error {
 const MAX_IDLE_PAGES = 2;
 
 /**
- * Switches that keep the browser quiet, offline and reproducible. Chromium runs as root in CI
- * containers, hence --no-sandbox. The host resolver maps every name (IP literals included) to
- * "not found": request interception alone does not see `<link rel=preconnect>` or
- * `<link rel=prefetch>`, which would otherwise still open connections.
+ * Starts headless Chromium with a fresh temporary profile and connects to it; throws
+ * BrowserLaunchError. The process is spawned before this function first waits, so a caller
+ * that does not await at once has the browser starting while it works.
  */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-extensions",
-  "--disable-default-apps",
-  "--mute-audio",
-  "--font-render-hinting=none",
-  // Docker gives /dev/shm 64 MB, too little for Chromium's shared memory.
-  "--disable-dev-shm-usage",
-  "--host-resolver-rules=MAP * ~NOTFOUND",
-];
-
-/** Starts headless Chromium with a fresh temporary profile; throws BrowserLaunchError. */
 export async function openBrowser(executablePath: string): Promise<BrowserSession> {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), "delib-chromium-"));
-  let browser: Browser;
+  let chromium: ChromiumProcess;
   try {
-    const { default: puppeteer } = await import("puppeteer-core");
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-      // The CLI closes the browser in its `finally`; on Ctrl-C or a kill during printing,
-      // puppeteer's own handlers end Chromium too, so none is left running.
-      handleSIGINT: true,
-      handleSIGTERM: true,
-      handleSIGHUP: true,
-    });
+    chromium = launchChromium(executablePath);
   } catch (error) {
-    await removeDir(userDataDir);
-    throw new BrowserLaunchError(executablePath, error);
+    throw new BrowserLaunchError(executablePath, error, error instanceof LaunchFailure ? error.output : []);
   }
-  const session = new PooledSession(browser, executablePath, userDataDir);
-  // Open the first page now: a new page costs about 100 ms, paid while the caller renders.
-  await session.warm();
-  return session;
+  let browser: Browser;
+  let page: Page;
+  try {
+    const { default: puppeteer } = await Promise.race([import("puppeteer-core"), chromium.failed]);
+    const connecting = (async () => {
+      const connected = await puppeteer.connect({ transport: chromium.transport });
+      // The page Chromium opens at start (about:blank) is the first one lent: opening another
+      // would cost about 100 ms.
+      const first = await connected.waitForTarget((target) => target.type() === "page", { timeout: LAUNCH_TIMEOUT_MS });
+      return { connected, first: await first.page() };
+    })();
+    const timeout = new Promise<never>((_, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Timed out after ${LAUNCH_TIMEOUT_MS / 1000} s waiting for the browser to start`)), LAUNCH_TIMEOUT_MS);
+      void connecting.finally(() => clearTimeout(timer)).catch(() => undefined);
+    });
+    const ready = await Promise.race([connecting, chromium.failed, timeout]);
+    browser = ready.connected;
+    page = ready.first ?? (await browser.newPage());
+  } catch (error) {
+    // A browser that dies closes its pipe before its exit is known: say why it died when it did.
+    const cause = error instanceof LaunchFailure ? error : ((await processFailure(chromium)) ?? error);
+    await chromium.kill();
+    throw new BrowserLaunchError(executablePath, cause, cause instanceof LaunchFailure ? cause.output : []);
+  }
+  return new PooledSession(browser, chromium, page);
+}
+
+/** The process's own failure, if it ends within a second. */
+async function processFailure(chromium: ChromiumProcess): Promise<LaunchFailure | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), 1000)));
+  const failure = await Promise.race([chromium.failed.catch((error: unknown) => (error instanceof LaunchFailure ? error : undefined)), waited]);
+  clearTimeout(timer);
+  return failure;
 }
 
 /** The DLB4002 diagnostic for a browser that was found but would not start. */
 export function browserLaunchFailed(executablePath: string, error: unknown): Diagnostic {
   const cause = error instanceof BrowserLaunchError ? error.cause : error;
   const text = describe(cause);
-  const output = browserOutput(text);
+  const output = (error instanceof BrowserLaunchError ? error.output : []).slice(-3);
   return diagnostic({
     code: "DLB4002",
     message: "the browser could not be started to print the PDF",
@@ -103,20 +102,22 @@ export function browserLaunchFailed(executablePath: string, error: unknown): Dia
 
 class PooledSession implements BrowserSession {
   readonly #browser: Browser;
-  readonly #idle: Page[] = [];
+  readonly #chromium: ChromiumProcess;
+  readonly #idle: Page[];
   #closed: Promise<void> | undefined;
 
-  constructor(
-    browser: Browser,
-    readonly executablePath: string,
-    readonly userDataDir: string,
-  ) {
+  constructor(browser: Browser, chromium: ChromiumProcess, firstPage: Page) {
     this.#browser = browser;
+    this.#chromium = chromium;
+    this.#idle = [firstPage];
   }
 
-  /** Opens a page ahead of need and keeps it idle for the first `withPage`. */
-  async warm(): Promise<void> {
-    if (this.#idle.length === 0) this.#idle.push(await this.#browser.newPage());
+  get executablePath(): string {
+    return this.#chromium.executablePath;
+  }
+
+  get userDataDir(): string {
+    return this.#chromium.userDataDir;
   }
 
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
@@ -142,24 +143,11 @@ class PooledSession implements BrowserSession {
       this.#idle.length = 0;
       // Every PDF is already in hand and the profile is thrown away: end the process at once
       // rather than asking it to shut down (a graceful close took ~150 ms of every run).
-      const child = this.#browser.process();
-      const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((done) => child.once("exit", done)) : undefined;
       await this.#browser.disconnect().catch(() => undefined);
-      if (child && exited) {
-        child.kill("SIGKILL");
-        await exited;
-      } else if (!child) {
-        await this.#browser.close().catch(() => undefined);
-      }
-      await removeDir(this.userDataDir);
+      await this.#chromium.kill();
     })();
     return this.#closed;
   }
-}
-
-async function removeDir(dir: string): Promise<void> {
-  // Chromium may still be flushing the profile for a moment after exit.
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
 }
 
 function describe(error: unknown): string {
@@ -168,16 +156,4 @@ function describe(error: unknown): string {
 
 function firstLine(text: string): string {
   return text.split("\n", 1)[0]!.trim().replace(/\s+/g, " ");
-}
-
-/** The browser's own stderr lines from a puppeteer launch error, without puppeteer's boilerplate. */
-function browserOutput(text: string): string[] {
-  const start = text.indexOf("\nstderr:");
-  if (start < 0) return [];
-  return text
-    .slice(start + "\nstderr:".length)
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("TROUBLESHOOTING"))
-    .slice(0, 3);
 }

@@ -46,6 +46,8 @@ async function makeInert(page: Page): Promise<void> {
   await page.setRequestInterception(true);
   if (!inertPages.has(page)) {
     page.on("request", refuseNetwork);
+    // The page is only ever printed: laying it out for the screen first would be wasted work.
+    await page.emulateMediaType("print");
     inertPages.add(page);
   }
 }

@@ -1,6 +1,6 @@
 // `delib build`: check, render, print, write, in that order; nothing is written unless the
 // input is sound (a missing browser still lets the HTML through).
-import type { Printer } from "../browser/print-pdfs.js";
+import { startPrinter, type Printer } from "../browser/print-pdfs.js";
 import { pdfDocumentDate } from "../browser/render-pdf.js";
 import { checkFile } from "../compile.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -30,9 +30,10 @@ export async function build(files: readonly string[], options: BuildOptions, con
   const formats = parseList(options.format, documentFormats, "--format");
   const kinds = parseList(options.documents, documentKinds, "--documents");
   const emit = options.emit === undefined ? [] : parseList(options.emit, ["json"] as const, "--emit");
-  // Launching Chromium is the slowest step: start it now, while the input is checked.
+  // Launching Chromium is the slowest step: the process is spawned here, before anything is
+  // awaited, and comes up while puppeteer-core loads and the input is checked.
   const printer: Promise<Started> | undefined = formats.includes("pdf")
-    ? import("../browser/print-pdfs.js").then((m) => m.startPrinter({ flag: options.chromium, env: context.io.env }))
+    ? startPrinter({ flag: options.chromium, env: context.io.env })
     : undefined;
   try {
     return await buildWith(files, { ...options, formats, kinds, emit }, context, printer);
@@ -84,7 +85,11 @@ async function buildWith(
   if (printer) {
     const started = await printer;
     if ("problem" in started) environmentProblem = started.problem;
-    else outputs.push(...(await printDocuments(started, documents, context)));
+    else {
+      outputs.push(...(await printDocuments(started, documents, context)));
+      // Every PDF is in hand: the browser goes while the files are written.
+      void started.close();
+    }
   }
   const writeProblems = await writeOutputs(options.out, outputs);
   if (writeProblems.length > 0) {

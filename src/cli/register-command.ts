@@ -4,7 +4,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { globSync } from "tinyglobby";
-import type { Printer } from "../browser/print-pdfs.js";
+import { startPrinter, type Printer } from "../browser/print-pdfs.js";
 import { checkFile } from "../compile.js";
 import { configFileName, findConfig, loadConfig } from "../config/load-config.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -33,7 +33,7 @@ export async function registerCommand(args: readonly string[], options: Register
   const cwd = process.cwd();
   const files = args.length > 0 ? undefined : registerFiles(cwd);
   // Launching Chromium is the slowest step: start it now, while the input is checked.
-  const printer: Promise<Started> = import("../browser/print-pdfs.js").then((m) => m.startPrinter({ flag: options.chromium, env: context.io.env }));
+  const printer: Promise<Started> = startPrinter({ flag: options.chromium, env: context.io.env });
   try {
     return await registerWith(files ?? args, year, outputPath(options.out, year), args.length > 0, context, printer);
   } finally {

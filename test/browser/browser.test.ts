@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -10,6 +11,7 @@ import {
   type BrowserSession,
   type Page,
 } from "../../src/browser/browser.js";
+import { chromiumArgs } from "../../src/browser/launch-chromium.js";
 import { BROWSER_TIMEOUT, chromiumForTests } from "./pdf-tools.js";
 
 describe("openBrowser", { timeout: BROWSER_TIMEOUT }, () => {
@@ -49,6 +51,20 @@ describe("openBrowser", { timeout: BROWSER_TIMEOUT }, () => {
     await first;
     expect(firstPage).toBeDefined();
     expect(secondPage).not.toBe(firstPage);
+  });
+
+  it("has no omnibox popup burning processor time beside the printing", async () => {
+    const urls = await browser.withPage(async (page) => {
+      const cdp = await page.browser().target().createCDPSession();
+      try {
+        const { targetInfos } = await cdp.send("Target.getTargets");
+        return targetInfos.map((t) => t.url);
+      } finally {
+        await cdp.detach();
+      }
+    });
+    expect(urls).toContain("about:blank");
+    expect(urls.filter((url) => url.startsWith("chrome://omnibox-popup"))).toEqual([]);
   });
 
   it("closes a page whose work failed instead of lending it again", async () => {
@@ -142,6 +158,56 @@ describe("a browser that will not start", { timeout: BROWSER_TIMEOUT }, () => {
   });
 });
 
+describe("the browser's switches", () => {
+  it("hold everything puppeteer-core itself would pass, with a single --disable-features", async () => {
+    const { default: puppeteer } = await import("puppeteer-core");
+    const ours = chromiumArgs("/tmp/profile");
+    const theirs = puppeteer.defaultArgs({ headless: true, userDataDir: "/tmp/profile", args: [] });
+    const features = (args: readonly string[]) => args.filter((a) => a.startsWith("--disable-features="));
+    expect(features(ours)).toHaveLength(1);
+    const disabled = new Set(features(ours)[0]!.slice("--disable-features=".length).split(","));
+    for (const arg of theirs) {
+      if (arg.startsWith("--disable-features=")) {
+        for (const feature of arg.slice("--disable-features=".length).split(",")) expect(disabled, feature).toContain(feature);
+      } else {
+        expect(ours).toContain(arg);
+      }
+    }
+    expect(ours).toContain("--export-tagged-pdf");
+    expect(ours).toContain("--generate-pdf-document-outline");
+  });
+});
+
+describe("a signal during printing", { timeout: BROWSER_TIMEOUT }, () => {
+  for (const [signal, code] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const) {
+    it(`${signal} ends the browser, removes its profile and exits with ${code}`, async () => {
+      // A child Node process opens the browser, says where it is, then waits to be killed.
+      const script = `
+        import { openBrowser } from ${JSON.stringify(path.resolve(import.meta.dirname, "../../dist/browser/browser.js"))};
+        const browser = await openBrowser(${JSON.stringify(chromiumForTests())});
+        await browser.withPage(async () => {
+          process.stdout.write(JSON.stringify({ profile: browser.userDataDir }) + "\\n");
+          await new Promise(() => {});
+        });`;
+      const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      const line = await new Promise<string>((resolve) => child.stdout.once("data", (data: Buffer) => resolve(data.toString())));
+      const { profile } = JSON.parse(line) as { profile: string };
+      expect(existsSync(profile)).toBe(true);
+      const chromiumPids = await processesUsing(profile);
+      expect(chromiumPids.length).toBeGreaterThan(0);
+      const exit = new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+      child.kill(signal);
+      expect(await exit).toBe(code);
+      expect(existsSync(profile)).toBe(false);
+      // The killed processes may still be reaped; none may be running (state Z is a corpse).
+      expect(await running(chromiumPids)).toEqual([]);
+    });
+  }
+});
+
 describe("loading puppeteer", () => {
   it("happens only inside openBrowser, so HTML-only runs never load it", async () => {
     const dir = path.resolve(import.meta.dirname, "../../src");
@@ -159,6 +225,27 @@ describe("loading puppeteer", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/** The processes whose command line names `profile` (Chromium and its helpers). */
+async function processesUsing(profile: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    if (cmdline.includes(profile)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** Those of `pids` still running: neither gone nor a zombie waiting to be reaped. */
+async function running(pids: readonly number[]): Promise<number[]> {
+  const alive: number[] = [];
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => undefined);
+    if (stat !== undefined && stat.split(") ")[1]?.[0] !== "Z") alive.push(pid);
+  }
+  return alive;
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,0 +1,295 @@
+// Starts Chromium ourselves, before puppeteer-core is even loaded: the browser takes some
+// 400 ms to come up, and loading puppeteer-core and checking the input can happen meanwhile.
+// puppeteer then connects over the same DevTools pipe its own launcher would have used.
+// Only Node's built-in modules here, so the CLI can start the browser at once.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Readable, Writable } from "node:stream";
+import type { ConnectionTransport } from "puppeteer-core";
+
+/**
+ * The switches puppeteer-core 24 gives Chromium (ChromeLauncher.defaultArgs with headless and
+ * extensions off), its disabled features apart. `--export-tagged-pdf` and
+ * `--generate-pdf-document-outline` are what make the tagged PDF and its outline.
+ * test/browser/browser.test.ts checks these still hold everything the installed puppeteer-core
+ * would pass.
+ */
+const PUPPETEER_ARGS = [
+  "--allow-pre-commit-input",
+  "--disable-background-networking",
+  "--disable-background-timer-throttling",
+  "--disable-backgrounding-occluded-windows",
+  "--disable-breakpad",
+  "--disable-client-side-phishing-detection",
+  "--disable-component-extensions-with-background-pages",
+  "--disable-crash-reporter",
+  "--disable-default-apps",
+  "--disable-dev-shm-usage",
+  "--disable-hang-monitor",
+  "--disable-infobars",
+  "--disable-ipc-flooding-protection",
+  "--disable-popup-blocking",
+  "--disable-prompt-on-repost",
+  "--disable-renderer-backgrounding",
+  "--disable-search-engine-choice-screen",
+  "--disable-sync",
+  "--enable-automation",
+  "--export-tagged-pdf",
+  "--force-color-profile=srgb",
+  "--generate-pdf-document-outline",
+  "--metrics-recording-only",
+  "--no-first-run",
+  "--password-store=basic",
+  "--use-mock-keychain",
+  "--enable-features=PdfOopif",
+  "--headless=new",
+  "--hide-scrollbars",
+  "--mute-audio",
+  "--disable-extensions",
+];
+
+/** The features puppeteer-core 24 turns off. */
+const PUPPETEER_DISABLED_FEATURES = ["Translate", "AcceptCHFrame", "MediaRouter", "OptimizationHints", "WebUIReloadButton", "ProcessPerSiteUpToMainFrameThreshold", "IsolateSandboxedIframes"];
+
+/**
+ * The features delib turns off as well. Headless Chromium builds the browser window's omnibox
+ * popup, a WebUI page in a renderer of its own, which burnt some 300 ms of processor time at
+ * every start (800 ms on a busy 2-core machine), time taken from printing; nothing of it is
+ * ever shown.
+ */
+const DELIB_DISABLED_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"];
+
+/**
+ * delib's own switches: quiet, offline and reproducible. Chromium runs as root in CI
+ * containers, hence --no-sandbox. The host resolver maps every name (IP literals included) to
+ * "not found": request interception alone does not see `<link rel=preconnect>` or
+ * `<link rel=prefetch>`, which would otherwise still open connections.
+ */
+const DELIB_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-component-update",
+  "--font-render-hinting=none",
+  "--host-resolver-rules=MAP * ~NOTFOUND",
+];
+
+/**
+ * Everything Chromium is started with. One `--disable-features` switch: Chromium reads only the
+ * last one given.
+ */
+export function chromiumArgs(userDataDir: string): string[] {
+  return [
+    ...PUPPETEER_ARGS,
+    `--disable-features=${[...PUPPETEER_DISABLED_FEATURES, ...DELIB_DISABLED_FEATURES].join(",")}`,
+    ...DELIB_ARGS,
+    "--remote-debugging-pipe",
+    `--user-data-dir=${userDataDir}`,
+    "about:blank",
+  ];
+}
+
+/** How long the browser may take to answer on its DevTools pipe. */
+export const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** A Chromium process started by `launchChromium`, not yet (or no longer) driven. */
+export interface ChromiumProcess {
+  readonly executablePath: string;
+  /** The temporary profile directory, removed by `kill`. */
+  readonly userDataDir: string;
+  /** The DevTools pipe, for `puppeteer.connect({ transport })`. */
+  readonly transport: ConnectionTransport;
+  /** Rejects with a LaunchFailure if the process cannot start or ends while still needed. */
+  readonly failed: Promise<never>;
+  /** Stops the whole process group at once and removes the profile; safe to call twice. */
+  kill(): Promise<void>;
+}
+
+/** Why the browser did not come up, with the last lines it wrote on stderr. */
+export class LaunchFailure extends Error {
+  constructor(
+    message: string,
+    readonly output: readonly string[],
+  ) {
+    super(message);
+    this.name = "LaunchFailure";
+  }
+}
+
+const live = new Set<Launched>();
+
+/**
+ * Spawns headless Chromium with a fresh temporary profile and a DevTools pipe on fds 3 and 4.
+ * Returns at once: the process starts while the caller goes on. Throws a LaunchFailure when
+ * the profile directory cannot be made or the process cannot be spawned at all.
+ */
+export function launchChromium(executablePath: string): ChromiumProcess {
+  let userDataDir: string | undefined;
+  try {
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), "delib-chromium-"));
+    return new Launched(executablePath, userDataDir);
+  } catch (error) {
+    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
+    throw new LaunchFailure(`Failed to launch the browser process: ${describe(error)}`, []);
+  }
+}
+
+class Launched implements ChromiumProcess {
+  readonly transport: ConnectionTransport;
+  readonly failed: Promise<never>;
+  readonly #child: ChildProcess;
+  readonly #stderr: string[] = [];
+  #killed: Promise<void> | undefined;
+
+  constructor(
+    readonly executablePath: string,
+    readonly userDataDir: string,
+  ) {
+    const child = spawn(executablePath, chromiumArgs(userDataDir), {
+      // Its own process group, so that `kill` ends the renderers with it.
+      detached: process.platform !== "win32",
+      stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+    });
+    this.#child = child;
+    const stderr = child.stderr!;
+    const toBrowser = child.stdio[3] as Writable;
+    const fromBrowser = child.stdio[4] as Readable;
+    this.transport = new PipeTransport(toBrowser, fromBrowser);
+    let fail!: (error: LaunchFailure) => void;
+    this.failed = new Promise<never>((_, reject) => (fail = reject));
+    // Nobody may be listening when the browser ends normally at `kill`.
+    this.failed.catch(() => undefined);
+    // Keep the browser's last words for the diagnostic; reading also keeps its stderr flowing.
+    stderr.setEncoding("utf8");
+    stderr.on("data", (text: string) => {
+      this.#stderr.push(...text.split("\n"));
+      if (this.#stderr.length > 40) this.#stderr.splice(0, this.#stderr.length - 40);
+    });
+    child.once("error", (error) => fail(new LaunchFailure(`Failed to launch the browser process: ${describe(error)}`, this.output())));
+    child.once("exit", (code, signal) => {
+      // stderr may still hold the last lines: wait for it to end before quoting them.
+      const quote = () => fail(new LaunchFailure(`Failed to launch the browser process: it ended (${signal ?? `code ${code}`})`, this.output()));
+      if (stderr.readableEnded || stderr.destroyed) quote();
+      else stderr.once("close", quote);
+    });
+    live.add(this);
+    if (live.size === 1) watchSignals();
+  }
+
+  kill(): Promise<void> {
+    this.#killed ??= (async () => {
+      const child = this.#child;
+      const exited = child.pid === undefined || child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => child.once("exit", done));
+      this.killNow();
+      live.delete(this);
+      if (live.size === 0) unwatchSignals();
+      // The kernel takes some 40 ms to tear Chromium down: remove the profile meanwhile (a
+      // killed process writes nothing more, though a file it was writing may still appear
+      // under rm's feet, hence the retries), then reap the process.
+      await Promise.all([rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined), exited]);
+    })();
+    return this.#killed;
+  }
+
+  /** Sends SIGKILL to the process group, without waiting: also used on exit and on signals. */
+  killNow(): void {
+    const child = this.#child;
+    if (child.pid === undefined) return;
+    try {
+      // The whole group: renderers may outlive a browser process that crashed.
+      if (process.platform !== "win32") process.kill(-child.pid, "SIGKILL");
+      else child.kill("SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+
+  /** The last non-empty lines the browser wrote on stderr. */
+  output(): string[] {
+    return this.#stderr.map((line) => line.trim()).filter((line) => line !== "");
+  }
+}
+
+/**
+ * Chromium's DevTools pipe (`--remote-debugging-pipe`): JSON messages ended by a NUL byte, read
+ * on fd 4 and written on fd 3. puppeteer-core has one too, but keeps it internal.
+ */
+class PipeTransport implements ConnectionTransport {
+  onmessage?: (message: string) => void;
+  onclose?: () => void;
+  readonly #toBrowser: Writable;
+  #pending: Buffer[] = [];
+  #closed = false;
+
+  constructor(toBrowser: Writable, fromBrowser: Readable) {
+    this.#toBrowser = toBrowser;
+    fromBrowser.on("data", (chunk: Buffer) => this.#receive(chunk));
+    fromBrowser.on("close", () => this.onclose?.());
+    // An error on the pipe means the browser went away: the process's `failed` says so.
+    fromBrowser.on("error", () => undefined);
+    toBrowser.on("error", () => undefined);
+  }
+
+  send(message: string): void {
+    if (this.#closed) return;
+    this.#toBrowser.write(message);
+    this.#toBrowser.write("\0");
+  }
+
+  close(): void {
+    this.#closed = true;
+  }
+
+  #receive(chunk: Buffer): void {
+    if (this.#closed) return;
+    let end = chunk.indexOf(0);
+    if (end < 0) {
+      this.#pending.push(chunk);
+      return;
+    }
+    let start = 0;
+    let head: Buffer = Buffer.concat([...this.#pending, chunk.subarray(0, end)]);
+    this.#pending = [];
+    while (end >= 0) {
+      const message = head.toString("utf8");
+      // Delivered on a later turn, as puppeteer's own transports do.
+      setImmediate(() => this.onmessage?.(message));
+      start = end + 1;
+      end = chunk.indexOf(0, start);
+      head = chunk.subarray(start, end < 0 ? undefined : end);
+    }
+    if (start < chunk.length) this.#pending.push(chunk.subarray(start));
+  }
+}
+
+// The browser must not outlive delib: not on a normal exit, not on Ctrl-C or a kill.
+const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+function onExit(): void {
+  for (const browser of live) {
+    browser.killNow();
+    rmSync(browser.userDataDir, { recursive: true, force: true });
+  }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  onExit();
+  process.exit(128 + (os.constants.signals[signal] ?? 0));
+}
+
+function watchSignals(): void {
+  process.on("exit", onExit);
+  for (const signal of signals) process.on(signal, onSignal);
+}
+
+function unwatchSignals(): void {
+  process.off("exit", onExit);
+  for (const signal of signals) process.off(signal, onSignal);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
