@@ -1,6 +1,40 @@
 #!/usr/bin/env node
-// Thin launcher. The CLI is compiled from src/ by `npm run build` (run by `npm ci` through the
-// `prepare` script) and bundled into dist/bundle/ for a fast start (scripts/bundle.mjs).
-import { main } from "../dist/bundle/main.js";
+// Launcher. `npm run build` (run by `npm ci` through the `prepare` script) compiles src/ and
+// bundles it into dist/bundle/delib.cjs (scripts/bundle.mjs); scripts/build-code-cache.mjs then
+// records V8's compiled code for it in delib.cjs.cache, so that a run skips parsing and
+// compiling most of delib. A cache V8 refuses (another Node version, other flags) only costs
+// that time back: the script is compiled from source as usual.
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 
-process.exitCode = await main(process.argv);
+const bundle = fileURLToPath(new URL("../dist/bundle/delib.cjs", import.meta.url));
+const cacheFile = `${bundle}.cache`;
+
+let source;
+try {
+  source = readFileSync(bundle, "utf8");
+} catch {
+  process.stderr.write(`delib is not built (${bundle} is missing): run \`npm ci\` or \`npm run build\` in ${fileURLToPath(new URL("..", import.meta.url))}\n`);
+  process.exit(4);
+}
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  // No cache yet: compile from source.
+}
+// The same wrapper as Node's own CommonJS loader, on the first line so line numbers hold.
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+process.exitCode = await module.exports.main(process.argv);
+
+if (process.env.DELIB_WRITE_CODE_CACHE === "1") {
+  // After the run, so the cache holds every function it compiled, not only the top level.
+  const partial = `${cacheFile}.${process.pid}`;
+  writeFileSync(partial, script.createCachedData());
+  renameSync(partial, cacheFile);
+}

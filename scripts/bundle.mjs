@@ -1,31 +1,71 @@
-// Bundles delib's compiled modules (dist/) and the packages every run loads (commander, js-yaml,
-// markdown-it, the Handlebars runtime) and puppeteer-core into a few chunks (dist/bundle/):
-// resolving and compiling some hundred small modules one by one cost more at start-up than
-// delib's whole HTML rendering (bench/: HTML only went from 250 to 210 ms, one PDF from 1100 to
-// 1035 ms). Code splitting keeps the lazy parts lazy: puppeteer-core, and each command, load only
-// when used. Left external: what is loaded rarely, by path or through `require` (the yaml
-// package, which only locates problems; pdf-lib, for the year's register; ajv, when no
-// precompiled validator exists; the fonts, read as files; chalk, on a terminal).
+// Bundles the CLI for a fast start (dist/bundle/):
+//
+// - delib.cjs: delib's compiled modules (dist/) with the packages they load (commander, js-yaml,
+//   markdown-it, the Handlebars runtime, chalk, puppeteer-core), in one CommonJS script.
+//   Resolving and compiling some hundred small modules one by one cost more at start-up than
+//   delib's whole HTML rendering. One script, because bin/delib.js loads it through V8's code
+//   cache (scripts/build-code-cache.mjs), which Node 20 offers for scripts, not for ES modules.
+//   The commands and puppeteer-core stay lazy: esbuild turns their dynamic imports into
+//   initialisers run on first use, so an HTML build never runs puppeteer-core's code.
+// - check-worker.js: the checking thread (cli/check-many.ts), started from a file.
+//
+// Left out, loaded through `require` when needed: the yaml package (which only locates
+// problems), pdf-lib (the year's register), ajv (when no precompiled validator exists) and the
+// fonts (read as files).
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
 rmSync("dist/bundle", { recursive: true, force: true });
 
-await build({
-  // The checking thread is an entry of its own: a Worker is started from a file.
-  entryPoints: ["dist/cli/main.js", "dist/cli/check-worker.js"],
-  outdir: "dist/bundle",
+const common = {
   bundle: true,
-  splitting: true,
-  format: "esm",
   platform: "node",
   target: "node20",
-  external: ["yaml", "pdf-lib", "chalk", "ajv", "ajv/*", "ajv-formats", "@fontsource/*"],
-  // Stable chunk names: the same sources give the same files.
-  chunkNames: "chunk-[hash]",
-  // Entries side by side (main.js, check-worker.js): the worker is found next to the chunks.
-  entryNames: "[name]",
+  external: ["yaml", "pdf-lib", "ajv", "ajv/*", "ajv-formats", "@fontsource/*"],
   logLevel: "warning",
+};
+
+await build({
+  ...common,
+  entryPoints: ["dist/cli/main.js"],
+  outfile: "dist/bundle/delib.cjs",
+  format: "cjs",
+  // A script run by vm.Script has no loader for import(): dynamic imports become requires.
+  supported: { "dynamic-import": false },
+  // Modules find their data (schemas, templates, law) relative to their own URL; the bundle
+  // sits as deep in dist/ as they did.
+  define: { "import.meta.url": "__delibModuleUrl" },
+  banner: { js: 'const __delibModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [puppeteerApart()],
+});
+
+// puppeteer-core in a script of its own, read only when a PDF is printed. Its launchers, BiDi
+// and WebSocket transports are never used (delib starts Chromium and talks CDP over a pipe):
+// left out, they would be loaded only if reached.
+await build({
+  ...common,
+  entryPoints: ["puppeteer-core"],
+  outfile: "dist/bundle/puppeteer.cjs",
+  format: "cjs",
+  supported: { "dynamic-import": false },
+  external: [...common.external, "@puppeteer/browsers", "chromium-bidi", "chromium-bidi/*", "ws", "proxy-agent", "typed-query-selector", "devtools-protocol"],
+});
+
+await build({
+  ...common,
+  entryPoints: ["dist/cli/check-worker.js"],
+  outfile: "dist/bundle/check-worker.js",
+  format: "esm",
   // CommonJS packages in an ES module bundle call `require`: give them Node's.
   banner: { js: 'import { createRequire as __delibCreateRequire } from "node:module"; const require = __delibCreateRequire(import.meta.url);' },
 });
+
+/** Resolves `puppeteer-core` to the separate script built above. */
+function puppeteerApart() {
+  return {
+    name: "puppeteer-apart",
+    setup(build) {
+      build.onResolve({ filter: /^puppeteer-core$/ }, () => ({ path: "./puppeteer.cjs", external: true }));
+    },
+  };
+}

@@ -271,7 +271,12 @@ const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 function onExit(): void {
   for (const browser of live) {
     browser.killNow();
-    rmSync(browser.userDataDir, { recursive: true, force: true });
+    try {
+      // The killed processes may still be finishing a write: retry, as `kill` does.
+      rmSync(browser.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    } catch {
+      // Leave the profile in the temporary folder rather than fail the exit.
+    }
   }
 }
 

@@ -202,7 +202,9 @@ describe("a signal during printing", { timeout: BROWSER_TIMEOUT }, () => {
       child.kill(signal);
       expect(await exit).toBe(code);
       expect(existsSync(profile)).toBe(false);
-      // The killed processes may still be reaped; none may be running (state Z is a corpse).
+      // Killed processes take a moment to die, and may wait to be reaped (state Z, a corpse).
+      const deadline = Date.now() + 5000;
+      while ((await running(chromiumPids)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(await running(chromiumPids)).toEqual([]);
     });
   }

@@ -1,0 +1,81 @@
+// bin/delib.js loads the bundle through V8's code cache. The cache is an optimisation only: a
+// missing, truncated or foreign one must change nothing but the time taken, and a tree that was
+// never built must say what to run. Each case runs a copy of the installation (bin/ and
+// dist/bundle/ copied, everything else linked), so the shared build is never touched.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../support/run-cli.js";
+
+const example = join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
+const made: string[] = [];
+
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the installation whose dist/bundle/ can be changed freely. */
+function installation(): string {
+  const root = mkdtempSync(join(tmpdir(), "delib-launcher-"));
+  made.push(root);
+  for (const entry of readdirSync(repoRoot)) {
+    if (entry === "bin" || entry === "dist" || entry === ".git") continue;
+    symlinkSync(join(repoRoot, entry), join(root, entry));
+  }
+  cpSync(join(repoRoot, "bin"), join(root, "bin"), { recursive: true });
+  mkdirSync(join(root, "dist"));
+  for (const entry of readdirSync(join(repoRoot, "dist"))) {
+    if (entry !== "bundle") symlinkSync(join(repoRoot, "dist", entry), join(root, "dist", entry));
+  }
+  cpSync(join(repoRoot, "dist/bundle"), join(root, "dist/bundle"), { recursive: true });
+  return root;
+}
+
+function run(root: string, args: readonly string[]) {
+  const result = spawnSync(process.execPath, [join(root, "bin/delib.js"), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the launcher's code cache", () => {
+  const reference = run(repoRoot, ["explain", example]);
+
+  it("is written by the build", () => {
+    expect(readFileSync(join(repoRoot, "dist/bundle/delib.cjs.cache")).length).toBeGreaterThan(100_000);
+    expect(reference.code).toBe(0);
+  });
+
+  for (const [name, spoil] of [
+    ["missing", (cache: string) => rmSync(cache)],
+    ["garbage", (cache: string) => writeFileSync(cache, "not a code cache")],
+    ["truncated", (cache: string) => writeFileSync(cache, readFileSync(cache).subarray(0, 50_000))],
+  ] as const) {
+    it(`changes nothing when ${name}`, () => {
+      const root = installation();
+      spoil(join(root, "dist/bundle/delib.cjs.cache"));
+      expect(run(root, ["explain", example])).toEqual(reference);
+      // A file with errors still gets its report (validate's is its output), located, without
+      // a stack trace.
+      const broken = join(root, "broken.yaml");
+      writeFileSync(broken, readFileSync(example, "utf8").replace(/^(\s*)date: .*$/m, "$1date: 2021-13-45"));
+      const failed = run(root, ["validate", broken]);
+      expect(failed.code).toBe(1);
+      expect(failed.stdout).toMatch(/broken\.yaml:18:9 - error DLB2005/);
+      expect(failed.stdout + failed.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
+
+describe("an installation that was never built", () => {
+  it("says what to run, with the internal-error exit code", () => {
+    const root = installation();
+    rmSync(join(root, "dist/bundle"), { recursive: true });
+    const result = run(root, ["--version"]);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("delib is not built");
+    expect(result.stderr).toContain("run `npm ci` or `npm run build`");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
