@@ -60,6 +60,8 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
     })();
     const timeout = new Promise<never>((_, reject) => {
       const timer = setTimeout(() => reject(new Error(`Timed out after ${LAUNCH_TIMEOUT_MS / 1000} s waiting for the browser to start`)), LAUNCH_TIMEOUT_MS);
+      // Never the reason the process stays up.
+      timer.unref();
       void connecting.finally(() => clearTimeout(timer)).catch(() => undefined);
     });
     const ready = await Promise.race([connecting, chromium.failed, timeout]);

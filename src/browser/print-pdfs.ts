@@ -55,11 +55,16 @@ export async function startPrinter(options: { flag: string | undefined; env: Rec
   return {
     async print(jobs, onPrinted) {
       let done = 0;
-      return mapLimit(jobs, printConcurrency, async (job) => {
-        const pdf = await renderPdf(browser, job.html, job.meta);
+      // Longest first: a long procès-verbal printed last would leave the other pages idle.
+      const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.html.length - jobs[a]!.html.length || a - b);
+      const printed = await mapLimit(order, printConcurrency, async (i) => {
+        const pdf = await renderPdf(browser, jobs[i]!.html, jobs[i]!.meta);
         onPrinted?.(++done, jobs.length);
         return pdf;
       });
+      const pdfs = new Array<Uint8Array>(jobs.length);
+      order.forEach((job, k) => (pdfs[job] = printed[k]!));
+      return pdfs;
     },
     close: () => browser.close(),
   };
