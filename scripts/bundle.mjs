@@ -35,13 +35,15 @@ await build({
   // Modules find their data (schemas, templates, law) relative to their own URL; the bundle
   // sits as deep in dist/ as they did.
   define: { "import.meta.url": "__delibModuleUrl" },
-  banner: { js: 'const __delibModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // "use strict" first: esbuild's own would come after the banner and count for nothing.
+  banner: { js: '"use strict";\nconst __delibModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [puppeteerApart()],
 });
 
-// puppeteer-core in a script of its own, read only when a PDF is printed. Its launchers, BiDi
-// and WebSocket transports are never used (delib starts Chromium and talks CDP over a pipe):
-// left out, they would be loaded only if reached.
+// puppeteer-core in a script of its own, read only when a PDF is printed. The packages its
+// launchers and transports import (@puppeteer/browsers, chromium-bidi, ws, proxy-agent, ...)
+// are left to node_modules: bundled or not, loading puppeteer-core takes about 100 ms, spent
+// while Chromium starts.
 await build({
   ...common,
   entryPoints: ["puppeteer-core"],

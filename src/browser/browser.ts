@@ -47,10 +47,18 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
   } catch (error) {
     throw new BrowserLaunchError(executablePath, error, error instanceof LaunchFailure ? error.output : []);
   }
+  let puppeteer: Awaited<ReturnType<typeof loadPuppeteer>>["default"];
+  try {
+    puppeteer = (await Promise.race([loadPuppeteer(), chromium.failed])).default;
+  } catch (error) {
+    await chromium.kill();
+    // puppeteer-core missing from the installation is delib's problem, not the browser's.
+    if (!(error instanceof LaunchFailure)) throw error;
+    throw new BrowserLaunchError(executablePath, error, error.output);
+  }
   let browser: Browser;
   let page: Page;
   try {
-    const { default: puppeteer } = await Promise.race([import("puppeteer-core"), chromium.failed]);
     const connecting = (async () => {
       const connected = await puppeteer.connect({ transport: chromium.transport });
       // The page Chromium opens at start (about:blank) is the first one lent: opening another
@@ -74,6 +82,10 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
     throw new BrowserLaunchError(executablePath, cause, cause instanceof LaunchFailure ? cause.output : []);
   }
   return new PooledSession(browser, chromium, page);
+}
+
+function loadPuppeteer() {
+  return import("puppeteer-core");
 }
 
 /** The process's own failure, if it ends within a second. */

@@ -3,7 +3,7 @@
 // puppeteer then connects over the same DevTools pipe its own launcher would have used.
 // Only Node's built-in modules here, so the CLI can start the browser at once.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -148,27 +148,36 @@ class Launched implements ChromiumProcess {
     readonly executablePath: string,
     readonly userDataDir: string,
   ) {
+    // Chromium's own temporary files (its single-instance socket among them, which a killed
+    // browser leaves behind) go inside the profile, and so are removed with it.
+    const tmp = path.join(userDataDir, "tmp");
+    mkdirSync(tmp);
     const child = spawn(executablePath, chromiumArgs(userDataDir), {
       // Its own process group, so that `kill` ends the renderers with it.
       detached: process.platform !== "win32",
       stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+      env: { ...process.env, TMPDIR: tmp },
     });
     this.#child = child;
-    const stderr = child.stderr!;
-    const toBrowser = child.stdio[3] as Writable;
-    const fromBrowser = child.stdio[4] as Readable;
-    this.transport = new PipeTransport(toBrowser, fromBrowser);
     let fail!: (error: LaunchFailure) => void;
     this.failed = new Promise<never>((_, reject) => (fail = reject));
     // Nobody may be listening when the browser ends normally at `kill`.
     this.failed.catch(() => undefined);
+    // Attached at once: a spawn that fails (no such file, too many open files) says so on the
+    // next turn, and an error nobody listens to would end delib.
+    child.once("error", (error) => fail(new LaunchFailure(`Failed to launch the browser process: ${describe(error)}`, this.output())));
+    const [, , stderr, toBrowser, fromBrowser] = child.stdio as [unknown, unknown, Readable | null, Writable | null, Readable | null];
+    if (!stderr || !toBrowser || !fromBrowser) {
+      this.killNow();
+      throw new Error("its pipes could not be opened");
+    }
+    this.transport = new PipeTransport(toBrowser, fromBrowser);
     // Keep the browser's last words for the diagnostic; reading also keeps its stderr flowing.
     stderr.setEncoding("utf8");
     stderr.on("data", (text: string) => {
       this.#stderr.push(...text.split("\n"));
       if (this.#stderr.length > 40) this.#stderr.splice(0, this.#stderr.length - 40);
     });
-    child.once("error", (error) => fail(new LaunchFailure(`Failed to launch the browser process: ${describe(error)}`, this.output())));
     child.once("exit", (code, signal) => {
       // stderr may still hold the last lines: wait for it to end before quoting them.
       const quote = () => fail(new LaunchFailure(`Failed to launch the browser process: it ended (${signal ?? `code ${code}`})`, this.output()));
@@ -184,12 +193,13 @@ class Launched implements ChromiumProcess {
       const child = this.#child;
       const exited = child.pid === undefined || child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => child.once("exit", done));
       this.killNow();
-      live.delete(this);
-      if (live.size === 0) unwatchSignals();
       // The kernel takes some 40 ms to tear Chromium down: remove the profile meanwhile (a
       // killed process writes nothing more, though a file it was writing may still appear
-      // under rm's feet, hence the retries), then reap the process.
+      // under rm's feet, hence the retries), then reap the process. Until both are done, a
+      // signal still finds the browser in `live` and finishes the work.
       await Promise.all([rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined), exited]);
+      live.delete(this);
+      if (live.size === 0) unwatchSignals();
     })();
     return this.#killed;
   }

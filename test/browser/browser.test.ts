@@ -82,6 +82,24 @@ describe("openBrowser", { timeout: BROWSER_TIMEOUT }, () => {
 });
 
 describe("closing", { timeout: BROWSER_TIMEOUT }, () => {
+  it("leaves nothing in the temporary folder, Chromium's own files included", async () => {
+    // A private TMPDIR: killed, Chromium would leave its single-instance socket folder there.
+    const privateTmp = await mkdtemp(path.join(os.tmpdir(), "delib-tmpdir-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
+    try {
+      const browser = await openBrowser(chromiumForTests());
+      expect(path.dirname(browser.userDataDir)).toBe(privateTmp);
+      await browser.withPage(async (page) => page.setContent("<p>x</p>"));
+      await browser.close();
+      expect(await readdir(privateTmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await rm(privateTmp, { recursive: true, force: true });
+    }
+  });
+
   it("removes the profile, can be called twice, and refuses further work", async () => {
     const browser = await openBrowser(chromiumForTests());
     await browser.withPage(async (page) => page.setContent("<p>x</p>"));
