@@ -3,7 +3,7 @@
 // puppeteer then connects over the same DevTools pipe its own launcher would have used.
 // Only Node's built-in modules here, so the CLI can start the browser at once.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -148,15 +148,10 @@ class Launched implements ChromiumProcess {
     readonly executablePath: string,
     readonly userDataDir: string,
   ) {
-    // Chromium's own temporary files (its single-instance socket among them, which a killed
-    // browser leaves behind) go inside the profile, and so are removed with it.
-    const tmp = path.join(userDataDir, "tmp");
-    mkdirSync(tmp);
     const child = spawn(executablePath, chromiumArgs(userDataDir), {
       // Its own process group, so that `kill` ends the renderers with it.
       detached: process.platform !== "win32",
       stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
-      env: { ...process.env, TMPDIR: tmp },
     });
     this.#child = child;
     let fail!: (error: LaunchFailure) => void;
@@ -197,7 +192,8 @@ class Launched implements ChromiumProcess {
       // killed process writes nothing more, though a file it was writing may still appear
       // under rm's feet, hence the retries), then reap the process. Until both are done, a
       // signal still finds the browser in `live` and finishes the work.
-      await Promise.all([rm(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined), exited]);
+      const leftovers = [this.userDataDir, ...singletonFolder(this.userDataDir)];
+      await Promise.all([...leftovers.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined)), exited]);
       live.delete(this);
       if (live.size === 0) unwatchSignals();
     })();
@@ -281,13 +277,35 @@ const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 function onExit(): void {
   for (const browser of live) {
     browser.killNow();
-    try {
-      // The killed processes may still be finishing a write: retry, as `kill` does.
-      rmSync(browser.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-    } catch {
-      // Leave the profile in the temporary folder rather than fail the exit.
+    for (const dir of [browser.userDataDir, ...singletonFolder(browser.userDataDir)]) {
+      try {
+        // The killed processes may still be finishing a write: retry, as `kill` does.
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      } catch {
+        // Leave it in the temporary folder rather than fail the exit.
+      }
     }
   }
+}
+
+/**
+ * The folder holding Chromium's single-instance socket (`org.chromium.Chromium.XXXXXX` in the
+ * temporary folder), which the profile's `SingletonSocket` link points into. Chromium removes it
+ * when it shuts down; a killed one leaves it, so delib removes it with the profile. Named only
+ * when the link has the expected shape. (Pointing Chromium's TMPDIR into the profile instead
+ * makes the socket's path too long for a Unix socket under a long temporary folder, and
+ * Chromium aborts.)
+ */
+function singletonFolder(userDataDir: string): string[] {
+  let target: string;
+  try {
+    target = readlinkSync(path.join(userDataDir, "SingletonSocket"));
+  } catch {
+    return [];
+  }
+  const folder = path.dirname(target);
+  const ok = path.isAbsolute(target) && path.basename(target) === "SingletonSocket" && /^(org\.chromium\.Chromium|\.com\.google\.Chrome)\.\w+$/.test(path.basename(folder));
+  return ok ? [folder] : [];
 }
 
 function onSignal(signal: NodeJS.Signals): void {
