@@ -13,7 +13,7 @@
 //   npm run bench -- --check      also exits 1 when a target is missed
 //   npm run bench -- --runs 3     fewer runs (default: 9 for fast commands, 5 for PDFs)
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +31,8 @@ const chromium = ["DELIB_CHROMIUM", "PUPPETEER_EXECUTABLE_PATH", "CHROME_PATH"].
 const delib = join(root, "bin/delib.js");
 const example = join(root, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
 const work = mkdtempSync(join(tmpdir(), "delib-bench-"));
+// The sessions and the 10,000-file register made for the run go with it, however it ends.
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 const session40 = join(work, "session-40.yaml");
 writeFileSync(session40, generateSession(40));
 
