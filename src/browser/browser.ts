@@ -63,7 +63,8 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
       const connected = await puppeteer.connect({ transport: chromium.transport });
       // The page Chromium opens at start (about:blank) is the first one lent: opening another
       // would cost about 100 ms.
-      const first = await connected.waitForTarget((target) => target.type() === "page", { timeout: LAUNCH_TIMEOUT_MS });
+      // No timeout of its own: the race below bounds the whole start.
+      const first = await connected.waitForTarget((target) => target.type() === "page", { timeout: 0 });
       return { connected, first: await first.page() };
     })();
     const timeout = new Promise<never>((_, reject) => {

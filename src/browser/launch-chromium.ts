@@ -192,8 +192,7 @@ class Launched implements ChromiumProcess {
       // killed process writes nothing more, though a file it was writing may still appear
       // under rm's feet, hence the retries), then reap the process. Until both are done, a
       // signal still finds the browser in `live` and finishes the work.
-      const leftovers = [this.userDataDir, ...singletonFolder(this.userDataDir)];
-      await Promise.all([...leftovers.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined)), exited]);
+      await Promise.all([...this.leftovers().map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined)), exited]);
       live.delete(this);
       if (live.size === 0) unwatchSignals();
     })();
@@ -211,6 +210,11 @@ class Launched implements ChromiumProcess {
     } catch {
       // Already gone.
     }
+  }
+
+  /** What a killed browser leaves on disk: its profile, and its socket folder when it has one. */
+  leftovers(): string[] {
+    return [this.userDataDir, ...singletonFolder(this.userDataDir)];
   }
 
   /** The last non-empty lines the browser wrote on stderr. */
@@ -277,7 +281,7 @@ const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 function onExit(): void {
   for (const browser of live) {
     browser.killNow();
-    for (const dir of [browser.userDataDir, ...singletonFolder(browser.userDataDir)]) {
+    for (const dir of browser.leftovers()) {
       try {
         // The killed processes may still be finishing a write: retry, as `kill` does.
         rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
