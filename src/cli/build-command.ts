@@ -1,5 +1,6 @@
 // `delib build`: check, render, print, write, in that order; nothing is written unless the
 // input is sound (a missing browser still lets the HTML through).
+import { dirname, resolve } from "node:path";
 import { startPrinter, type Printer } from "../browser/print-pdfs.js";
 import { pdfDocumentDate } from "../browser/render-pdf.js";
 import { checkFile } from "../compile.js";
@@ -62,8 +63,12 @@ async function buildWith(
     return ExitCode.InvalidInput;
   }
   const documents: RenderedDocument[] = [];
+  // Files of one folder share its delib.config.yaml and templates: read and compile them once.
+  const preparedFor = new Map<string, ReturnType<typeof prepareTemplates>>();
   for (const c of checked) {
-    const prepared = await prepareTemplates(c.path, options.template);
+    const folder = dirname(resolve(c.path));
+    if (!preparedFor.has(folder)) preparedFor.set(folder, prepareTemplates(c.path, options.template));
+    const prepared = await preparedFor.get(folder)!;
     diagnostics.push(...prepared.diagnostics);
     if (!prepared.value) continue;
     const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenances.get(c.path) });
