@@ -20,7 +20,7 @@ export interface InitOptions {
 export async function init(dir: string, options: InitOptions, context: CliContext): Promise<number> {
   if (!(kinds as readonly string[]).includes(options.kind)) throw new UsageError(`unknown --kind \`${options.kind}\`; use ${kinds.join(", ")}`);
   // The first sitting defaults to today: the one place delib reads the clock, to write a date the clerk then edits.
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const date = options.date ?? context.io.now().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
   const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
   const files = scaffold({ name: options.name, kind: options.kind as BodyKind, assembly: options.assembly, date, version });

@@ -3,23 +3,17 @@
 // the renderer and only `build` with PDF loads the browser.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { cliContext, type Io } from "./context.js";
+import { cliContext, processHost, type Host } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import { reportFormats, type ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
-export type { Io } from "./context.js";
+export type { Host, Io } from "./context.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
 };
 
-const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-  stderrIsTty: process.stderr.isTTY === true,
-};
 
 const helpExamples = `
 Examples:
@@ -43,8 +37,12 @@ Examples:
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment (no browser, cannot write), 4 internal error.
 `;
 
-/** Runs the CLI with `argv` (as process.argv) and returns the exit code. Never throws. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs the CLI with `argv` (as process.argv) on `host` and returns the exit code. Never throws.
+ * The binary passes the real process; tests call it in-process with a host of their own.
+ */
+export async function main(argv: readonly string[], host: Host = processHost()): Promise<number> {
+  const io = host;
   let exitCode: number = ExitCode.Ok;
   const context = cliContext(io);
   const program = new Command()

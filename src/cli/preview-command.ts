@@ -115,7 +115,7 @@ export async function preview(file: string, options: { port: string; template?: 
       for (const listener of listeners) listener.write(`data: ${state.version}\n\n`);
     });
   });
-  await untilInterrupted();
+  await untilInterrupted(context.io.interrupted);
   stop();
   for (const listener of listeners) listener.end();
   await new Promise<void>((closed) => server.close(() => closed()));

@@ -29,7 +29,7 @@ export async function watch(files: readonly string[], options: BuildOptions, con
   });
   await running;
   context.io.stderr(`watching ${files.join(", ")} (Ctrl-C to stop)\n`);
-  await untilInterrupted();
+  await untilInterrupted(context.io.interrupted);
   stop();
   await running;
   return code;

@@ -40,10 +40,10 @@ export async function watchInputs(files: readonly string[], templateDir: string 
   };
 }
 
-/** Resolves when the process is asked to stop (Ctrl-C, or a signal from a test or a supervisor). */
-export function untilInterrupted(): Promise<void> {
+/** Resolves when the run is asked to stop (Ctrl-C, SIGTERM, or a test aborting its host). */
+export function untilInterrupted(signal: AbortSignal): Promise<void> {
   return new Promise((done) => {
-    process.once("SIGINT", () => done());
-    process.once("SIGTERM", () => done());
+    if (signal.aborted) return done();
+    signal.addEventListener("abort", () => done(), { once: true });
   });
 }
