@@ -25,7 +25,7 @@ export interface RenderOptions {
   /** Images by name (`logo`, `signature`), as data: URIs. */
   readonly assets?: Readonly<Record<string, string>>;
   /** Where the session file comes from, printed at the foot of every page. */
-  readonly provenance?: import("./provenance/provenance.js").Provenance;
+  readonly provenance?: import("./model/provenance.js").Provenance;
 }
 
 /** Renders the documents of a checked session (every extract, the procès-verbal, the list). */

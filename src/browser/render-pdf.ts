@@ -66,16 +66,6 @@ function refuseNetwork(request: HTTPRequest): void {
   }
 }
 
-/**
- * The date a PDF says it was made: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else
- * the given day at midnight UTC (the sitting's). Never the clock, so rebuilds give the same bytes.
- */
-export function pdfDocumentDate(day: string, env: Readonly<Record<string, string | undefined>>): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${day}T00:00:00Z`);
-}
-
 /** A PDF text string: literal when ASCII, else UTF-16BE with its byte-order mark (ISO 32000-1 7.9.2.2). */
 export function pdfString(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, "\\$&")})`;

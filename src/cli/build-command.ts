@@ -2,7 +2,7 @@
 // input is sound (a missing browser still lets the HTML through).
 import { dirname, resolve } from "node:path";
 import { startPrinter, type Printer } from "../browser/print-pdfs.js";
-import { pdfDocumentDate } from "../browser/render-pdf.js";
+import { pdfDocumentDate } from "../output/document-date.js";
 import { checkFile } from "../compile.js";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";

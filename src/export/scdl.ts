@@ -8,7 +8,7 @@ import type { DataPath } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import { presenceByMotion, type MotionPresence } from "../tally/presence.js";
-import { findMatiere, loadActesClassification, scdlMatiereName, type ActesClassification } from "./actes.js";
+import { findMatiere, loadActesClassification, scdlMatiereName, type ActesClassification } from "../law/actes.js";
 
 /** The 17 columns, in the schema's order and spelling. */
 export const scdlColumns = [

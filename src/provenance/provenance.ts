@@ -2,20 +2,13 @@
 // of its content. Printed in every document's footer and stored in the PDF's metadata, so
 // `delib verify` can say later whether the register's source still says the same.
 import { execFile, execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import type { Provenance } from "../model/provenance.js";
+import { contentHash } from "../source/content-hash.js";
 
-export interface Provenance {
-  /** The file's path from the repository's root (or as given, outside a repository). */
-  readonly source: string;
-  /** The last commit that changed the file; undefined outside git or before its first commit. */
-  readonly commit: string | undefined;
-  /** The file differs from that commit (uncommitted changes). */
-  readonly modified: boolean;
-  /** sha256 of the file's bytes, in hex. */
-  readonly hash: string;
-}
+export type { Provenance } from "../model/provenance.js";
+export { contentHash } from "../source/content-hash.js";
 
 /** Runs git in `cwd`; undefined when git is missing or the folder is not in a repository. */
 export function git(cwd: string, args: readonly string[]): string | undefined {
@@ -59,10 +52,6 @@ export async function provenanceOfAsync(path: string): Promise<Provenance> {
   return { source, commit: commit || undefined, modified: (status ?? "") !== "", hash };
 }
 
-/** sha256 of bytes, hex. */
-export function contentHash(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 /** The provenance of a session file, read from disk and from git. */
 export function provenanceOf(path: string): Provenance {

@@ -1,7 +1,7 @@
 // A year's register, from its checked sittings to one PDF: each sitting's extracts, as
 // `delib build` prints them, then its closing sheet (CGCT R2121-9); at the end the tables by
 // date and by subject, with the page where each deliberation starts.
-import { pdfDocumentDate } from "../browser/render-pdf.js";
+import { pdfDocumentDate } from "../output/document-date.js";
 import { hasErrors, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import type { PrintJob } from "../browser/print-pdfs.js";
 import { prepareTemplates, renderDocuments } from "../documents.js";

@@ -1,6 +1,6 @@
 // What the register's own pages print, already worded: the sheet that closes each sitting
 // (CGCT R2121-9) and the tables by date and by subject. Pure.
-import { findMatiere } from "../export/actes.js";
+import { findMatiere } from "../law/actes.js";
 import type { Member } from "../model/session.js";
 import type { Catalogue } from "../render/catalogue.js";
 import { dateInFrench } from "../render/french-dates.js";

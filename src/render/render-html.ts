@@ -1,5 +1,6 @@
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
-import { contentHash, type Provenance } from "../provenance/provenance.js";
+import type { Provenance } from "../model/provenance.js";
+import { contentHash } from "../source/content-hash.js";
 import type { Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { extractView } from "./extract-view.js";

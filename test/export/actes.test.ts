@@ -1,6 +1,6 @@
 // The @CTES classification delib ships and the ACTES number it derives from a deliberation's.
 import { describe, expect, it } from "vitest";
-import { actesNumber, findMatiere, isActesNumber, loadActesClassification, scdlMatiereName } from "../../src/export/actes.js";
+import { actesNumber, findMatiere, isActesNumber, loadActesClassification, scdlMatiereName } from "../../src/law/actes.js";
 
 describe("actesNumber", () => {
   it("upper-cases the number and turns - . and spaces into _", () => {

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { suggest } from "../../diagnostics/suggest.js";
-import { findMatiere } from "../../export/actes.js";
+import { findMatiere } from "../../law/actes.js";
 import type { RuleContext } from "../rule.js";
 
 /**

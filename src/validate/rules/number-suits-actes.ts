@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { actesNumber, actesNumberMaxLength, isActesNumber } from "../../export/actes.js";
+import { actesNumber, actesNumberMaxLength, isActesNumber } from "../../law/actes.js";
 import type { RuleContext } from "../rule.js";
 
 /**
