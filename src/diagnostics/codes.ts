@@ -1,0 +1,156 @@
+// Every diagnostic code delib can produce, in one table: its severity, what it means, and the one
+// file that produces it. test/diagnostics/codes.test.ts keeps the table true: each code written in
+// src/ is here, each is produced by exactly the file named, each has an invalid fixture (or, when
+// no single session file can show it, the test named in `testedBy`), and the README's list of code
+// ranges is `codeRanges`, word for word.
+import type { Severity } from "./diagnostic.js";
+
+/** One diagnostic code. */
+export interface DiagnosticCode {
+  readonly code: `DLB${number}`;
+  /** The severity it is produced with ("error" unless the producer says "warning"). */
+  readonly severity: Severity;
+  /** What it means, in one plain line. */
+  readonly meaning: string;
+  /** The one file that produces it, relative to src/. */
+  readonly producer: string;
+  /**
+   * For a code that no single session file can show (it needs the file system, a configuration,
+   * several files, a browser, git or templates): the test file, relative to the repository's
+   * root, that produces it. Every other code has an invalid fixture under test/fixtures/invalid/.
+   */
+  readonly testedBy?: string;
+}
+
+/** A range of codes, by prefix: a code belongs to the range with the longest prefix it starts with. */
+export interface CodeRange {
+  /** "DLB1", "DLB37". */
+  readonly prefix: string;
+  /** What the codes of the range are about, as the README lists it. */
+  readonly description: string;
+}
+
+/** The ranges, in the order the README lists them. */
+export const codeRanges: readonly CodeRange[] = [
+  { prefix: "DLB1", description: "files and YAML syntax" },
+  { prefix: "DLB2", description: "schema" },
+  { prefix: "DLB3", description: "legal and consistency rules of a sitting" },
+  { prefix: "DLB37", description: "checks across the sittings of a register" },
+  { prefix: "DLB4", description: "environment (no browser, cannot write, no git history)" },
+  { prefix: "DLB5", description: "templates and configuration" },
+  { prefix: "DLB6", description: "open-data export (SCDL)" },
+];
+
+const REGISTER_CHECKS = "test/repository/register-checks.test.ts";
+const SCDL = "test/export/scdl.test.ts";
+const TEMPLATES = "test/render/templates.test.ts";
+
+/** Every code, in order. */
+export const diagnosticCodes: readonly DiagnosticCode[] = [
+  // DLB1xxx: files and YAML syntax
+  { code: "DLB1001", severity: "error", meaning: "a session file cannot be read", producer: "source/load-source.ts", testedBy: "test/cli/cli.test.ts" },
+  { code: "DLB1002", severity: "error", meaning: "a YAML syntax error with no more specific code (text after a closing quote, for one)", producer: "source/parse-yaml.ts" },
+  { code: "DLB1003", severity: "error", meaning: "a key appears twice in the same block", producer: "source/parse-yaml.ts" },
+  { code: "DLB1004", severity: "error", meaning: "a tab is used to indent", producer: "source/parse-yaml.ts" },
+  { code: "DLB1005", severity: "error", meaning: "a line is not lined up with the lines of its block", producer: "source/parse-yaml.ts" },
+  { code: "DLB1006", severity: "error", meaning: "the file holds a second YAML document after `---`", producer: "source/parse-yaml.ts" },
+  { code: "DLB1007", severity: "error", meaning: "a value starting with `!` is read as a YAML tag, and its text would be lost", producer: "source/parse-yaml.ts" },
+  { code: "DLB1008", severity: "error", meaning: "a quote or bracket is never closed", producer: "source/parse-yaml.ts" },
+  { code: "DLB1009", severity: "warning", meaning: "a YAML warning with no more specific code (an unknown %directive)", producer: "source/parse-yaml.ts" },
+  { code: "DLB1010", severity: "error", meaning: "unquoted text contains « : », which YAML reads as the start of a new field", producer: "source/parse-yaml.ts" },
+  { code: "DLB1011", severity: "error", meaning: "a value starting with `*` or `&` refers to no anchor, or aliases repeat the file too many times", producer: "source/parse-yaml.ts" },
+  { code: "DLB1012", severity: "error", meaning: "a value starts with a character YAML reserves, outside quotes", producer: "source/parse-yaml.ts" },
+  { code: "DLB1013", severity: "error", meaning: "a pattern given on the command line matches no file", producer: "source/expand-paths.ts", testedBy: "test/cli/validate-many.test.ts" },
+
+  // DLB2xxx: schema
+  { code: "DLB2001", severity: "error", meaning: "a required field is missing", producer: "validate/validate-schema.ts" },
+  { code: "DLB2002", severity: "error", meaning: "a field is not known here (with the closest known field)", producer: "validate/validate-schema.ts" },
+  { code: "DLB2003", severity: "error", meaning: "a value is of the wrong type or form, or the file is empty", producer: "validate/validate-schema.ts" },
+  { code: "DLB2004", severity: "error", meaning: "a value is not one of those allowed", producer: "validate/validate-schema.ts" },
+  { code: "DLB2005", severity: "error", meaning: "a value is not written in the expected form (a date, an identifier, a pattern)", producer: "validate/validate-schema.ts" },
+  { code: "DLB2006", severity: "error", meaning: "a value, text or list is smaller than allowed", producer: "validate/validate-schema.ts" },
+  { code: "DLB2009", severity: "error", meaning: "any other schema error (too many items, too few properties), in the schema validator's words", producer: "validate/validate-schema.ts" },
+
+  // DLB30xx-DLB36xx: legal and consistency rules of a sitting
+  { code: "DLB3001", severity: "error", meaning: "two members have the same id", producer: "validate/rules/member-ids-are-unique.ts" },
+  { code: "DLB3002", severity: "error", meaning: "an id or motion number refers to nothing in the file", producer: "validate/rules/references-are-known.ts" },
+  { code: "DLB3003", severity: "error", meaning: "a member has no attendance status", producer: "validate/rules/every-member-has-attendance.ts" },
+  { code: "DLB3004", severity: "error", meaning: "a member holds no seat in any college", producer: "validate/rules/every-member-holds-a-seat.ts" },
+  { code: "DLB3005", severity: "error", meaning: "a member holds two seats in the same college", producer: "validate/rules/every-member-holds-a-seat.ts" },
+  { code: "DLB3006", severity: "error", meaning: "a proxy is given to a member who is not present", producer: "validate/rules/proxies-are-regular.ts" },
+  { code: "DLB3007", severity: "error", meaning: "a member is recorded as holding their own proxy", producer: "validate/rules/proxies-name-another-member.ts" },
+  { code: "DLB3008", severity: "error", meaning: "a deliberation number is used twice, in one file or among the files checked together", producer: "validate/set-rules/numbers-are-unique.ts" },
+  { code: "DLB3009", severity: "error", meaning: "a motion's vote is missing, lacks a count, or is recorded both as unanimous and otherwise", producer: "validate/rules/vote-is-recorded.ts" },
+  { code: "DLB3010", severity: "error", meaning: "a vote counts more voices than can be cast, or is unanimous with no voter", producer: "validate/rules/votes-agree-with-attendance.ts" },
+  { code: "DLB3011", severity: "error", meaning: "a declared total does not match the attendance table", producer: "validate/rules/declared-totals-match.ts" },
+  { code: "DLB3012", severity: "error", meaning: "two dates of the sitting are in the wrong order", producer: "validate/rules/dates-are-in-order.ts" },
+  { code: "DLB3013", severity: "error", meaning: "the president, a secretary or a motion's chair is not present", producer: "validate/rules/officers-are-present.ts" },
+  { code: "DLB3014", severity: "error", meaning: "the sitting has no place and is not by videoconference", producer: "validate/rules/place-is-given.ts" },
+  { code: "DLB3020", severity: "error", meaning: "a member holds more proxies than the law allows", producer: "validate/rules/proxies-are-regular.ts" },
+  { code: "DLB3021", severity: "error", meaning: "a vote is recorded for a member who cannot vote on that motion", producer: "validate/rules/votes-agree-with-attendance.ts" },
+  { code: "DLB3022", severity: "error", meaning: "a vote's counts disagree with the members' recorded votes", producer: "validate/rules/votes-agree-with-attendance.ts" },
+  { code: "DLB3024", severity: "error", meaning: "a tied vote where the chair's casting vote decides, but the chair's vote is not recorded", producer: "validate/rules/votes-agree-with-attendance.ts" },
+  { code: "DLB3025", severity: "error", meaning: "blank or null ballots outside a secret ballot, or names recorded in a secret ballot", producer: "validate/rules/vote-is-recorded.ts" },
+  { code: "DLB3026", severity: "warning", meaning: "a member who could vote has no recorded vote and is counted as not voting", producer: "validate/rules/votes-agree-with-attendance.ts" },
+  { code: "DLB3027", severity: "warning", meaning: "a tied vote where the chair abstained or did not vote: the motion is not adopted", producer: "validate/rules/votes-agree-with-attendance.ts" },
+  { code: "DLB3030", severity: "error", meaning: "an arrival, departure, proxy or resignation contradicts the member's state at that moment", producer: "validate/rules/attendance-changes-are-consistent.ts" },
+  { code: "DLB3032", severity: "error", meaning: "members are taken out of office for a motion in a body whose law has no such rule", producer: "validate/rules/exclusions-apply-to-this-body.ts" },
+  { code: "DLB3033", severity: "warning", meaning: "a second convocation leaves too few clear days to deliberate without quorum", producer: "validate/rules/second-convocation-is-regular.ts" },
+  { code: "DLB3035", severity: "warning", meaning: "a meeting of right is not held three days after the sitting without quorum", producer: "validate/rules/second-convocation-is-regular.ts" },
+  { code: "DLB3036", severity: "error", meaning: "the compte administratif is chaired by the executive instead of a president elected for it", producer: "validate/rules/compte-administratif-is-regular.ts" },
+  { code: "DLB3037", severity: "error", meaning: "the executive gives a proxy for, or stays at, the vote on their own compte administratif", producer: "validate/rules/compte-administratif-is-regular.ts" },
+  { code: "DLB3038", severity: "warning", meaning: "the proxies the executive holds are not used for the compte administratif", producer: "validate/rules/compte-administratif-is-regular.ts" },
+  { code: "DLB3040", severity: "error", meaning: "an election is recorded as a vote, or election rounds are recorded for a motion that is not an election", producer: "validate/rules/vote-is-recorded.ts" },
+  { code: "DLB3041", severity: "error", meaning: "a member is replaced by someone who is not their suppléant", producer: "validate/rules/suppleants-are-regular.ts" },
+  { code: "DLB3042", severity: "error", meaning: "a suppléant sits in a body that has none", producer: "validate/rules/suppleants-are-regular.ts" },
+  { code: "DLB3043", severity: "error", meaning: "a suppléant also holds a seat", producer: "validate/rules/suppleants-are-regular.ts" },
+  { code: "DLB3044", severity: "error", meaning: "an election round follows a round that already elected someone", producer: "validate/rules/election-is-regular.ts" },
+  { code: "DLB3045", severity: "error", meaning: "an election round counts more ballots than members who could vote", producer: "validate/rules/election-is-regular.ts" },
+  { code: "DLB3046", severity: "error", meaning: "a tie in the third round, when a tied candidate's birth date is missing", producer: "validate/rules/election-is-regular.ts" },
+  { code: "DLB3050", severity: "warning", meaning: "the convocation was sent too late before the sitting", producer: "validate/rules/convocation-delay-is-respected.ts" },
+  { code: "DLB3060", severity: "error", meaning: "a motion's matière is not in the @CTES classification", producer: "validate/rules/matiere-is-known.ts" },
+  { code: "DLB3061", severity: "warning", meaning: "a deliberation number cannot be télétransmis as is in ACTES", producer: "validate/rules/number-suits-actes.ts" },
+  { code: "DLB3070", severity: "warning", meaning: "a public or secret ballot is held without enough members asking for it", producer: "validate/rules/ballot-is-regular.ts" },
+  { code: "DLB3071", severity: "warning", meaning: "a nomination is not made by secret ballot", producer: "validate/rules/ballot-is-regular.ts" },
+  { code: "DLB3072", severity: "error", meaning: "a vote names a college the assembly does not have", producer: "validate/rules/voting-colleges-exist.ts" },
+
+  // DLB37xx: checks across the sittings of a register
+  { code: "DLB3701", severity: "error", meaning: "a deliberation number is already used in another file of the register", producer: "repository/check-register.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3702", severity: "error", meaning: "a deliberation number does not follow the register's numbering pattern", producer: "validate/set-rules/numbers-follow-the-pattern.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3703", severity: "error", meaning: "the numbers of a year skip a number", producer: "validate/set-rules/numbers-have-no-gaps.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3704", severity: "error", meaning: "the numbers of a year do not follow the order of the sittings", producer: "validate/set-rules/numbers-follow-the-dates.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3705", severity: "warning", meaning: "a proxy runs for a fourth consecutive sitting", producer: "validate/set-rules/proxies-last-their-sittings.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3706", severity: "error", meaning: "a listed member is not in office on the sitting's date, per the roster", producer: "validate/set-rules/members-are-those-in-office.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3707", severity: "error", meaning: "a member in office on the sitting's date, per the roster, is not listed", producer: "validate/set-rules/members-are-those-in-office.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3708", severity: "error", meaning: "the body's name differs from the one in delib.config.yaml", producer: "validate/set-rules/body-is-the-registers.ts", testedBy: REGISTER_CHECKS },
+
+  // DLB4xxx: environment
+  { code: "DLB4001", severity: "error", meaning: "no Chromium or Chrome found to print a PDF", producer: "browser/find-chromium.ts", testedBy: "test/browser/find-chromium.test.ts" },
+  { code: "DLB4002", severity: "error", meaning: "the browser was found but would not start", producer: "browser/browser.ts", testedBy: "test/browser/browser.test.ts" },
+  { code: "DLB4003", severity: "error", meaning: "an output file or folder cannot be written", producer: "output/write-outputs.ts", testedBy: "test/cli/cli.test.ts" },
+  { code: "DLB4010", severity: "error", meaning: "`verify` is run outside a git repository", producer: "cli/verify-command.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4011", severity: "warning", meaning: "`verify` runs in a shallow clone, whose history may be incomplete", producer: "cli/verify-command.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4012", severity: "error", meaning: "the PDF given to `verify` carries no record of its source", producer: "cli/verify-command.ts" },
+  { code: "DLB4013", severity: "error", meaning: "no session file at HEAD holds the deliberation given to `verify`", producer: "cli/verify-command.ts" },
+
+  // DLB5xxx: templates and configuration
+  { code: "DLB5001", severity: "error", meaning: "a template cannot be compiled or rendered", producer: "render/templates.ts", testedBy: TEMPLATES },
+  { code: "DLB5002", severity: "error", meaning: "a template uses a field the document data does not have", producer: "render/templates.ts", testedBy: TEMPLATES },
+  { code: "DLB5003", severity: "error", meaning: "a stylesheet refers to a file that cannot be read", producer: "render/templates.ts" },
+  { code: "DLB5004", severity: "error", meaning: "the templates folder given does not exist", producer: "documents.ts" },
+  { code: "DLB5005", severity: "error", meaning: "an image listed under `assets:` cannot be read", producer: "documents.ts", testedBy: TEMPLATES },
+  { code: "DLB5010", severity: "error", meaning: "`init` would write over files that already exist", producer: "cli/init-command.ts", testedBy: "test/cli/init.test.ts" },
+
+  // DLB6xxx: open-data export (SCDL)
+  { code: "DLB6001", severity: "error", meaning: "the export finds no delib.config.yaml, no `body` in it, or no body name", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6002", severity: "error", meaning: "the body's SIRET is missing or not 14 digits", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6003", severity: "error", meaning: "the body's name differs between the session file and delib.config.yaml", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6004", severity: "error", meaning: "an exported deliberation has no matière", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6005", severity: "error", meaning: "an exported deliberation's matière is not a level-2 code of the @CTES classification", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6006", severity: "error", meaning: "an exported deliberation's budget year or name is malformed or given alone", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6007", severity: "error", meaning: "a transmission date to the préfecture is missing or before the sitting", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6008", severity: "error", meaning: "a transmitted act's préfecture cannot be named: no or a malformed département", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6009", severity: "error", meaning: "an exported vote column is not a count, or the counts do not add up", producer: "export/scdl.ts" },
+  { code: "DLB6010", severity: "error", meaning: "an exported number, date, title or address is empty or not in the form the open-data schema requires", producer: "export/scdl.ts" },
+  { code: "DLB6011", severity: "error", meaning: "a deliberation number is used twice among the files exported together", producer: "export/scdl.ts", testedBy: SCDL },
+];
