@@ -170,7 +170,7 @@ describe("the table of diagnostic codes", () => {
       const files = [...(filesOf.get(entry.code) ?? [])].sort();
       if (files.length === 1 && files[0] === entry.producer) continue;
       const lines = scan.occurrences.filter((o) => o.code === entry.code).map((o) => `src/${o.file}:${o.line}`);
-      wrong.push(`${entry.code} (producer src/${entry.producer}) is written in ${files.length} files: ${lines.join(", ")}`);
+      wrong.push(`${entry.code} (producer src/${entry.producer}) is written in ${files.length === 1 ? "1 file" : `${files.length} files`}: ${lines.join(", ") || "none"}`);
     }
     expect(wrong, "codes not produced by exactly their one producer").toEqual([]);
   });
