@@ -12,6 +12,7 @@ import {
   type Page,
 } from "../../src/browser/browser.js";
 import { chromiumArgs } from "../../src/browser/launch-chromium.js";
+import { BUILD_TIMEOUT, installation } from "../support/installation.js";
 import { BROWSER_TIMEOUT, chromiumForTests } from "./pdf-tools.js";
 
 describe("openBrowser", { timeout: BROWSER_TIMEOUT }, () => {
@@ -197,6 +198,13 @@ describe("the browser's switches", () => {
 });
 
 describe("a signal during printing", { timeout: BROWSER_TIMEOUT }, () => {
+  // A real process is needed to receive a real signal; Node runs JavaScript, so it loads the
+  // modules compiled from the current source for this run (test/support/installation.ts).
+  let browserModule: string;
+  beforeAll(async () => {
+    browserModule = path.join(await installation(), "dist/browser/browser.js");
+  }, BUILD_TIMEOUT);
+
   for (const [signal, code] of [
     ["SIGTERM", 143],
     ["SIGINT", 130],
@@ -204,7 +212,7 @@ describe("a signal during printing", { timeout: BROWSER_TIMEOUT }, () => {
     it(`${signal} ends the browser, removes its profile and exits with ${code}`, async () => {
       // A child Node process opens the browser, says where it is, then waits to be killed.
       const script = `
-        import { openBrowser } from ${JSON.stringify(path.resolve(import.meta.dirname, "../../dist/browser/browser.js"))};
+        import { openBrowser } from ${JSON.stringify(browserModule)};
         const browser = await openBrowser(${JSON.stringify(chromiumForTests())});
         await browser.withPage(async () => {
           process.stdout.write(JSON.stringify({ profile: browser.userDataDir }) + "\\n");

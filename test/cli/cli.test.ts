@@ -17,14 +17,14 @@ function brokenCopy(dir: string, from: RegExp, to: string): string {
 }
 
 describe("delib --version and --help", () => {
-  it("prints the package version", () => {
-    const run = runCli(["--version"]);
+  it("prints the package version", async () => {
+    const run = await runCli(["--version"]);
     const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
     expect(run).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
-  it("shows the commands, examples and exit codes", () => {
-    const run = runCli(["--help"]);
+  it("shows the commands, examples and exit codes", async () => {
+    const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("validate");
     expect(run.stdout).toContain("build");
@@ -34,17 +34,17 @@ describe("delib --version and --help", () => {
 });
 
 describe("delib validate", () => {
-  it("accepts the reference session, writing nothing", () => {
+  it("accepts the reference session, writing nothing", async () => {
     const dir = tmp();
-    const run = runCli(["validate", example], { cwd: dir });
+    const run = await runCli(["validate", example], { cwd: dir });
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toBe("No problems found in 1 file.\n");
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("locates a misspelt field, suggests the right one, and exits 1", () => {
+  it("locates a misspelt field, suggests the right one, and exits 1", async () => {
     const file = brokenCopy(tmp(), /^  convened_on: 2021-05-12$/m, "  convened_onn: 2021-05-12");
-    const run = runCli(["validate", file]);
+    const run = await runCli(["validate", file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${file}:20:3 - error DLB2002: unknown field \`convened_onn\`, did you mean \`convened_on\`?`);
     expect(run.stdout).toContain("20   convened_onn: 2021-05-12\n     ~~~~~~~~~~~~");
@@ -54,34 +54,34 @@ describe("delib validate", () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
   });
 
-  it("names a member without attendance status and points at their line", () => {
+  it("names a member without attendance status and points at their line", async () => {
     const file = brokenCopy(tmp(), /^  barege: excused.*\n/m, "");
-    const run = runCli(["validate", "--format", "short", file]);
+    const run = await runCli(["validate", "--format", "short", file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${file}:30:5: error DLB3003: M. Charles BAREGE has no attendance status`);
   });
 
-  it("reports YAML syntax errors with their position", () => {
+  it("reports YAML syntax errors with their position", async () => {
     const dir = tmp();
     const file = join(dir, "seance.yaml");
     writeFileSync(file, "format: 1\nbody:\n  name: [Syndicat\n");
-    const run = runCli(["validate", file]);
+    const run = await runCli(["validate", file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+ - error DLB100\\d: `));
   });
 
-  it("reports a missing file as an input error", () => {
-    const run = runCli(["validate", "nowhere.yaml"]);
+  it("reports a missing file as an input error", async () => {
+    const run = await runCli(["validate", "nowhere.yaml"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("error DLB1001: file `nowhere.yaml`: no such file");
   });
 
-  it("writes JSON and GitHub annotations on request", () => {
+  it("writes JSON and GitHub annotations on request", async () => {
     const file = brokenCopy(tmp(), /^  kind: smo$/m, "  kind: smoo");
-    const json = runCli(["validate", "--format", "json", file]);
+    const json = await runCli(["validate", "--format", "json", file]);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject([{ file, line: 14, column: 9, code: "DLB2004", severity: "error" }]);
-    const github = runCli(["validate", "--format", "github", file]);
+    const github = await runCli(["validate", "--format", "github", file]);
     expect(github.stdout).toMatch(/^::error file=.*seance\.yaml,line=14,col=9,/);
   });
 });
@@ -92,17 +92,17 @@ describe("delib usage errors exit 2", () => {
     [["build", example, "--format", "docx"]],
     [["validate", example, "--frobnicate"]],
     [["publish", example]],
-  ])("delib %j", (args) => {
-    const run = runCli(args);
+  ])("delib %j", async (args) => {
+    const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/error/);
   });
 });
 
 describe("delib build", () => {
-  it("writes the extract, the procès-verbal and the list from the example", () => {
+  it("writes the extract, the procès-verbal and the list from the example", async () => {
     const out = join(tmp(), "out");
-    const run = runCli(["build", example, "--format", "html", "--out", out]);
+    const run = await runCli(["build", example, "--format", "html", "--out", out]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toBe(
       [`wrote ${out}/2021-06.html`, `wrote ${out}/proces-verbal-2021-05-18.html`, `wrote ${out}/liste-des-deliberations-2021-05-18.html`, ""].join("\n"),
@@ -111,26 +111,26 @@ describe("delib build", () => {
     expect(readFileSync(join(out, "2021-06.html"), "utf8")).toContain("Suffrages exprimés");
   });
 
-  it("writes only the documents asked for, and the data each template receives", () => {
+  it("writes only the documents asked for, and the data each template receives", async () => {
     const out = join(tmp(), "out");
-    const run = runCli(["build", example, "--format", "html", "--documents", "list", "--emit", "json", "--out", out]);
+    const run = await runCli(["build", example, "--format", "html", "--documents", "list", "--emit", "json", "--out", out]);
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["liste-des-deliberations-2021-05-18.html", "liste-des-deliberations-2021-05-18.json"]);
     const data = JSON.parse(readFileSync(join(out, "liste-des-deliberations-2021-05-18.json"), "utf8"));
     expect(data.rows).toEqual([{ number: "2021-06", object: "Adhésion 2021 aux Assembleurs", decision: "Adoptée" }]);
   });
 
-  it("writes nothing when the input has errors, and leaves the previous build intact", () => {
+  it("writes nothing when the input has errors, and leaves the previous build intact", async () => {
     const dir = tmp();
     const out = join(dir, "out");
     const file = join(dir, "seance.yaml");
     copyFileSync(example, file);
-    expect(runCli(["build", file, "--format", "html", "--documents", "extract", "--out", out]).code).toBe(0);
+    expect((await runCli(["build", file, "--format", "html", "--documents", "extract", "--out", out])).code).toBe(0);
     const before = readFileSync(join(out, "2021-06.html"));
     const mtime = statSync(join(out, "2021-06.html")).mtimeMs;
 
     writeFileSync(file, readFileSync(example, "utf8").replace("for: 2", "for: 3"));
-    const run = runCli(["build", file, "--format", "html", "--out", out]);
+    const run = await runCli(["build", file, "--format", "html", "--out", out]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("error DLB3010: the vote on 2021-06 counts 3 voices, but only 2 can be cast");
@@ -139,19 +139,19 @@ describe("delib build", () => {
     expect(statSync(join(out, "2021-06.html")).mtimeMs).toBe(mtime);
   });
 
-  it("exits 3 when the output cannot be written, leaving no temporary file", () => {
+  it("exits 3 when the output cannot be written, leaving no temporary file", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "plain-file"), "");
-    const run = runCli(["build", example, "--format", "html", "--out", join(dir, "plain-file", "out")]);
+    const run = await runCli(["build", example, "--format", "html", "--out", join(dir, "plain-file", "out")]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("error DLB4003: cannot write");
     expect(readdirSync(dir)).toEqual(["plain-file"]);
   });
 
-  it("without any browser: exits 3, says what was tried and how to install one, still writes the HTML", () => {
+  it("without any browser: exits 3, says what was tried and how to install one, still writes the HTML", async () => {
     const dir = tmp();
     const out = join(dir, "out");
-    const run = runCli(["build", example, "--out", out], {
+    const run = await runCli(["build", example, "--out", out], {
       env: { PATH: join(dir, "empty-bin"), DELIB_CHROMIUM: undefined, PUPPETEER_EXECUTABLE_PATH: undefined, CHROME_PATH: undefined },
     });
     expect(run.code).toBe(3);
@@ -161,17 +161,17 @@ describe("delib build", () => {
     expect(readdirSync(out).sort()).toEqual(["2021-06.html", "liste-des-deliberations-2021-05-18.html", "proces-verbal-2021-05-18.html"]);
   });
 
-  it("refuses a --chromium path that is not an executable", () => {
+  it("refuses a --chromium path that is not an executable", async () => {
     const dir = tmp();
-    const run = runCli(["build", example, "--out", join(dir, "out"), "--chromium", join(dir, "no-such-chromium")]);
+    const run = await runCli(["build", example, "--out", join(dir, "out"), "--chromium", join(dir, "no-such-chromium")]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("no-such-chromium");
   });
 });
 
 describe("delib explain", () => {
-  it("shows the rule set and, motion by motion, the count with its articles", () => {
-    const run = runCli(["explain", example]);
+  it("shows the rule set and, motion by motion, the count with its articles", async () => {
+    const run = await runCli(["explain", example]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain("régime : état d'urgence sanitaire, loi n° 2020-1379 du 14 novembre 2020");
     expect(run.stdout).toContain("Délibération 2021-06 — Adhésion 2021 aux Assembleurs");
@@ -180,9 +180,9 @@ describe("delib explain", () => {
     expect(run.stdout).toContain("Résultat : adopté");
   });
 
-  it("refuses an invalid file with exit 1 and its diagnostics", () => {
+  it("refuses an invalid file with exit 1 and its diagnostics", async () => {
     const file = brokenCopy(tmp(), /^  barege: excused.*\n/m, "");
-    const run = runCli(["explain", file]);
+    const run = await runCli(["explain", file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("DLB3003");
     expect(run.stdout).toBe("");

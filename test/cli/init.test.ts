@@ -13,9 +13,9 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 describe("delib init", () => {
-  it("scaffolds a register that validates, and refuses to write over it", () => {
+  it("scaffolds a register that validates, and refuses to write over it", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "delib-init-")), "registre");
-    const run = runCli(["init", dir, "--name", "Commune de Saint-Amand-sur-Ornain", "--date", "2024-03-12"]);
+    const run = await runCli(["init", dir, "--name", "Commune de Saint-Amand-sur-Ornain", "--date", "2024-03-12"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     for (const file of ["delib.config.yaml", "seances/2024-03-12.yaml", ".gitignore", "package.json", ".github/workflows/delib.yml", ".githooks/pre-commit"]) {
@@ -26,16 +26,16 @@ describe("delib init", () => {
     expect(workflow.jobs.verifier.steps.map((s) => s.run).filter(Boolean)).toContain("npx delib validate 'seances/**/*.yaml' --format github");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toContain("out/");
 
-    expect(runCli(["validate", "seances/**/*.yaml", "delib.config.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "No problems found in 2 files.\n" });
+    expect(await runCli(["validate", "seances/**/*.yaml", "delib.config.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "No problems found in 2 files.\n" });
 
-    const again = runCli(["init", dir, "--name", "Commune de Saint-Amand-sur-Ornain"]);
+    const again = await runCli(["init", dir, "--name", "Commune de Saint-Amand-sur-Ornain"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("error DLB5010");
   });
 
-  it("carries a register through two sessions, a commit, a build and a change caught by verify", () => {
+  it("carries a register through two sessions, a commit, a build and a change caught by verify", async () => {
     const dir = mkdtempSync(join(tmpdir(), "delib-life-"));
-    expect(runCli(["init", dir, "--name", "Commune de Saint-Amand-sur-Ornain", "--date", "2024-03-12"]).code).toBe(0);
+    expect((await runCli(["init", dir, "--name", "Commune de Saint-Amand-sur-Ornain", "--date", "2024-03-12"])).code).toBe(0);
     const first = readFileSync(join(dir, "seances/2024-03-12.yaml"), "utf8");
     const second = first.replace(/date: 2024-03-12/, "date: 2024-04-09").replace(/convened_on: 2024-03-05/, "convened_on: 2024-04-02").replace('number: "2024-01"', 'number: "2024-02"');
     writeFileSync(join(dir, "seances/2024-04-09.yaml"), second);
@@ -43,13 +43,13 @@ describe("delib init", () => {
     git(dir, "-c", "user.email=greffe@example.org", "-c", "user.name=Greffe", "add", ".");
     git(dir, "-c", "user.email=greffe@example.org", "-c", "user.name=Greffe", "commit", "-q", "-m", "Deux séances");
 
-    expect(runCli(["validate", "seances/**/*.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "No problems found in 2 files.\n" });
-    const build = runCli(["build", "seances/2024-03-12.yaml", "seances/2024-04-09.yaml", "--documents", "extract", "--out", "out"], { cwd: dir });
+    expect(await runCli(["validate", "seances/**/*.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "No problems found in 2 files.\n" });
+    const build = await runCli(["build", "seances/2024-03-12.yaml", "seances/2024-04-09.yaml", "--documents", "extract", "--out", "out"], { cwd: dir });
     expect(build.code).toBe(0);
-    expect(runCli(["verify", "out/2024-01.pdf"], { cwd: dir }).code).toBe(0);
+    expect((await runCli(["verify", "out/2024-01.pdf"], { cwd: dir })).code).toBe(0);
 
     // The year's register: two sittings, each closed, and tables pointing at the right pages.
-    const register = runCli(["register", "--year", "2024", "--out", "out/registre-2024.pdf"], { cwd: dir });
+    const register = await runCli(["register", "--year", "2024", "--out", "out/registre-2024.pdf"], { cwd: dir });
     expect(register.stderr).toBe("");
     expect(register.code).toBe(0);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [join(dir, "out/registre-2024.pdf")], { encoding: "utf8" }))![1]);
@@ -67,7 +67,7 @@ describe("delib init", () => {
       const path = join(dir, file);
       writeFileSync(path, readFileSync(path, "utf8").replace("    title: Approbation", '    matiere: "5.2"\n    title: Approbation'));
     }
-    const csv = runCli(["export", "--scdl", "seances/*.yaml"], { cwd: dir });
+    const csv = await runCli(["export", "--scdl", "seances/*.yaml"], { cwd: dir });
     expect(csv.stderr).toBe("");
     expect(csv.code).toBe(0);
     const [header, ...rows] = csv.stdout.trim().split("\n");
@@ -79,7 +79,7 @@ describe("delib init", () => {
 
     // A gap in the numbering is caught across the files.
     writeFileSync(join(dir, "seances/2024-04-09.yaml"), second.replace('number: "2024-02"', 'number: "2024-03"'));
-    const gap = runCli(["validate", "seances/**/*.yaml", "--format", "short"], { cwd: dir });
+    const gap = await runCli(["validate", "seances/**/*.yaml", "--format", "short"], { cwd: dir });
     expect(gap.code).toBe(1);
     expect(gap.stdout).toContain("error DLB3703: the numbers of 2024 jump from 2024-01 to 2024-03: 2024-02 is missing");
   });

@@ -1,35 +1,43 @@
 // bin/delib.js loads the bundle through V8's code cache. The cache is an optimisation only: a
 // missing, truncated or foreign one must change nothing but the time taken, and a tree that was
-// never built must say what to run. Each case runs a copy of the installation (bin/ and
-// dist/bundle/ copied, everything else linked), so the shared build is never touched.
+// never built must say what to run. Each case runs a copy of the installation built from the
+// current source for this run (test/support/installation.ts: bin/ and dist/bundle/ copied,
+// everything else linked), so that build is never touched.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILD_TIMEOUT, installation } from "../support/installation.js";
 import { repoRoot } from "../support/run-cli.js";
 
 const example = join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
 const made: string[] = [];
+/** The installation built for this run. */
+let built: string;
+
+beforeAll(async () => {
+  built = await installation();
+}, BUILD_TIMEOUT);
 
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the installation whose dist/bundle/ can be changed freely. */
-function installation(): string {
+/** A copy of the built installation whose dist/bundle/ can be changed freely. */
+function copyOfInstallation(): string {
   const root = mkdtempSync(join(tmpdir(), "delib-launcher-"));
   made.push(root);
-  for (const entry of readdirSync(repoRoot)) {
-    if (entry === "bin" || entry === "dist" || entry === ".git") continue;
-    symlinkSync(join(repoRoot, entry), join(root, entry));
+  for (const entry of readdirSync(built)) {
+    if (entry === "bin" || entry === "dist") continue;
+    symlinkSync(join(built, entry), join(root, entry));
   }
-  cpSync(join(repoRoot, "bin"), join(root, "bin"), { recursive: true });
+  cpSync(join(built, "bin"), join(root, "bin"), { recursive: true });
   mkdirSync(join(root, "dist"));
-  for (const entry of readdirSync(join(repoRoot, "dist"))) {
-    if (entry !== "bundle") symlinkSync(join(repoRoot, "dist", entry), join(root, "dist", entry));
+  for (const entry of readdirSync(join(built, "dist"))) {
+    if (entry !== "bundle") symlinkSync(join(built, "dist", entry), join(root, "dist", entry));
   }
-  cpSync(join(repoRoot, "dist/bundle"), join(root, "dist/bundle"), { recursive: true });
+  cpSync(join(built, "dist/bundle"), join(root, "dist/bundle"), { recursive: true });
   return root;
 }
 
@@ -46,7 +54,11 @@ function run(root: string, args: readonly string[]) {
 const cacheOf = (root: string) => join(root, "dist/bundle/delib.cjs.cache");
 
 describe("the launcher's code cache", () => {
-  const reference = run(repoRoot, ["explain", example]);
+  let reference: ReturnType<typeof run>;
+
+  beforeAll(() => {
+    reference = run(built, ["explain", example]);
+  });
 
   it("is written by the build and accepted by V8", () => {
     expect(reference.code).toBe(0);
@@ -60,7 +72,7 @@ describe("the launcher's code cache", () => {
     ["truncated", "rejected", (cache: string) => writeFileSync(cache, readFileSync(cache).subarray(0, 50_000))],
   ] as const) {
     it(`changes nothing but the time taken when ${name}`, () => {
-      const root = installation();
+      const root = copyOfInstallation();
       spoil(cacheOf(root));
       const again = run(root, ["explain", example]);
       expect(again.state).toBe(state);
@@ -77,7 +89,7 @@ describe("the launcher's code cache", () => {
   }
 
   it("is not used for a changed script, even one of the same length (V8 compares only lengths)", () => {
-    const root = installation();
+    const root = copyOfInstallation();
     const script = join(root, "dist/bundle/delib.cjs");
     const text = readFileSync(script, "utf8");
     const said = "Compile a sitting's YAML file";
@@ -91,7 +103,7 @@ describe("the launcher's code cache", () => {
 
 describe("an installation that was never built", () => {
   it("says what to run, with the internal-error exit code", () => {
-    const root = installation();
+    const root = copyOfInstallation();
     rmSync(join(root, "dist/bundle"), { recursive: true });
     const result = run(root, ["--version"]);
     expect(result.code).toBe(4);

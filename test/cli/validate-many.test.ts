@@ -1,10 +1,13 @@
 // `delib validate` over a register: globs, many files spread over threads, the same report
-// whether checked in threads or in the main thread.
+// whether checked in threads or in the main thread. In-process runs check in the main thread
+// (see run-cli.ts); the threads are those of the built binary, which loads its worker from
+// dist/bundle/check-worker.js.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, runCli } from "../support/run-cli.js";
+import { BUILD_TIMEOUT } from "../support/installation.js";
+import { repoRoot, runCli, spawnCli } from "../support/run-cli.js";
 
 const fixtures = join(repoRoot, "test/fixtures/invalid");
 
@@ -31,9 +34,10 @@ describe("delib validate over many files", () => {
     }
   });
 
-  it("expands a quoted glob and reports the same diagnostics from threads as from the main thread", () => {
-    const threaded = runCli(["validate", "seances/**/*.yaml", "--format", "json"], { cwd: dir });
-    const inline = runCli(["validate", "seances/**/*.yaml", "--format", "json"], { cwd: dir, env: { DELIB_THREADS: "1" } });
+  it("expands a quoted glob and reports the same diagnostics from threads as from the main thread", { timeout: BUILD_TIMEOUT }, async () => {
+    // 240 files: above the threshold, the binary spreads them over threads (DELIB_THREADS unset).
+    const threaded = await spawnCli(["validate", "seances/**/*.yaml", "--format", "json"], { cwd: dir, env: { DELIB_THREADS: undefined } });
+    const inline = await runCli(["validate", "seances/**/*.yaml", "--format", "json"], { cwd: dir, env: { DELIB_THREADS: "1" } });
     expect(threaded.code).toBe(1);
     expect(inline.code).toBe(1);
     const report = JSON.parse(threaded.stdout) as { file: string; code: string }[];
@@ -41,20 +45,20 @@ describe("delib validate over many files", () => {
     expect(threaded.stdout).toBe(inline.stdout);
   });
 
-  it("prints one line per problem with --format short, and a summary with the human format", () => {
-    const short = runCli(["validate", "seances/**/*.yaml", "--format", "short"], { cwd: dir });
+  it("prints one line per problem with --format short, and a summary with the human format", async () => {
+    const short = await runCli(["validate", "seances/**/*.yaml", "--format", "short"], { cwd: dir });
     const lines = short.stdout.trim().split("\n");
     expect(lines.length).toBeGreaterThan(100);
     for (const line of lines) expect(line).toMatch(/^seances\/\d\/\d{3}-[\w.-]+\.yaml:\d+:\d+: (error|warning) DLB\d{4}: /);
-    const human = runCli(["validate", "seances/**/*.yaml"], { cwd: dir });
+    const human = await runCli(["validate", "seances/**/*.yaml"], { cwd: dir });
     expect(human.stdout).toMatch(/\nFound \d+ errors and \d+ warnings in 240 files\.\n$/);
   });
 
-  it("exits 0 on a clean register, and 1 when a glob matches nothing", () => {
+  it("exits 0 on a clean register, and 1 when a glob matches nothing", async () => {
     const clean = mkdtempSync(join(tmpdir(), "delib-clean-"));
     for (let i = 0; i < 3; i++) writeFileSync(join(clean, `s${i}.yaml`), readFileSync(join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml")));
-    expect(runCli(["validate", "*.yaml"], { cwd: clean })).toMatchObject({ code: 0, stdout: "No problems found in 3 files.\n" });
-    const none = runCli(["validate", "seances/*.yml"], { cwd: clean });
+    expect(await runCli(["validate", "*.yaml"], { cwd: clean })).toMatchObject({ code: 0, stdout: "No problems found in 3 files.\n" });
+    const none = await runCli(["validate", "seances/*.yml"], { cwd: clean });
     expect(none.code).toBe(1);
     expect(none.stdout).toContain("error DLB1013: no file matches `seances/*.yml`");
   });

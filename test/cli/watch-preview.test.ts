@@ -1,13 +1,13 @@
-// `delib build --watch` and `delib preview`, as a user runs them: the real binary in a child
-// process, a real session file in a temporary folder edited on disk, real HTTP. Every wait
-// polls for the expected output with a deadline; every child is killed after its test.
-import { spawn, type ChildProcess } from "node:child_process";
+// `delib build --watch` and `delib preview`, as a user runs them: the CLI's `main` in-process, a
+// real session file in a temporary folder edited on disk, real HTTP. Ctrl-C is the host's
+// `interrupted` signal; test/cli/process.test.ts sends the real signals to the real binary.
+// Every wait polls for the expected output with a deadline; every run is stopped after its test.
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { get, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { delibBin, repoRoot, runCli } from "../support/run-cli.js";
+import { repoRoot, runCli, startCli, type CliRun, type StartedCli } from "../support/run-cli.js";
 
 const example = join(repoRoot, "examples/saint-julien-de-verac/2024-03-26.yaml");
 const documents = ["2024-08", "2024-09", "2024-10", "2024-11", "proces-verbal-2024-03-26", "liste-des-deliberations-2024-03-26"];
@@ -18,58 +18,37 @@ const inHtml = (text: string) => text.replace(/'/g, "&#x27;");
 
 const DEADLINE = 20_000;
 
-interface Running {
-  readonly child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  /** Resolves when the process has ended. */
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const children: Running[] = [];
+const running: StartedCli[] = [];
 let dir: string;
 
-function start(args: readonly string[]): Running {
-  const child = spawn(process.execPath, [delibBin, ...args], {
-    cwd: dir,
-    env: { ...process.env, NO_COLOR: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const running: Running = {
-    child,
-    stdout: "",
-    stderr: "",
-    exited: new Promise((done) => child.once("exit", (code, signal) => done({ code, signal }))),
-  };
-  child.stdout!.setEncoding("utf8").on("data", (text: string) => (running.stdout += text));
-  child.stderr!.setEncoding("utf8").on("data", (text: string) => (running.stderr += text));
-  children.push(running);
-  return running;
+function start(args: readonly string[]): StartedCli {
+  const started = startCli(args, { cwd: dir });
+  running.push(started);
+  return started;
 }
 
 /** Polls `probe` until it returns something other than undefined/false, or fails after the deadline. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, running?: Running): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, run?: StartedCli): Promise<T> {
   const deadline = Date.now() + DEADLINE;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) {
-      const output = running ? `\n--- stdout:\n${running.stdout}\n--- stderr:\n${running.stderr}` : "";
+      const output = run ? `\n--- stdout:\n${run.stdout()}\n--- stderr:\n${run.stderr()}` : "";
       throw new Error(`timed out after ${DEADLINE / 1000} s waiting for ${what}${output}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-/** Sends `signal` and waits (bounded) for the process to end. */
-async function stop(running: Running, signal: NodeJS.Signals) {
-  running.child.kill(signal);
+/** Interrupts the run, as Ctrl-C does, and waits (bounded) for it to end. */
+async function stop(run: StartedCli): Promise<CliRun> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`the process did not end within ${DEADLINE / 1000} s of ${signal}\n${running.stderr}`)), DEADLINE);
+    timer = setTimeout(() => fail(new Error(`the run did not end within ${DEADLINE / 1000} s of being interrupted\n${run.stderr()}`)), DEADLINE);
   });
   try {
-    return await Promise.race([running.exited, timeout]);
+    return await Promise.race([run.stop(), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -83,17 +62,12 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  for (const running of children.splice(0)) {
-    if (running.child.exitCode === null && running.child.signalCode === null) {
-      running.child.kill("SIGKILL");
-      await running.exited;
-    }
-  }
+  for (const run of running.splice(0)) await stop(run);
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe("delib build --watch", () => {
-  it("rebuilds on each change, keeps the last good files through an error, and exits 0 on Ctrl-C after a good build", async () => {
+  it("rebuilds on each change, keeps the last good files through an error, and exits 0 when interrupted after a good build", async () => {
     const session = join(dir, "seance.yaml");
     const out = join(dir, "out");
     const original = readFileSync(example, "utf8");
@@ -101,9 +75,9 @@ describe("delib build --watch", () => {
     const watch = start(["build", session, "--watch", "--format", "html", "--out", out]);
 
     // The first build.
-    await waitFor("the first build and the watching line", () => watch.stderr.includes("watching "), watch);
-    expect(watch.stderr).toBe(`watching ${session} (Ctrl-C to stop)\n`);
-    expect(watch.stdout).toBe(documents.map((d) => `wrote ${out}/${d}.html\n`).join(""));
+    await waitFor("the first build and the watching line", () => watch.stderr().includes("watching "), watch);
+    expect(watch.stderr()).toBe(`watching ${session} (Ctrl-C to stop)\n`);
+    expect(watch.stdout()).toBe(documents.map((d) => `wrote ${out}/${d}.html\n`).join(""));
     expect(readdirSync(out).sort()).toEqual(documents.map((d) => `${d}.html`).sort());
     expect(read(join(out, "2024-11.html"))).toContain(inHtml(lastTitle));
 
@@ -111,9 +85,9 @@ describe("delib build --watch", () => {
     const retitled = original.replace(`title: ${lastTitle}`, "title: Subventions aux associations culturelles et sportives");
     expect(retitled).not.toBe(original);
     writeFileSync(session, retitled);
-    await waitFor("the second build", () => count(watch.stdout, "wrote ") >= 2 * documents.length, watch);
-    expect(count(watch.stdout, "wrote "), "one build per save").toBe(2 * documents.length);
-    expect(watch.stderr).toContain("change seen: building again\n");
+    await waitFor("the second build", () => count(watch.stdout(), "wrote ") >= 2 * documents.length, watch);
+    expect(count(watch.stdout(), "wrote "), "one build per save").toBe(2 * documents.length);
+    expect(watch.stderr()).toContain("change seen: building again\n");
     for (const name of ["2024-11", "proces-verbal-2024-03-26", "liste-des-deliberations-2024-03-26"]) {
       const html = read(join(out, `${name}.html`));
       expect(html, name).toContain("Subventions aux associations culturelles et sportives");
@@ -124,13 +98,13 @@ describe("delib build --watch", () => {
     // An error: reported on stderr with its code, nothing written, the last files untouched.
     const broken = retitled.replace("  convened_on: 2024-03-19\n", "  convened_onn: 2024-03-19\n");
     expect(broken).not.toBe(retitled);
-    const stderrBefore = watch.stderr.length;
+    const stderrBefore = watch.stderr().length;
     writeFileSync(session, broken);
-    await waitFor("the diagnostic of the unknown field", () => watch.stderr.slice(stderrBefore).includes("DLB2002"), watch);
-    const report = watch.stderr.slice(stderrBefore);
+    await waitFor("the diagnostic of the unknown field", () => watch.stderr().slice(stderrBefore).includes("DLB2002"), watch);
+    const report = watch.stderr().slice(stderrBefore);
     expect(report).toContain("change seen: building again\n");
     expect(report).toMatch(/seance\.yaml:\d+:\d+ - error DLB2002: unknown field `convened_onn`, did you mean `convened_on`\?/);
-    expect(count(watch.stdout, "wrote ")).toBe(2 * documents.length);
+    expect(count(watch.stdout(), "wrote ")).toBe(2 * documents.length);
     expect(readdirSync(out).sort()).toEqual([...good.keys()].sort());
     for (const [file, bytes] of good) expect(readFileSync(join(out, file)).equals(bytes), file).toBe(true);
 
@@ -138,15 +112,15 @@ describe("delib build --watch", () => {
     const fixed = retitled.replace("Subventions aux associations culturelles et sportives", "Subventions aux associations pour 2024");
     writeFileSync(join(dir, ".seance.yaml.swp"), fixed);
     renameSync(join(dir, ".seance.yaml.swp"), session);
-    await waitFor("the build after the fix", () => count(watch.stdout, "wrote ") >= 3 * documents.length, watch);
-    expect(count(watch.stdout, "wrote "), "one build per save").toBe(3 * documents.length);
+    await waitFor("the build after the fix", () => count(watch.stdout(), "wrote ") >= 3 * documents.length, watch);
+    expect(count(watch.stdout(), "wrote "), "one build per save").toBe(3 * documents.length);
     expect(read(join(out, "2024-11.html"))).toContain("Subventions aux associations pour 2024");
     expect(read(join(out, "2024-08.html"))).toContain(inHtml(firstTitle));
 
     // Ctrl-C: the exit code of the last build, which succeeded.
-    const ended = await stop(watch, "SIGINT");
-    expect(ended).toEqual({ code: 0, signal: null });
-    expect(watch.stderr).not.toContain("internal error");
+    const ended = await stop(watch);
+    expect(ended.code).toBe(0);
+    expect(watch.stderr()).not.toContain("internal error");
   });
 
   it("keeps watching after a first build that fails, and exits 1 when the last build failed", async () => {
@@ -157,21 +131,21 @@ describe("delib build --watch", () => {
     writeFileSync(session, broken);
     const watch = start(["build", session, "--watch", "--format", "html", "--out", out]);
 
-    await waitFor("the watching line", () => watch.stderr.includes("watching "), watch);
-    expect(watch.stderr).toContain("DLB2002");
-    expect(watch.stdout).toBe("");
+    await waitFor("the watching line", () => watch.stderr().includes("watching "), watch);
+    expect(watch.stderr()).toContain("DLB2002");
+    expect(watch.stdout()).toBe("");
     expect(existsSync(out)).toBe(false);
 
     writeFileSync(session, original);
-    await waitFor("the build after the fix", () => count(watch.stdout, "wrote ") >= documents.length, watch);
+    await waitFor("the build after the fix", () => count(watch.stdout(), "wrote ") >= documents.length, watch);
     expect(readdirSync(out).sort()).toEqual(documents.map((d) => `${d}.html`).sort());
 
-    const stderrBefore = watch.stderr.length;
+    const stderrBefore = watch.stderr().length;
     writeFileSync(session, broken);
-    await waitFor("the diagnostic", () => watch.stderr.slice(stderrBefore).includes("DLB2002"), watch);
+    await waitFor("the diagnostic", () => watch.stderr().slice(stderrBefore).includes("DLB2002"), watch);
 
-    const ended = await stop(watch, "SIGINT");
-    expect(ended).toEqual({ code: 1, signal: null });
+    const ended = await stop(watch);
+    expect(ended.code).toBe(1);
   });
 });
 
@@ -198,12 +172,12 @@ function openEvents(url: string): Promise<{ response: IncomingMessage; text: () 
 }
 
 describe("delib preview", () => {
-  it("serves the documents, pushes an event on each change, serves the new text, and ends on SIGTERM", async () => {
+  it("serves the documents, pushes an event on each change, serves the new text, and ends when interrupted", async () => {
     const session = join(dir, "seance.yaml");
     copyFileSync(example, session);
     const original = readFileSync(session, "utf8");
     const preview = start(["preview", session, "--port", "0"]);
-    const base = await waitFor("the preview address", () => /^preview: (http:\/\/127\.0\.0\.1:(\d+)\/)\n/.exec(preview.stdout)?.[1], preview);
+    const base = await waitFor("the preview address", () => /^preview: (http:\/\/127\.0\.0\.1:(\d+)\/)\n/.exec(preview.stdout())?.[1], preview);
     expect(Number(/:(\d+)\/$/.exec(base)![1])).toBeGreaterThan(0);
 
     // The frame page lists every document and shows the first one, in a sandboxed frame.
@@ -219,7 +193,7 @@ describe("delib preview", () => {
 
     // Each document is the inert HTML `delib build` writes: no script, a policy that forbids them.
     const built = join(dir, "built");
-    expect(runCli(["build", session, "--format", "html", "--out", built]).code).toBe(0);
+    expect((await runCli(["build", session, "--format", "html", "--out", built])).code).toBe(0);
     for (const name of documents) {
       const served = await fetchText(`${base}documents/${name}.html`);
       expect(served.status, name).toBe(200);
@@ -244,7 +218,7 @@ describe("delib preview", () => {
       await waitFor("the stream to open", () => events.text().includes(": connected\n\n"), preview);
       writeFileSync(session, original.replace(`title: ${firstTitle}`, "title: Nouveaux tarifs de la cantine"));
       await waitFor("the event of the change", () => events.text().includes("data: 2\n\n"), preview);
-      expect(preview.stderr).toContain("updated (version 2)\n");
+      expect(preview.stderr()).toContain("updated (version 2)\n");
       const changed = await fetchText(`${base}documents/2024-08.html`);
       expect(changed.body).toContain("Nouveaux tarifs de la cantine");
       expect(changed.body).not.toContain(inHtml(firstTitle));
@@ -256,7 +230,7 @@ describe("delib preview", () => {
       await waitFor("the event of the error", () => events.text().includes("data: 3\n\n"), preview);
       const problems = await fetchText(base);
       expect(problems.body).toMatch(/<pre class="problems">[^<]*DLB2002: unknown field `convened_onn`/);
-      expect(preview.stderr).toContain("DLB2002");
+      expect(preview.stderr()).toContain("DLB2002");
 
       // Fixed again: the problems are gone and the documents are back.
       writeFileSync(session, original);
@@ -266,9 +240,9 @@ describe("delib preview", () => {
       expect(count(fixed.body, "<li>")).toBe(documents.length);
       expect((await fetchText(`${base}documents/2024-08.html`)).body).toContain(inHtml(firstTitle));
 
-      // SIGTERM ends the server, and the open event stream with it.
-      const ended = await stop(preview, "SIGTERM");
-      expect(ended).toEqual({ code: 0, signal: null });
+      // Being interrupted ends the server, and the open event stream with it.
+      const ended = await stop(preview);
+      expect(ended.code).toBe(0);
       await waitFor("the event stream to end", () => events.ended(), preview);
     } finally {
       events.close();

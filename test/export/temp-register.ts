@@ -1,13 +1,11 @@
-// A register in a temporary folder, the export run on it through a fake terminal, and a small
+// A register in a temporary folder, the export run on it with a test host, and a small
 // RFC 4180 reader to read the CSV back.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { cliContext } from "../../src/cli/context.js";
 import { exportCommand, type ExportOptions } from "../../src/cli/export-command.js";
-
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+import { repoRoot, testHost } from "../support/run-cli.js";
 
 export const marcillyBody = `body:
   name: Commune de Marcilly-sur-Aubrette
@@ -63,13 +61,11 @@ export interface ExportRun {
   readonly stderr: string;
 }
 
-/** Runs `delib export` on `files` with a fake terminal. */
+/** Runs `delib export` on `files` with a host whose output the test reads. */
 export async function runExport(files: readonly string[], options: ExportOptions = { scdl: true }): Promise<ExportRun> {
-  let stdout = "";
-  let stderr = "";
-  const context = cliContext({ stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { NO_COLOR: "1" }, stderrIsTty: false });
-  const code = await exportCommand(files, options, context);
-  return { code, stdout, stderr };
+  const { host, stdout, stderr } = testHost();
+  const code = await exportCommand(files, options, cliContext(host));
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 /** Reads CSV as RFC 4180 writes it: quoted fields may hold commas, quotes doubled, line breaks. */

@@ -26,15 +26,15 @@ describe("the PDF extract of 2021-06, printed by real Chromium", () => {
   let out: string;
   let pages: string[];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     out = join(mkdtempSync(join(tmpdir(), "delib-pdf-")), "out");
-    const run = runCli(["build", example, "--out", out, "--documents", "extract"]);
+    const run = await runCli(["build", example, "--out", out, "--documents", "extract"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     pages = pagesOf(join(out, "2021-06.pdf"));
   });
 
-  it("is an A4 document with its metadata", () => {
+  it("is an A4 document with its metadata", async () => {
     const info = execFileSync("pdfinfo", [join(out, "2021-06.pdf")], { encoding: "utf8" });
     expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Title:\s+Délibération 2021-06 – Adhésion 2021 aux Assembleurs/);
@@ -42,13 +42,13 @@ describe("the PDF extract of 2021-06, printed by real Chromium", () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("holds every line of the reference document", () => {
+  it("holds every line of the reference document", async () => {
     // Per page with -layout: pdftotext's plain mode drops a hyphen that ends a line (vingt-|et-un).
     // The running header and the page counter stand between pages: leave them out.
     expect(missingReferenceLines(pages.map(bodyOfPage).join("\n"))).toEqual([]);
   });
 
-  it("numbers the pages and repeats the body and the number at the top of each", () => {
+  it("numbers the pages and repeats the body and the number at the top of each", async () => {
     pages.forEach((page, i) => {
       const lines = page.split("\n").filter((l) => l.trim() !== "");
       expect(lines[0]!.trim()).toBe("Syndicat mixte ouvert « Nord-Pas-de-Calais Numérique » — Délibération 2021-06");
@@ -56,21 +56,21 @@ describe("the PDF extract of 2021-06, printed by real Chromium", () => {
     });
   });
 
-  it("prints the dates in words on the first page", () => {
+  it("prints the dates in words on the first page", async () => {
     const first = normalize(pages[0]!);
     expect(first).toContain("Le dix-huit mai deux mille vingt-et-un");
     expect(first).toContain("sur convocation en date du douze mai deux mille vingt-et-un");
     expect(first).toContain("première convocation faite le cinq mai deux mille vingt-et-un");
   });
 
-  it("prints the computed totals row and vote figures", () => {
+  it("prints the computed totals row and vote figures", async () => {
     const first = pages[0]!;
     expect(first).toMatch(/Total\s+9\s+0\s+12\s+2\s*\n/);
     const all = normalize(pages.join("\n"));
     expect(all).toContain("Voix pour : 2 Voix contre : 0 Abstentions : 0 Suffrages exprimés : 2");
   });
 
-  it("keeps the vote block and the signature together on the last page", () => {
+  it("keeps the vote block and the signature together on the last page", async () => {
     const last = normalize(pages[pages.length - 1]!);
     expect(last).toContain("Adopté par :");
     expect(last).toContain("Pour extrait conforme :");
@@ -78,9 +78,9 @@ describe("the PDF extract of 2021-06, printed by real Chromium", () => {
     expect(last).toContain("Christophe COULON");
   });
 
-  it("gives the same bytes when built again", () => {
+  it("gives the same bytes when built again", async () => {
     const again = join(mkdtempSync(join(tmpdir(), "delib-pdf-")), "out");
-    expect(runCli(["build", example, "--out", again]).code).toBe(0);
+    expect((await runCli(["build", example, "--out", again])).code).toBe(0);
     expect(readFileSync(join(again, "2021-06.pdf")).equals(readFileSync(join(out, "2021-06.pdf")))).toBe(true);
     expect(readFileSync(join(again, "2021-06.html")).equals(readFileSync(join(out, "2021-06.html")))).toBe(true);
   });

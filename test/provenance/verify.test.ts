@@ -30,15 +30,15 @@ describe("provenance and delib verify", () => {
   let pdf: string;
   let printedFrom: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = newRepository();
     printedFrom = git(root, "rev-parse", "HEAD");
-    const run = runCli(["build", "seances/2021-05-18.yaml", "--documents", "extract", "--out", "out"], { cwd: root });
+    const run = await runCli(["build", "seances/2021-05-18.yaml", "--documents", "extract", "--out", "out"], { cwd: root });
     expect(run.code).toBe(0);
     pdf = join(root, "out/2021-06.pdf");
   });
 
-  it("prints the source, its commit and its hash in the footer and the metadata", () => {
+  it("prints the source, its commit and its hash in the footer and the metadata", async () => {
     const record = readPrintedRecord(readFileSync(pdf));
     expect(record).toMatchObject({ kind: "extract", number: "2021-06", source: "seances/2021-05-18.yaml", commit: printedFrom });
     expect(record.sourceHash).toMatch(/^[0-9a-f]{64}$/);
@@ -46,52 +46,52 @@ describe("provenance and delib verify", () => {
     expect(html).toContain(`Source : seances/2021-05-18.yaml, version ${printedFrom.slice(0, 12)} — empreinte ${record.sourceHash!.slice(0, 16)}`);
   });
 
-  it("says the document is what the source at HEAD produces", () => {
-    const run = runCli(["verify", "out/2021-06.pdf"], { cwd: root });
+  it("says the document is what the source at HEAD produces", async () => {
+    const run = await runCli(["verify", "out/2021-06.pdf"], { cwd: root });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("source at HEAD: unchanged");
     expect(run.stdout).toContain("document at HEAD: the same as printed");
   });
 
-  it("catches a deliberation changed after the fact, and names the commit", () => {
+  it("catches a deliberation changed after the fact, and names the commit", async () => {
     const file = join(root, "seances/2021-05-18.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("      for: 2\n      against: 0\n      abstentions: 0", "      for: 1\n      against: 0\n      abstentions: 1"));
     git(root, "commit", "-q", "-am", "Corriger le vote de la délibération 2021-06");
     const changed = git(root, "rev-parse", "HEAD");
-    const run = runCli(["verify", "out/2021-06.pdf"], { cwd: root });
+    const run = await runCli(["verify", "out/2021-06.pdf"], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("source at HEAD: changed since it was printed");
     expect(run.stdout).toContain("document at HEAD: DIFFERENT from what was printed");
     expect(run.stdout).toContain(`${changed.slice(0, 12)}  2021-05-20  Corriger le vote de la délibération 2021-06`);
 
-    const byNumber = runCli(["verify", "2021-06"], { cwd: root });
+    const byNumber = await runCli(["verify", "2021-06"], { cwd: root });
     expect(byNumber.code).toBe(0);
     expect(byNumber.stdout).toContain("2021-06: in seances/2021-05-18.yaml");
     expect(byNumber.stdout).toContain("changed after it was adopted, by:");
     expect(byNumber.stdout).toContain(changed.slice(0, 12));
   });
 
-  it("ignores a commit that touches the file but not the deliberation", () => {
+  it("ignores a commit that touches the file but not the deliberation", async () => {
     const repo = newRepository();
     const file = join(repo, "seances/2021-05-18.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("# Comité syndical of 18 May 2021", "# Comité syndical du 18 mai 2021"));
     git(repo, "commit", "-q", "-am", "Commentaire");
-    const run = runCli(["verify", "2021-06"], { cwd: repo });
+    const run = await runCli(["verify", "2021-06"], { cwd: repo });
     expect(run.stdout).toContain("unchanged since it was adopted into the register");
   });
 
-  it("degrades to a clear message outside git, and warns in a shallow clone", () => {
+  it("degrades to a clear message outside git, and warns in a shallow clone", async () => {
     const plain = mkdtempSync(join(tmpdir(), "delib-nogit-"));
     copyFileSync(pdf, join(plain, "2021-06.pdf"));
-    const outside = runCli(["verify", "2021-06.pdf"], { cwd: plain });
+    const outside = await runCli(["verify", "2021-06.pdf"], { cwd: plain });
     expect(outside.code).toBe(3);
     expect(outside.stderr).toContain("error DLB4010: this folder is not in a git repository");
 
     const shallow = join(mkdtempSync(join(tmpdir(), "delib-shallow-")), "clone");
     execFileSync("git", ["clone", "-q", "--depth", "1", `file://${root}`, shallow]);
     copyFileSync(pdf, join(shallow, "2021-06.pdf"));
-    const run = runCli(["verify", "2021-06.pdf"], { cwd: shallow });
+    const run = await runCli(["verify", "2021-06.pdf"], { cwd: shallow });
     expect(run.stderr).toContain("warning DLB4011: this is a shallow clone");
     expect(run.stdout).toContain("source at HEAD: changed since it was printed");
   });

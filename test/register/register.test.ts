@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrinter, type Printer } from "../../src/browser/print-pdfs.js";
 import { registerCommand } from "../../src/cli/register-command.js";
-import { cliContext, type Io } from "../../src/cli/context.js";
+import { cliContext } from "../../src/cli/context.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { checkFile } from "../../src/compile.js";
 import { renderDocuments } from "../../src/documents.js";
@@ -16,6 +16,7 @@ import { buildRegister, registerDate, type BuiltRegister } from "../../src/regis
 import { sittingsOfYear } from "../../src/register/register-sittings.js";
 import { chromiumForTests } from "../browser/pdf-tools.js";
 import { normalize } from "../support/reference.js";
+import { runCli, testHost } from "../support/run-cli.js";
 import { body, sittings2021, writeRegister } from "./register-fixture.js";
 
 function pagesOf(pdf: string): string[] {
@@ -32,10 +33,19 @@ function nonEmptyLines(text: string): string[] {
 }
 
 /** A CLI context whose output the test reads. */
-function testContext(env: Record<string, string | undefined> = process.env) {
-  const out = { stdout: "", stderr: "" };
-  const io: Io = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), env: { ...env, NO_COLOR: "1" }, stderrIsTty: false };
-  return { context: cliContext(io), out };
+function testContext() {
+  const { host, stdout, stderr } = testHost();
+  return {
+    context: cliContext(host),
+    out: {
+      get stdout() {
+        return stdout();
+      },
+      get stderr() {
+        return stderr();
+      },
+    },
+  };
 }
 
 const allNumbers = sittings2021.flatMap((s) => s.numbers);
@@ -74,15 +84,10 @@ describe("the register of 2021, printed by real Chromium", () => {
 
     // The command itself, from inside the register with no file named: every *.yaml below
     // delib.config.yaml, the default output. Building a second time must give the same bytes.
-    const { context, out } = testContext({ ...process.env, SOURCE_DATE_EPOCH: undefined });
-    const previous = process.cwd();
-    process.chdir(join(dir, "seances"));
-    try {
-      const code = await registerCommand([], { year: "2021" }, context);
-      cli = { code, ...out, bytes: existsSync("out/registre-2021.pdf") ? readFileSync("out/registre-2021.pdf") : new Uint8Array() };
-    } finally {
-      process.chdir(previous);
-    }
+    const seances = join(dir, "seances");
+    const run = await runCli(["register", "--year", "2021"], { cwd: seances, env: { SOURCE_DATE_EPOCH: undefined } });
+    const written = join(seances, "out/registre-2021.pdf");
+    cli = { code: run.code ?? -1, stdout: run.stdout, stderr: run.stderr, bytes: existsSync(written) ? readFileSync(written) : new Uint8Array() };
   });
 
   afterAll(() => {

@@ -31,13 +31,13 @@ const letterhead = `<div class="letterhead">
 `;
 
 describe("a body's own templates", () => {
-  it("override the letterhead through delib.config.yaml, with the logo it names", () => {
+  it("override the letterhead through delib.config.yaml, with the logo it names", async () => {
     const { root, session } = register("format: 1\ntemplates: ./modele\nassets:\n  logo: ./images/logo.png\n", {
       "modele/partials/letterhead.hbs": letterhead,
       "images/logo.png": png,
     });
     const out = join(root, "out");
-    const run = runCli(["build", session, "--format", "html", "--documents", "extract", "--out", out]);
+    const run = await runCli(["build", session, "--format", "html", "--documents", "extract", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const html = readFileSync(join(out, "2021-06.html"), "utf8");
@@ -48,58 +48,58 @@ describe("a body's own templates", () => {
     expect(html).toContain("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU COMITÉ SYNDICAL");
   });
 
-  it("take --template over the configuration", () => {
+  it("take --template over the configuration", async () => {
     const { root, session } = register("format: 1\ntemplates: ./modele\n", {
       "modele/partials/letterhead.hbs": letterhead,
       "autre/partials/letterhead.hbs": '<p class="body-name">AUTRE EN-TÊTE</p>\n',
     });
     const out = join(root, "out");
-    expect(runCli(["build", session, "--format", "html", "--documents", "extract", "--template", join(root, "autre"), "--out", out]).code).toBe(0);
+    expect((await runCli(["build", session, "--format", "html", "--documents", "extract", "--template", join(root, "autre"), "--out", out])).code).toBe(0);
     const html = readFileSync(join(out, "2021-06.html"), "utf8");
     expect(html).toContain("AUTRE EN-TÊTE");
     expect(html).not.toContain("MAIRIE DE TEST");
   });
 
-  it("resolve a stylesheet's images against the stylesheet's own folder", () => {
+  it("resolve a stylesheet's images against the stylesheet's own folder", async () => {
     const { root, session } = register("format: 1\ntemplates: ./modele\n", {
       "modele/style.css": 'body { background: url("fond/filigrane.png"); }\n',
       "modele/fond/filigrane.png": png,
     });
     const out = join(root, "out");
-    expect(runCli(["build", session, "--format", "html", "--documents", "extract", "--out", out]).code).toBe(0);
+    expect((await runCli(["build", session, "--format", "html", "--documents", "extract", "--out", out])).code).toBe(0);
     expect(readFileSync(join(out, "2021-06.html"), "utf8")).toContain(`url("data:image/png;base64,${png.toString("base64")}")`);
   });
 
-  it("fail the build on a misspelt field, naming the template file and line", () => {
+  it("fail the build on a misspelt field, naming the template file and line", async () => {
     const { root, session } = register("format: 1\ntemplates: ./modele\n", {
       "modele/partials/letterhead.hbs": '<div class="letterhead">\n<p>{{page.bodi}}</p>\n</div>\n',
     });
     const out = join(root, "out");
-    const run = runCli(["build", session, "--format", "html", "--out", out]);
+    const run = await runCli(["build", session, "--format", "html", "--out", out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/modele\/partials\/letterhead\.hbs:2:\d+ - error DLB5002: the template uses `bodi`, which the document data does not have/);
     expect(run.stderr).toContain("--emit json");
     expect(run.stdout).toBe("");
   });
 
-  it("fail on a template syntax error with its location", () => {
+  it("fail on a template syntax error with its location", async () => {
     const { root, session } = register("format: 1\ntemplates: ./modele\n", {
       "modele/partials/letterhead.hbs": '<div class="letterhead">\n{{#if page.body}}\n<p>{{page.body}}</p>\n</div>\n',
     });
-    const run = runCli(["build", session, "--format", "html", "--out", join(root, "out")]);
+    const run = await runCli(["build", session, "--format", "html", "--out", join(root, "out")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/modele\/partials\/letterhead\.hbs:\d+:\d+ - error DLB5001: template: /);
   });
 
-  it("report an image that does not exist, and a misspelt configuration field", () => {
+  it("report an image that does not exist, and a misspelt configuration field", async () => {
     const missing = register("format: 1\nassets:\n  logo: ./images/absent.png\n", {});
-    const run = runCli(["build", missing.session, "--format", "html", "--out", join(missing.root, "out")]);
+    const run = await runCli(["build", missing.session, "--format", "html", "--out", join(missing.root, "out")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("error DLB5005: the image `logo`");
     expect(run.stderr).toContain("no such file");
 
     const typo = register("format: 1\ntemplate: ./modele\n", {});
-    const bad = runCli(["build", typo.session, "--format", "html", "--out", join(typo.root, "out")]);
+    const bad = await runCli(["build", typo.session, "--format", "html", "--out", join(typo.root, "out")]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/delib\.config\.yaml:2:1 - error DLB2002: unknown field `template`, did you mean `templates`\?/);
   });

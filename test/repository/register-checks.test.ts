@@ -33,7 +33,7 @@ const body = { name: "Commune de Test", kind: "commune", assembly: "conseil muni
 const validate = (root: string) => runCli(["validate", "*.yaml", "--format", "short"], { cwd: root });
 
 describe("numbering across the sessions of a register", () => {
-  it("reads the pattern {year}-{seq:02}", () => {
+  it("reads the pattern {year}-{seq:02}", async () => {
     const { regex, format } = numberPattern("{year}-{seq:02}");
     expect(regex.exec("2021-06")?.groups).toEqual({ year: "2021", seq: "06" });
     expect(regex.test("2021-6")).toBe(false);
@@ -41,22 +41,22 @@ describe("numbering across the sessions of a register", () => {
     expect(numberPattern("D{year}_{seq:03}").format(2024, 12)).toBe("D2024_012");
   });
 
-  it("accepts numbers without gaps, in date order, reset each year", () => {
+  it("accepts numbers without gaps, in date order, reset each year", async () => {
     const root = register({ body, numbering: { pattern: "{year}-{seq:02}" } }, [
       { date: "2021-03-02", numbers: ["2021-01", "2021-02"] },
       { date: "2021-06-15", numbers: ["2021-03"] },
       { date: "2022-01-11", numbers: ["2022-01"] },
     ]);
-    expect(validate(root)).toMatchObject({ code: 0, stdout: "" });
+    expect(await validate(root)).toMatchObject({ code: 0, stdout: "" });
   });
 
-  it("finds a gap, a duplicate, a number out of date order and one off the pattern, each in its file", () => {
+  it("finds a gap, a duplicate, a number out of date order and one off the pattern, each in its file", async () => {
     const root = register({ body, numbering: { pattern: "{year}-{seq:02}" } }, [
       { date: "2021-03-02", numbers: ["2021-01", "2021-02"] },
       { date: "2021-06-15", numbers: ["2021-04", "2021-02"] },
       { date: "2021-09-21", numbers: ["2021-03", "21-6"] },
     ]);
-    const run = validate(root);
+    const run = await validate(root);
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split("\n");
     expect(lines).toEqual(
@@ -74,19 +74,19 @@ describe("a proxy runs for at most three consecutive sittings (CGCT L2121-20)", 
   const sittings = (n: number): Sitting[] =>
     Array.from({ length: n }, (_, i) => ({ date: `2021-0${i + 1}-10`, numbers: [`2021-0${i + 1}`], proxy: ["m5", "m1"] as [string, string] }));
 
-  it("says nothing for three", () => {
-    expect(validate(register({ body }, sittings(3)))).toMatchObject({ code: 0, stdout: "" });
+  it("says nothing for three", async () => {
+    expect(await validate(register({ body }, sittings(3)))).toMatchObject({ code: 0, stdout: "" });
   });
 
-  it("warns at the fourth, pointing at the proxy", () => {
-    const run = validate(register({ body }, sittings(4)));
+  it("warns at the fourth, pointing at the proxy", async () => {
+    const run = await validate(register({ body }, sittings(4)));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^2021-04-10\.yaml:\d+:\d+: warning DLB3705: `m5` is represented by `m1` for a fourth consecutive sitting/m);
   });
 });
 
 describe("the roster: members in office by dated events", () => {
-  it("knows who is in office on a date", () => {
+  it("knows who is in office on a date", async () => {
     const roster = [
       { member: "a", event: "installed" as const, date: "2020-05-25" },
       { member: "b", event: "installed" as const, date: "2020-05-25" },
@@ -98,22 +98,22 @@ describe("the roster: members in office by dated events", () => {
     expect([...inOffice(roster, "2021-03-01")].sort()).toEqual(["a", "c"]);
   });
 
-  it("finds a member listed after resigning and one in office but not listed", () => {
+  it("finds a member listed after resigning and one in office but not listed", async () => {
     const roster = ["m1", "m2", "m3", "m4", "m5"].map((member) => ({ member, event: "installed", date: "2020-05-25" }));
     roster.push({ member: "m5", event: "resigned", date: "2021-02-01" }, { member: "m6", event: "installed", date: "2021-02-10" });
     const root = register({ body, roster }, [
       { date: "2021-01-12", numbers: ["2021-01"] },
       { date: "2021-03-02", numbers: ["2021-02"] },
     ]);
-    const run = validate(root);
+    const run = await validate(root);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^2021-03-02\.yaml:\d+:\d+: error DLB3706: `m5` is listed, but is not in office on 2021-03-02/m);
     expect(run.stdout).toMatch(/^2021-03-02\.yaml:\d+:\d+: error DLB3707: `m6` is in office on 2021-03-02 according to the roster, but is not listed/m);
     expect(run.stdout).not.toContain("2021-01-12.yaml");
   });
 
-  it("requires the sessions to carry the register's body name", () => {
-    const run = validate(register({ body: { ...body, name: "Commune de Testville" } }, [{ date: "2021-01-12", numbers: ["2021-01"] }]));
+  it("requires the sessions to carry the register's body name", async () => {
+    const run = await validate(register({ body: { ...body, name: "Commune de Testville" } }, [{ date: "2021-01-12", numbers: ["2021-01"] }]));
     expect(run.stdout).toMatch(/error DLB3708: the body is named « Commune de Test » here, but « Commune de Testville » in delib\.config\.yaml/);
   });
 });
