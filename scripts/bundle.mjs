@@ -7,7 +7,7 @@
 //   cache (scripts/build-code-cache.mjs), which Node 20 offers for scripts, not for ES modules.
 //   The commands and puppeteer-core stay lazy: esbuild turns their dynamic imports into
 //   initialisers run on first use, so an HTML build never runs puppeteer-core's code.
-// - check-worker.js: the checking thread (cli/check-many.ts), started from a file.
+// - check-worker.js: the checking thread (src/check-threads.ts), started from a file.
 //
 // Left out, loaded through `require` when needed: the yaml package (which only locates
 // problems), pdf-lib (the year's register), ajv (when no precompiled validator exists) and the
@@ -55,7 +55,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: ["dist/cli/check-worker.js"],
+  entryPoints: ["dist/check-worker.js"],
   outfile: "dist/bundle/check-worker.js",
   format: "esm",
   // CommonJS packages in an ES module bundle call `require`: give them Node's.

@@ -1,17 +1,26 @@
-// The pipeline's rendering half: from a checked session's outcome to the documents, through
-// the templates (built-in, or a body's own) and the catalogue of labels.
+// The pipeline's rendering half, the CLI's one door to it: from a checked session's outcome to
+// the documents (through the templates, built-in or a body's own, and the catalogue of
+// labels), printed by the browser and written to disk.
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { findConfig, loadConfig, noConfig } from "./config/load-config.js";
+import { startPrinter, type Printer, type PrintJob } from "./browser/print-pdfs.js";
+import type { CheckedFile } from "./check.js";
+import type { Config } from "./config/load-config.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
+import type { Provenance } from "./model/provenance.js";
+import { pdfDocumentDate } from "./output/document-date.js";
+import { writeOutputs, type OutputFile } from "./output/write-outputs.js";
 import { dataUri } from "./render/assets.js";
 import { loadCatalogue } from "./render/catalogue.js";
 import { explainText } from "./render/explain-text.js";
 import { renderHtml, type RenderedDocument } from "./render/render-html.js";
 import { loadTemplateSet, type DocumentKind, type TemplateSet } from "./render/templates.js";
+import { locate } from "./source/parse-yaml.js";
 import type { Outcome } from "./tally/outcome.js";
 
 export type { RenderedDocument } from "./render/render-html.js";
+export { documentKinds, type DocumentKind } from "./render/templates.js";
+export { startPrinter, writeOutputs, pdfDocumentDate, type Printer, type PrintJob, type OutputFile };
 
 /** The working behind every figure of a checked session, as text. */
 export function explainSession(outcome: Outcome): string {
@@ -24,8 +33,8 @@ export interface RenderOptions {
   readonly templates?: TemplateSet;
   /** Images by name (`logo`, `signature`), as data: URIs. */
   readonly assets?: Readonly<Record<string, string>>;
-  /** Where the session file comes from, printed at the foot of every page. */
-  readonly provenance?: import("./model/provenance.js").Provenance;
+  /** Where the session file comes from, printed on the document. */
+  readonly provenance?: Provenance;
 }
 
 /** Renders the documents of a checked session (every extract, the procès-verbal, the list). */
@@ -41,15 +50,11 @@ function builtInTemplates(): TemplateSet {
 }
 
 /**
- * The templates and images for a session file: `--template DIR` when given, else the
- * delib.config.yaml found upward from the file; the built-in templates fill in the rest.
+ * The templates and images of a register: `--template DIR` when given (relative to `cwd`),
+ * else `templates:` of its configuration; the built-in templates fill in the rest.
  */
-export async function prepareTemplates(sessionPath: string, templateDir: string | undefined): Promise<Result<{ templates: TemplateSet; assets: Record<string, string> }>> {
-  const configPath = findConfig(dirname(resolve(sessionPath)));
-  const loaded = configPath ? await loadConfig(configPath) : { value: noConfig, diagnostics: [] };
-  if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
-  const config = loaded.value;
-  const userDir = templateDir ? resolve(templateDir) : config.templatesDir;
+export function prepareTemplates(config: Config, templateDir: string | undefined, cwd: string): Result<{ templates: TemplateSet; assets: Record<string, string> }> {
+  const userDir = templateDir ? resolve(cwd, templateDir) : config.templatesDir;
   if (userDir !== undefined && !isDirectory(userDir)) {
     return {
       value: undefined,
@@ -65,7 +70,7 @@ export async function prepareTemplates(sessionPath: string, templateDir: string 
   const set = loadTemplateSet({ userDir });
   if (!set.value) return { value: undefined, diagnostics: set.diagnostics };
   const assets: Record<string, string> = {};
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const diagnostics: Diagnostic[] = [];
   for (const [name, path] of Object.entries(config.assets)) {
     try {
       assets[name] = dataUri(path, dirname(path));
@@ -83,10 +88,53 @@ export async function prepareTemplates(sessionPath: string, templateDir: string 
   return { value: { templates: set.value, assets }, diagnostics };
 }
 
+/** Prints documents to PDF, each dated per SOURCE_DATE_EPOCH or its sitting; files in the documents' order. */
+export async function printDocuments(
+  printer: Printer,
+  documents: readonly RenderedDocument[],
+  env: Readonly<Record<string, string | undefined>>,
+  onPrinted?: (done: number, total: number) => void,
+): Promise<OutputFile[]> {
+  const pdfs = await printer.print(
+    documents.map((d) => ({ html: d.html, meta: { ...d.meta, date: pdfDocumentDate(d.meta.date, env) } })),
+    onPrinted,
+  );
+  return pdfs.map((contents, i) => ({ name: `${documents[i]!.name}.pdf`, contents }));
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
     return false;
   }
+}
+
+/**
+ * Two documents that would be written to the same file. Deliberation numbers are unique
+ * (checked across the files), but a number may still read like another document's name, such
+ * as « proces-verbal-2021-05-18 »; file names are compared without case, as Windows and macOS
+ * do. Located on the deliberation's number.
+ */
+export function documentNamesClash(documents: readonly RenderedDocument[], files: readonly CheckedFile[]): Diagnostic[] {
+  const seen = new Set<string>();
+  for (const d of documents) {
+    const key = d.name.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      continue;
+    }
+    const numbered = files.flatMap((f) =>
+      f.parsed && f.session ? f.session.motions.flatMap((m, i) => (m.number.toLowerCase() === key ? [locate(f.parsed!, ["motions", i, "number"])] : [])) : [],
+    );
+    return [
+      diagnostic({
+        code: "DLB3015",
+        message: `two documents would be written to \`${d.name}\`: a deliberation number reads like another document's file name`,
+        hints: ["give the deliberation a number that does not read like « proces-verbal-… » or « liste-des-deliberations-… »"],
+        span: numbered[0],
+      }),
+    ];
+  }
+  return [];
 }

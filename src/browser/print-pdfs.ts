@@ -43,7 +43,7 @@ export interface Printer {
  * problem (DLB4001, DLB4002), returned, not thrown. The CLI starts it while it checks the
  * input, since launching Chromium is the slowest step of a run.
  */
-export async function startPrinter(options: { flag: string | undefined; env: Record<string, string | undefined> }): Promise<Printer | { problem: Diagnostic }> {
+export async function startPrinter(options: { flag: string | undefined; env: Readonly<Record<string, string | undefined>> }): Promise<Printer | { problem: Diagnostic }> {
   const found = findChromium({ flag: options.flag, env: options.env });
   if ("tried" in found) return { problem: browserNotFound(found.tried) };
   let browser: Awaited<ReturnType<typeof openBrowser>>;

@@ -1,16 +1,24 @@
 // `delib build`: check, render, print, write, in that order; nothing is written unless the
 // input is sound (a missing browser still lets the HTML through).
-import { dirname, resolve } from "node:path";
-import { startPrinter, type Printer } from "../browser/print-pdfs.js";
-import { pdfDocumentDate } from "../output/document-date.js";
-import { checkFile } from "../compile.js";
-import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
-import { writeOutputs, type OutputFile } from "../output/write-outputs.js";
+import { resolve } from "node:path";
+import { checkSessions } from "../check.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  documentKinds,
+  documentNamesClash,
+  prepareTemplates,
+  printDocuments,
+  renderDocuments,
+  startPrinter,
+  writeOutputs,
+  type OutputFile,
+  type Printer,
+  type RenderedDocument,
+} from "../documents.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
-import { documentKinds } from "../render/templates.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
+import type { ReportFormat } from "./report.js";
 import { parseList } from "./usage-error.js";
 
 const documentFormats = ["html", "pdf"] as const;
@@ -22,6 +30,7 @@ export interface BuildOptions {
   template?: string;
   emit?: string;
   chromium?: string;
+  report?: ReportFormat;
 }
 
 type Started = Printer | { problem: Diagnostic };
@@ -51,33 +60,32 @@ async function buildWith(
   printer: Promise<Started> | undefined,
 ): Promise<number> {
   const { io } = context;
-  const report = async (found: readonly Diagnostic[]) => {
-    if (found.length > 0) io.stderr(await context.format(found, files.length));
+  const report = async (found: readonly Diagnostic[], fileCount: number) => {
+    if (found.length > 0) io.stderr(await context.format(found, fileCount, options.report));
   };
   // Provenance asks git, which takes a while to start: ask now, beside the checking.
-  const provenances = new Map(files.map((file) => [file, provenanceOfAsync(file).catch(() => undefined)]));
-  const checked = await Promise.all(files.map((file) => checkFile(file)));
-  const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
-  if (hasErrors(diagnostics)) {
-    await report(diagnostics);
+  const provenances = new Map(files.map((file) => [file, provenanceOfAsync(resolve(io.cwd, file), file).catch(() => undefined)]));
+  const checked = await checkSessions(files, { cwd: io.cwd });
+  const diagnostics: Diagnostic[] = [...checked.diagnostics];
+  if (!checked.ok) {
+    await report(diagnostics, checked.files.length);
     return ExitCode.InvalidInput;
   }
   const documents: RenderedDocument[] = [];
-  // Files of one folder share its delib.config.yaml and templates: read and compile them once.
+  // Files of one register share its configuration and templates: prepare them once.
   const preparedFor = new Map<string, ReturnType<typeof prepareTemplates>>();
-  for (const c of checked) {
-    const folder = dirname(resolve(c.path));
-    if (!preparedFor.has(folder)) preparedFor.set(folder, prepareTemplates(c.path, options.template));
-    const prepared = await preparedFor.get(folder)!;
-    diagnostics.push(...prepared.diagnostics);
+  for (const c of checked.files) {
+    const key = c.config.path ?? "";
+    if (!preparedFor.has(key)) preparedFor.set(key, prepareTemplates(c.config, options.template, io.cwd));
+    const prepared = preparedFor.get(key)!;
     if (!prepared.value) continue;
     const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenances.get(c.path) });
     diagnostics.push(...rendered.diagnostics);
     documents.push(...(rendered.value ?? []));
   }
-  const clash = duplicateNames(documents);
-  if (clash) diagnostics.push(clash);
-  await report(diagnostics);
+  for (const prepared of preparedFor.values()) diagnostics.push(...prepared.diagnostics);
+  diagnostics.push(...documentNamesClash(documents, checked.files));
+  await report(diagnostics, checked.files.length);
   if (hasErrors(diagnostics)) return ExitCode.InvalidInput;
 
   const outputs: OutputFile[] = options.formats.includes("html")
@@ -91,51 +99,25 @@ async function buildWith(
     const started = await printer;
     if ("problem" in started) environmentProblem = started.problem;
     else {
-      outputs.push(...(await printDocuments(started, documents, context)));
+      const progress = io.stderrIsTty && documents.length > 3;
+      outputs.push(
+        ...(await printDocuments(started, documents, io.env, progress ? (done, total) => io.stderr(`\rprinting PDFs: ${done}/${total}${done === total ? "\n" : ""}`) : undefined)),
+      );
       // Every PDF is in hand: the browser goes while the files are written.
       void started.close();
     }
   }
-  const writeProblems = await writeOutputs(options.out, outputs);
+  const out = resolve(io.cwd, options.out);
+  const writeProblems = await writeOutputs(out, outputs);
   if (writeProblems.length > 0) {
-    await report(writeProblems);
+    await report(writeProblems, checked.files.length);
     return ExitCode.Environment;
   }
   for (const file of outputs) io.stdout(`wrote ${options.out}/${file.name}\n`);
   if (environmentProblem) {
-    await report([environmentProblem]);
+    await report([environmentProblem], checked.files.length);
     return ExitCode.Environment;
   }
   return ExitCode.Ok;
 }
 
-/** Two deliberations of the same number would overwrite each other's files. */
-function duplicateNames(documents: readonly RenderedDocument[]): Diagnostic | undefined {
-  const seen = new Set<string>();
-  for (const d of documents) {
-    const key = d.name.toLowerCase();
-    if (seen.has(key)) {
-      return diagnostic({
-        code: "DLB3008",
-        message: `two deliberations are numbered \`${d.name}\` in the files given`,
-        hints: ["deliberation numbers must be unique across the sessions built together"],
-      });
-    }
-    seen.add(key);
-  }
-  return undefined;
-}
-
-/** Prints the documents, with a progress line on a terminal when there are many. */
-async function printDocuments(printer: Printer, documents: readonly RenderedDocument[], context: CliContext): Promise<OutputFile[]> {
-  const { io } = context;
-  const progress = io.stderrIsTty && documents.length > 3;
-  const pdfs = await printer.print(
-    documents.map((d) => ({
-      html: d.html,
-      meta: { ...d.meta, date: pdfDocumentDate(d.meta.date, io.env) },
-    })),
-    progress ? (done, total) => io.stderr(`\rprinting PDFs: ${done}/${total}${done === total ? "\n" : ""}`) : undefined,
-  );
-  return pdfs.map((contents, i) => ({ name: `${documents[i]!.name}.pdf`, contents }));
-}

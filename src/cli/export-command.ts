@@ -1,15 +1,13 @@
 // `delib export --scdl`: the register's deliberations as the SCDL « Délibérations » open-data
 // table. Every file is checked, and every row against the schema, before anything is written.
 import { basename, dirname, resolve } from "node:path";
-import { checkFile } from "../compile.js";
-import { findConfig, loadConfig, noConfig, type Config } from "../config/load-config.js";
+import { checkSessions } from "../check.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { writeOutputs } from "../documents.js";
 import { scdlCsv, scdlRows, type ScdlSession } from "../export/scdl.js";
-import { writeOutputs } from "../output/write-outputs.js";
-import { expandPaths } from "../source/expand-paths.js";
-import { parseYaml } from "../source/parse-yaml.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
+import type { ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
 export interface ExportOptions {
@@ -17,6 +15,7 @@ export interface ExportOptions {
   scdl?: boolean;
   /** The file to write; stdout when absent. */
   out?: string;
+  report?: ReportFormat;
 }
 
 /** Exports the deliberations of `args` (files or globs) as CSV; returns the exit code. */
@@ -24,47 +23,16 @@ export async function exportCommand(args: readonly string[], options: ExportOpti
   if (!options.scdl) throw new UsageError("say what to export: --scdl (the SCDL « Délibérations » open-data table, CSV)");
   if (args.length === 0) throw new UsageError("give the session files to export, e.g. `delib export --scdl 'seances/**/*.yaml'`");
   const { io } = context;
-  const expanded = expandPaths(args);
-  const files = expanded.value ?? [];
-  const diagnostics: Diagnostic[] = [...expanded.diagnostics];
+  const checked = await checkSessions(args, { cwd: io.cwd });
+  const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const report = async (): Promise<void> => {
-    if (diagnostics.length > 0) io.stderr(await context.format(diagnostics, files.length));
+    if (diagnostics.length > 0) io.stderr(await context.format(diagnostics, checked.fileCount, options.report));
   };
-
-  const checked = await Promise.all(files.map((file) => checkFile(file)));
-  diagnostics.push(...checked.flatMap((c) => c.diagnostics));
-  if (hasErrors(diagnostics)) {
+  if (!checked.ok) {
     await report();
     return ExitCode.InvalidInput;
   }
-
-  // One configuration per register: the nearest delib.config.yaml above each file, read once.
-  const configs = new Map<string, Promise<Config | undefined>>();
-  const configFor = (path: string): Promise<Config | undefined> => {
-    const found = findConfig(dirname(resolve(path)));
-    if (!found) return Promise.resolve(noConfig);
-    let loading = configs.get(found);
-    if (!loading) {
-      loading = loadConfig(found).then((loaded) => {
-        diagnostics.push(...loaded.diagnostics);
-        return loaded.value;
-      });
-      configs.set(found, loading);
-    }
-    return loading;
-  };
-  const sessions: ScdlSession[] = [];
-  for (const c of checked) {
-    const config = await configFor(c.path);
-    // A file without errors was read and parsed: parsing it again only keeps its positions.
-    const source = c.source ? parseYaml(c.source).value : undefined;
-    if (config && source && c.outcome) sessions.push({ outcome: c.outcome, source, config });
-  }
-  if (hasErrors(diagnostics)) {
-    await report();
-    return ExitCode.InvalidInput;
-  }
-
+  const sessions: ScdlSession[] = checked.files.map((c) => ({ outcome: c.outcome!, source: c.parsed!, config: c.config }));
   const rows = scdlRows(sessions);
   diagnostics.push(...rows.diagnostics);
   if (!rows.value || hasErrors(diagnostics)) {
@@ -78,7 +46,8 @@ export async function exportCommand(args: readonly string[], options: ExportOpti
     return ExitCode.Ok;
   }
   // Written beside its final name, then renamed: a failure leaves the previous export whole.
-  diagnostics.push(...(await writeOutputs(dirname(options.out), [{ name: basename(options.out), contents: csv }])));
+  const out = resolve(io.cwd, options.out);
+  diagnostics.push(...(await writeOutputs(dirname(out), [{ name: basename(out), contents: csv }])));
   await report();
   if (hasErrors(diagnostics)) return ExitCode.Environment;
   io.stdout(`wrote ${options.out}\n`);

@@ -37,6 +37,11 @@ Examples:
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment (no browser, cannot write), 4 internal error.
 `;
 
+/** `--report FORMAT`: how a command other than validate reports problems on stderr. */
+function reportOption(): Option {
+  return new Option("--report <format>", "how problems are reported on stderr (as `delib validate --format`)").choices(reportFormats).default("human");
+}
+
 /**
  * Runs the CLI with `argv` (as process.argv) on `host` and returns the exit code. Never throws.
  * The binary passes the real process; tests call it in-process with a host of their own.
@@ -69,9 +74,10 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .command("explain")
     .description("show, motion by motion, how attendance, quorum and votes were counted, with the rule and article applied")
     .argument("<files...>", "session files (YAML)")
-    .action(async (files: string[]) => {
+    .addOption(reportOption())
+    .action(async (files: string[], options: { report?: ReportFormat }) => {
       const { explain } = await import("./explain-command.js");
-      exitCode = await explain(files, context);
+      exitCode = await explain(files, options, context);
     });
 
   program
@@ -85,6 +91,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .option("--emit <what>", "also write the data each template receives: json")
     .option("--chromium <path>", "Chromium or Chrome executable to print PDFs")
     .option("--watch", "rebuild whenever a session file, the configuration or a template changes")
+    .addOption(reportOption())
     .action(async (files: string[], options: import("./build-command.js").BuildOptions & { watch?: boolean }) => {
       if (options.watch) {
         const { watch } = await import("./watch-command.js");
@@ -113,7 +120,8 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .requiredOption("--year <year>", "the year, e.g. 2021")
     .option("-o, --out <file>", "the PDF to write (default: out/registre-YEAR.pdf)")
     .option("--chromium <path>", "Chromium or Chrome executable to print PDFs")
-    .action(async (files: string[], options: { year: string; out?: string; chromium?: string }) => {
+    .addOption(reportOption())
+    .action(async (files: string[], options: import("./register-command.js").RegisterCommandOptions) => {
       const { registerCommand } = await import("./register-command.js");
       exitCode = await registerCommand(files, options, context);
     });
@@ -124,7 +132,8 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .argument("<files...>", "session files or globs")
     .option("--scdl", "the SCDL « Délibérations » format (schema.data.gouv.fr)")
     .option("-o, --out <file>", "the CSV file to write (default: standard output)")
-    .action(async (files: string[], options: { scdl?: boolean; out?: string }) => {
+    .addOption(reportOption())
+    .action(async (files: string[], options: import("./export-command.js").ExportOptions) => {
       const { exportCommand } = await import("./export-command.js");
       exitCode = await exportCommand(files, options, context);
     });
@@ -133,9 +142,10 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .command("verify")
     .description("check a printed PDF against the register's source at HEAD, or list the commits that changed a deliberation")
     .argument("<pdf-or-number>", "a PDF printed by delib, or a deliberation number")
-    .action(async (target: string) => {
+    .addOption(reportOption())
+    .action(async (target: string, options: { report?: ReportFormat }) => {
       const { verify } = await import("./verify-command.js");
-      exitCode = await verify(target, context);
+      exitCode = await verify(target, options, context);
     });
 
   program

@@ -2,8 +2,8 @@
 // The documents stay inert (their own policy forbids scripts, and they sit in a sandboxed
 // frame); only the preview's frame page carries the few lines that reload it.
 import { createServer, type ServerResponse } from "node:http";
-import { checkFile } from "../compile.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { resolve } from "node:path";
+import { checkSessions } from "../check.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
 import { provenanceOf } from "../provenance/provenance.js";
 import type { CliContext } from "./context.js";
@@ -22,13 +22,16 @@ function escapeHtml(text: string): string {
 }
 
 async function renderAll(file: string, template: string | undefined, context: CliContext): Promise<Pick<State, "documents" | "problems">> {
-  const checked = await checkFile(file);
-  if (hasErrors(checked.diagnostics)) return { documents: [], problems: await context.format(checked.diagnostics, 1) };
-  const prepared = await prepareTemplates(file, template);
+  const { cwd } = context.io;
+  // The same check as every command: the file within its register.
+  const set = await checkSessions([file], { cwd });
+  if (!set.ok) return { documents: [], problems: await context.format(set.diagnostics, 1) };
+  const checked = set.files[0]!;
+  const prepared = prepareTemplates(checked.config, template, cwd);
   if (!prepared.value) return { documents: [], problems: await context.format(prepared.diagnostics, 1) };
   // The same provenance line as `delib build`, so the preview shows what will be printed.
-  const rendered = renderDocuments(checked.outcome!, { ...prepared.value, provenance: provenanceOf(file) });
-  const warnings = checked.diagnostics.length > 0 ? await context.format(checked.diagnostics, 1) : "";
+  const rendered = renderDocuments(checked.outcome!, { ...prepared.value, provenance: provenanceOf(resolve(cwd, file), file) });
+  const warnings = set.diagnostics.length > 0 ? await context.format(set.diagnostics, 1) : "";
   if (!rendered.value) return { documents: [], problems: await context.format(rendered.diagnostics, 1) };
   return { documents: rendered.value, problems: warnings };
 }
@@ -100,7 +103,7 @@ export async function preview(file: string, options: { port: string; template?: 
   if (state.problems) context.io.stderr(state.problems);
   // One render at a time, in order: a slow render never overwrites a newer one.
   let rendering: Promise<void> = Promise.resolve();
-  const stop = await watchInputs([file], options.template, () => {
+  const stop = await watchInputs([file], context.io.cwd, options.template, () => {
     rendering = rendering.then(async () => {
       try {
         const next = await renderAll(file, options.template, context);

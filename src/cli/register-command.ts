@@ -2,26 +2,22 @@
 // the year's register (extracts, closing sheets, tables) to one PDF. Nothing is written
 // unless the input is sound and the browser printed it all.
 import { statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { globSync } from "tinyglobby";
-import { startPrinter, type Printer } from "../browser/print-pdfs.js";
-import { checkFile } from "../compile.js";
-import { configFileName, findConfig, loadConfig } from "../config/load-config.js";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { writeOutputs } from "../output/write-outputs.js";
+import { basename, dirname, join, resolve } from "node:path";
+import { checkSessions, registerSessionFiles } from "../check.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { startPrinter, writeOutputs, type Printer } from "../documents.js";
 import { buildRegister, registerDate } from "../register/build-register.js";
-import { duplicateNumbers, sittingsOfYear } from "../register/register-sittings.js";
-import { summarize } from "../repository/summary.js";
-import { expandPaths } from "../source/expand-paths.js";
+import { sittingsOfYear } from "../register/register-sittings.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
-import { registerDiagnostics } from "./register-checks.js";
+import type { ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
 export interface RegisterCommandOptions {
   year: string;
   out?: string;
   chromium?: string;
+  report?: ReportFormat;
 }
 
 type Started = Printer | { problem: Diagnostic };
@@ -30,35 +26,29 @@ type Started = Printer | { problem: Diagnostic };
 export async function registerCommand(args: readonly string[], options: RegisterCommandOptions, context: CliContext): Promise<number> {
   const year = String(options.year ?? "").trim();
   if (!/^\d{4}$/.test(year)) throw new UsageError(`--year needs a year in four figures, e.g. --year 2021 (got \`${options.year ?? ""}\`)`);
-  const cwd = process.cwd();
-  const files = args.length > 0 ? undefined : registerFiles(cwd);
+  const { cwd } = context.io;
+  let files = args;
+  if (files.length === 0) {
+    const register = registerSessionFiles(cwd);
+    if (!register) throw new UsageError(`no delib.config.yaml in ${cwd} or a folder above it: run delib register inside a register, or name the session files`);
+    files = register.files;
+  }
   // Launching Chromium is the slowest step: start it now, while the input is checked.
   const printer: Promise<Started> = startPrinter({ flag: options.chromium, env: context.io.env });
   try {
-    return await registerWith(files ?? args, year, outputPath(options.out, year), args.length > 0, context, printer);
+    return await registerWith(files, year, outputPath(resolve(cwd, options.out ?? "out/"), options.out, year), options, context, printer);
   } finally {
     const started = await printer;
     if ("close" in started) await started.close();
   }
 }
 
-/** The diagnostics without repeats (the configuration is read by the register checks and here). */
-function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}|${d.message}|${d.span?.file.path ?? ""}|${d.span?.start ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** The PDF to write: --out FILE, or registre-YEAR.pdf in --out DIR (an existing folder, or one ending in /), or in out/. */
-function outputPath(out: string | undefined, year: string): string {
+function outputPath(absolute: string, given: string | undefined, year: string): { path: string; shown: string } {
   const name = `registre-${year}.pdf`;
-  if (out === undefined || out === "") return join("out", name);
-  if (/[\\/]$/.test(out) || isDirectory(out)) return join(out, name);
-  return out;
+  if (given === undefined || given === "") return { path: join(absolute, name), shown: join("out", name) };
+  if (/[\\/]$/.test(given) || isDirectory(absolute)) return { path: join(absolute, name), shown: join(given, name) };
+  return { path: absolute, shown: given };
 }
 
 function isDirectory(path: string): boolean {
@@ -69,55 +59,28 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Every session file of the register the current folder belongs to (the folder of delib.config.yaml). */
-function registerFiles(cwd: string): string[] {
-  const config = findConfig(cwd);
-  if (!config) {
-    throw new UsageError(`no ${configFileName} in ${cwd} or a folder above it: run delib register inside a register, or name the session files`);
-  }
-  const root = dirname(config);
-  return globSync("**/*.yaml", { cwd: root, onlyFiles: true, expandDirectories: false, ignore: ["**/node_modules/**", `**/${configFileName}`] })
-    .sort()
-    .map((file) => relative(cwd, join(root, file)) || file);
-}
-
-async function registerWith(args: readonly string[], year: string, out: string, given: boolean, context: CliContext, printer: Promise<Started>): Promise<number> {
+async function registerWith(
+  files: readonly string[],
+  year: string,
+  out: { path: string; shown: string },
+  options: RegisterCommandOptions,
+  context: CliContext,
+  printer: Promise<Started>,
+): Promise<number> {
   const { io } = context;
-  const expanded = given ? expandPaths(args) : { value: [...args], diagnostics: [] };
-  const files = expanded.value ?? [];
+  const checked = await checkSessions(files, { cwd: io.cwd });
   const report = async (found: readonly Diagnostic[]) => {
-    if (found.length > 0) io.stderr(await context.format(found, files.length));
+    if (found.length > 0) io.stderr(await context.format(found, checked.fileCount, options.report));
   };
-  const diagnostics: Diagnostic[] = [...expanded.diagnostics];
-  const checked = await Promise.all(files.map((file) => checkFile(file)));
-  diagnostics.push(...checked.flatMap((c) => c.diagnostics));
-  if (hasErrors(diagnostics)) {
+  const diagnostics: Diagnostic[] = [...checked.diagnostics];
+  if (!checked.ok) {
     await report(diagnostics);
     return ExitCode.InvalidInput;
   }
-  // Across the files, as `delib validate` checks them: numbers, proxies over sittings, roster, body.
-  diagnostics.push(...(await registerDiagnostics(checked.map(summarize))));
-  // The register's identity: the body named in delib.config.yaml at its root.
-  const configPath = findConfig(files[0] === undefined ? process.cwd() : dirname(resolve(files[0])));
-  const config = configPath ? await loadConfig(configPath) : undefined;
-  diagnostics.push(...(config?.diagnostics ?? []));
-  const unique = distinct(diagnostics);
-  diagnostics.splice(0, diagnostics.length, ...unique);
-  if (hasErrors(diagnostics)) {
-    await report(diagnostics);
-    return ExitCode.InvalidInput;
-  }
-  const sittings = sittingsOfYear(checked.map((c) => ({ path: c.path, outcome: c.outcome! })), year);
-  // Files outside any register escape the checks above; two numbers alike would still send
-  // the tables to two places.
-  diagnostics.push(...duplicateNumbers(sittings));
-  if (hasErrors(diagnostics)) {
-    await report(diagnostics);
-    return ExitCode.InvalidInput;
-  }
+  const sittings = sittingsOfYear(checked.files.map((c) => ({ path: c.path, outcome: c.outcome!, config: c.config })), year);
   if (sittings.length === 0) {
     await report(diagnostics);
-    io.stderr(`error: no sitting dated ${year} in the ${files.length} session file${files.length === 1 ? "" : "s"} read; nothing written\n`);
+    io.stderr(`error: no sitting dated ${year} in the ${checked.files.length} session file${checked.files.length === 1 ? "" : "s"} read; nothing written\n`);
     return ExitCode.InvalidInput;
   }
 
@@ -129,8 +92,10 @@ async function registerWith(args: readonly string[], year: string, out: string, 
     return ExitCode.Environment;
   }
   const progress = io.stderrIsTty;
+  // The register's identity: the body named in its configuration, else in its first sitting.
+  const body = sittings[0]!.config.body?.name ?? sittings[0]!.outcome.session.body.name;
   const built = await buildRegister(sittings, {
-    identity: { body: config?.value?.body?.name ?? sittings[0]!.outcome.session.body.name, year },
+    identity: { body, year },
     date: registerDate(sittings, io.env),
     print: (jobs) =>
       started.print(jobs, progress ? (done, total) => io.stderr(`\rprinting the register: ${done}/${total}${done === total ? "\n" : ""}`) : undefined),
@@ -139,11 +104,11 @@ async function registerWith(args: readonly string[], year: string, out: string, 
   await report(diagnostics);
   if (!built.value) return ExitCode.InvalidInput;
 
-  const writeProblems = await writeOutputs(dirname(out), [{ name: basename(out), contents: built.value.pdf }]);
+  const writeProblems = await writeOutputs(dirname(out.path), [{ name: basename(out.path), contents: built.value.pdf }]);
   if (writeProblems.length > 0) {
     await report(writeProblems);
     return ExitCode.Environment;
   }
-  io.stdout(`wrote ${out}\n`);
+  io.stdout(`wrote ${out.shown}\n`);
   return ExitCode.Ok;
 }

@@ -17,7 +17,7 @@ export async function watch(files: readonly string[], options: BuildOptions, con
   let code = 0;
   let running: Promise<void> = Promise.resolve();
   // Watch first, then build: an edit made during the first build is not missed.
-  const stop = await watchInputs(files, options.template, () => {
+  const stop = await watchInputs(files, context.io.cwd, options.template, () => {
     // One build at a time; a change during a build triggers one more after it.
     running = running.then(async () => {
       context.io.stderr("change seen: building again\n");

@@ -2,21 +2,14 @@
 // templates directory; calls back once per burst of changes.
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { findConfig, loadConfig } from "../config/load-config.js";
+import { inputsOf } from "../check.js";
 
-/** Starts watching; returns a function that stops. */
-export async function watchInputs(files: readonly string[], templateDir: string | undefined, onChange: () => void): Promise<() => void> {
-  const paths = new Set(files.map((f) => resolve(f)));
-  const dirs = new Set<string>();
-  for (const file of files) {
-    const config = findConfig(dirname(resolve(file)));
-    if (config) {
-      paths.add(config);
-      const loaded = await loadConfig(config);
-      if (loaded.value?.templatesDir) dirs.add(loaded.value.templatesDir);
-    }
-  }
-  if (templateDir) dirs.add(resolve(templateDir));
+/** Starts watching what a build of `files` (relative to `cwd`) reads; returns a function that stops. */
+export async function watchInputs(files: readonly string[], cwd: string, templateDir: string | undefined, onChange: () => void): Promise<() => void> {
+  const inputs = inputsOf(files, cwd);
+  const paths = new Set(inputs.files);
+  const dirs = new Set(inputs.folders);
+  if (templateDir) dirs.add(resolve(cwd, templateDir));
   let timer: NodeJS.Timeout | undefined;
   // Editors save in bursts (write, rename, chmod): wait for the burst to end.
   const changed = () => {

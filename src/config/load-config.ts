@@ -2,7 +2,8 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
-import { loadSource } from "../source/load-source.js";
+import type { SourceFile } from "../diagnostics/diagnostic.js";
+import { loadSource, loadSourceSync } from "../source/load-source.js";
 import { parseYaml } from "../source/parse-yaml.js";
 import { validateAgainst } from "../validate/validate-schema.js";
 
@@ -66,8 +67,18 @@ export function findConfig(dir: string): string | undefined {
 /** Reads and checks a configuration file. */
 export async function loadConfig(path: string): Promise<Result<Config>> {
   const loaded = await loadSource(path);
-  if (!loaded.value) return { value: undefined, diagnostics: loaded.diagnostics };
-  const parsed = parseYaml(loaded.value);
+  return loaded.value ? configOf(loaded.value) : { value: undefined, diagnostics: loaded.diagnostics };
+}
+
+/** The same, reading synchronously (the checking path reads a few small files, once each). */
+export function loadConfigSync(path: string): Result<Config> {
+  const loaded = loadSourceSync(path);
+  return loaded.value ? configOf(loaded.value) : { value: undefined, diagnostics: loaded.diagnostics };
+}
+
+function configOf(text: SourceFile): Result<Config> {
+  const path = text.path;
+  const parsed = parseYaml(text);
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
   const checked = validateAgainst<ConfigFile>(parsed.value, "config");
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...checked.diagnostics];

@@ -142,5 +142,6 @@ export function formatSummary(diagnostics: readonly Diagnostic[], fileCount: num
   const files = plural(fileCount, "file");
   if (errors === 0 && warnings === 0) return `No problems found in ${files}.`;
   const found = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""];
-  return `Found ${found.filter((s) => s !== "").join(" and ")} in ${files}.`;
+  // A command that reads no session file (init, verify) has nothing to count them in.
+  return `Found ${found.filter((s) => s !== "").join(" and ")}${fileCount > 0 ? ` in ${files}` : ""}.`;
 }

@@ -4,6 +4,7 @@
 // located diagnostics out; the CLI reads and writes.
 import type { Config } from "../config/load-config.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic.js";
+import { compareNumbers, compareText } from "../model/deliberation-number.js";
 import type { DataPath } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
@@ -84,7 +85,7 @@ export function scdlRows(sessions: readonly ScdlSession[], classification: Actes
       if (problems.length === 0) made.push({ row: row.value, session, motion });
     }
   }
-  diagnostics.push(...duplicateIds(made));
+  // Numbers used twice are found before, by the check across files (numbers-are-unique).
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   made.sort((a, b) => compareRows(a.row, b.row) || compareText(a.session.source.file.path, b.session.source.file.path) || a.motion.index - b.motion.index);
   return { value: made.map((m) => m.row), diagnostics };
@@ -386,57 +387,9 @@ function located(p: ScdlProblem, session: ScdlSession, index: number): Diagnosti
   return diagnostic({ code: origin.code, message: `deliberation ${number}: ${p.message}`, span, hints: [p.hint], related });
 }
 
-/** A DELIB_ID used twice for the same body among the files exported together. */
-function duplicateIds(made: readonly { row: ScdlRow; session: ScdlSession; motion: MotionOutcome }[]): Diagnostic[] {
-  const first = new Map<string, (typeof made)[number]>();
-  const found: Diagnostic[] = [];
-  for (const m of made) {
-    // Without case, as file names and the ACTES number (upper-cased) see them.
-    const key = `${m.row.COLL_SIRET} ${m.row.DELIB_ID.toLowerCase()}`;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, m);
-      continue;
-    }
-    found.push(
-      diagnostic({
-        code: "DLB6011",
-        message: `the deliberation number \`${m.row.DELIB_ID}\` is used twice in the register (DELIB_ID)`,
-        span: locate(m.session.source, ["motions", m.motion.index, "number"]),
-        hints: ["each deliberation of a body has its own number: renumber one of them"],
-        related: [{ span: locate(earlier.session.source, ["motions", earlier.motion.index, "number"]), message: "first used here" }],
-      }),
-    );
-  }
-  return found;
-}
-
 /** By date, then by number with its figures compared as numbers (2024-9 before 2024-10). */
 function compareRows(a: ScdlRow, b: ScdlRow): number {
   return compareText(a.DELIB_DATE, b.DELIB_DATE) || compareNumbers(a.DELIB_ID, b.DELIB_ID);
-}
-
-/** Code-unit order: the same on every machine, whatever its locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareNumbers(a: string, b: string): number {
-  const pa = a.match(/\d+|\D+/g) ?? [];
-  const pb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i]!;
-    const y = pb[i]!;
-    if (/^\d/.test(x) && /^\d/.test(y)) {
-      const [tx, ty] = [x.replace(/^0+(?=\d)/, ""), y.replace(/^0+(?=\d)/, "")];
-      const byValue = tx.length - ty.length || compareText(tx, ty);
-      if (byValue !== 0) return byValue;
-    } else {
-      const byText = compareText(x, y);
-      if (byText !== 0) return byText;
-    }
-  }
-  return pa.length - pb.length || compareText(a, b);
 }
 
 /**

@@ -1,11 +1,14 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** A file to write: its name inside the output directory and its bytes. */
 export interface OutputFile {
+  /** Its name inside the directory; may hold sub-folders (`.githooks/pre-commit`). */
   readonly name: string;
   readonly contents: string | Uint8Array;
+  /** A script to run (a git hook): made executable. */
+  readonly executable?: boolean;
 }
 
 /**
@@ -19,9 +22,11 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
     await mkdir(dir, { recursive: true });
     for (const [index, file] of files.entries()) {
       const final = join(dir, file.name);
-      const temp = join(dir, `.${file.name}.${process.pid}.${index}.tmp`);
+      const temp = join(dirname(final), `.${file.name.split("/").pop()}.${process.pid}.${index}.tmp`);
       staged.push({ temp, final });
+      await mkdir(dirname(final), { recursive: true });
       await writeFile(temp, file.contents);
+      if (file.executable) await chmod(temp, 0o755);
     }
     for (const { temp, final } of staged) await rename(temp, final);
     return [];

@@ -3,7 +3,7 @@
 // `delib verify` can say later whether the register's source still says the same.
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { Provenance } from "../model/provenance.js";
 import { contentHash } from "../source/content-hash.js";
 
@@ -38,8 +38,7 @@ function repositoryRoot(dir: string): string | undefined {
  * The provenance of a session file, its two git questions asked at once. The build starts it
  * while it checks the file: git's start-up would otherwise add to every build.
  */
-export async function provenanceOfAsync(path: string): Promise<Provenance> {
-  const absolute = resolve(path);
+export async function provenanceOfAsync(absolute: string, path: string = absolute): Promise<Provenance> {
   const hash = contentHash(readFileSync(absolute));
   const root = repositoryRoot(dirname(absolute));
   if (!root) return { source: path, commit: undefined, modified: false, hash };
@@ -54,8 +53,7 @@ export async function provenanceOfAsync(path: string): Promise<Provenance> {
 
 
 /** The provenance of a session file, read from disk and from git. */
-export function provenanceOf(path: string): Provenance {
-  const absolute = resolve(path);
+export function provenanceOf(absolute: string, path: string = absolute): Provenance {
   const dir = dirname(absolute);
   const hash = contentHash(readFileSync(absolute));
   const root = git(dir, ["rev-parse", "--show-toplevel"]);

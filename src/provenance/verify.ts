@@ -3,7 +3,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import jsYaml from "js-yaml";
-import { checkText } from "../compile.js";
+import { checkSessions } from "../check.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { unreadableFile } from "../source/load-source.js";
 import { renderDocuments } from "../documents.js";
 import { documentHash } from "../render/render-html.js";
 import type { DocumentKind } from "../render/templates.js";
@@ -114,14 +116,30 @@ export interface Verdict {
 }
 
 /** Compares a printed PDF with the register's source at HEAD. */
-export function verifyPdf(root: string, pdfPath: string): Verdict | { problem: string } {
-  const record = readPrintedRecord(readFileSync(pdfPath));
-  if (!record.source || !record.document) return { problem: "this PDF was not printed by delib, or by a version that did not record its source" };
+export async function verifyPdf(root: string, pdfPath: string, shown: string = pdfPath): Promise<Verdict | { problem: Diagnostic }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(pdfPath);
+  } catch (error) {
+    return { problem: unreadableFile(shown, error) };
+  }
+  const record = readPrintedRecord(bytes);
+  if (!record.source || !record.document) {
+    return {
+      problem: diagnostic({
+        code: "DLB4012",
+        message: `${shown}: this PDF was not printed by delib, or by a version that did not record its source`,
+        hints: ["verify a PDF written by `delib build`"],
+      }),
+    };
+  }
   const text = fileAt(root, "HEAD", record.source);
   const sourceUnchanged = text !== undefined && contentHash(text) === record.sourceHash;
   let documentUnchanged: boolean | undefined;
   if (text !== undefined && record.kind) {
-    const checked = checkText({ path: record.source, text });
+    // Checked as every command checks it, with its text at HEAD in place of the file on disk.
+    const set = await checkSessions([record.source], { cwd: root, texts: new Map([[record.source, text]]) });
+    const checked = set.files[0]!;
     const rendered = checked.outcome ? renderDocuments(checked.outcome, { kinds: [record.kind as DocumentKind] }).value : undefined;
     const document = rendered?.find((d) => record.number === undefined || d.name === record.number);
     documentUnchanged = document ? documentHash(document.data as { page: { provenance: string } }) === record.document : undefined;

@@ -76,7 +76,8 @@ export async function buildRegister(sittings: readonly Sitting[], options: Regis
   let tables: { templates: RegisterTemplates; assets: Record<string, string | null> } | undefined;
 
   for (const sitting of sittings) {
-    const prepared = await prepareTemplates(sitting.path, undefined);
+    // No --template for the register: the configuration's templates, relative to itself.
+    const prepared = prepareTemplates(sitting.config, undefined, ".");
     diagnostics.push(...prepared.diagnostics);
     if (!prepared.value) continue;
     const rendered = renderDocuments(sitting.outcome, { kinds: ["extract"], ...prepared.value });
@@ -168,6 +169,6 @@ async function printParts(parts: readonly HtmlPart[], options: RegisterOptions):
 }
 
 /** The register's date: SOURCE_DATE_EPOCH when set, else the day of its latest sitting. */
-export function registerDate(sittings: readonly Sitting[], env: Record<string, string | undefined>): Date {
+export function registerDate(sittings: readonly Sitting[], env: Readonly<Record<string, string | undefined>>): Date {
   return pdfDocumentDate(sittings.map((s) => s.date).reduce((a, b) => (a > b ? a : b)), env);
 }

@@ -6,7 +6,8 @@ import type { Catalogue } from "../render/catalogue.js";
 import { dateInFrench } from "../render/french-dates.js";
 import { officerSignatures, type SignatureView } from "../render/session-view.js";
 import { assemblyWords, shortName, upper } from "../render/words.js";
-import { compareNumbers, type Sitting } from "./register-sittings.js";
+import { compareNumbers } from "../model/deliberation-number.js";
+import type { Sitting } from "./register-sittings.js";
 
 /** The page-level data of a register page (no counter: the register stamps its own). */
 export interface RegisterPageView {

@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
+import { resolve } from "node:path";
+import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
 
-/** Reads a session file from disk; a missing or unreadable file is the user's input problem. */
-export async function loadSource(path: string): Promise<Result<SourceFile>> {
+/**
+ * Reads a session file from disk; a missing or unreadable file is the user's input problem.
+ * `path` is kept as given, for the diagnostics; a relative one is read from `cwd`.
+ */
+export async function loadSource(path: string, cwd = "."): Promise<Result<SourceFile>> {
   try {
-    return sourceOf(path, await readFile(path, "utf8"));
+    return sourceOf(path, await readFile(resolve(cwd, path), "utf8"));
   } catch (error) {
     return unreadable(path, error);
   }
@@ -15,9 +19,9 @@ export async function loadSource(path: string): Promise<Result<SourceFile>> {
  * The same, reading synchronously: for the checking threads, which read thousands of small
  * files one after the other (an asynchronous read left them idle more than half the time).
  */
-export function loadSourceSync(path: string): Result<SourceFile> {
+export function loadSourceSync(path: string, cwd = "."): Result<SourceFile> {
   try {
-    return sourceOf(path, readFileSync(path, "utf8"));
+    return sourceOf(path, readFileSync(resolve(cwd, path), "utf8"));
   } catch (error) {
     return unreadable(path, error);
   }
@@ -29,15 +33,15 @@ function sourceOf(path: string, text: string): Result<SourceFile> {
 }
 
 function unreadable(path: string, error: unknown): Result<SourceFile> {
+  return { value: undefined, diagnostics: [unreadableFile(path, error)] };
+}
+
+/** A file that was named but cannot be read (missing, a folder, no permission). */
+export function unreadableFile(path: string, error: unknown): Diagnostic {
   const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot be read";
-  return {
-    value: undefined,
-    diagnostics: [
-      diagnostic({
-        code: "DLB1001",
-        message: `file \`${path}\`: ${reason}`,
-        hints: ["check the path; a session file is usually seances/AAAA-MM-JJ.yaml"],
-      }),
-    ],
-  };
+  return diagnostic({
+    code: "DLB1001",
+    message: `file \`${path}\`: ${reason}`,
+    hints: ["check the path; a session file is usually seances/AAAA-MM-JJ.yaml"],
+  });
 }

@@ -14,7 +14,6 @@ import { everyMemberHoldsASeat } from "./rules/every-member-holds-a-seat.js";
 import { exclusionsApplyToThisBody } from "./rules/exclusions-apply-to-this-body.js";
 import { matiereIsKnown } from "./rules/matiere-is-known.js";
 import { memberIdsAreUnique } from "./rules/member-ids-are-unique.js";
-import { motionNumbersAreUnique } from "./rules/motion-numbers-are-unique.js";
 import { numberSuitsActes } from "./rules/number-suits-actes.js";
 import { officersArePresent } from "./rules/officers-are-present.js";
 import { placeIsGiven } from "./rules/place-is-given.js";
@@ -36,7 +35,6 @@ export const structureRules: readonly Rule[] = [
   everyMemberHasAttendance,
   everyMemberHoldsASeat,
   proxiesNameAnotherMember,
-  motionNumbersAreUnique,
   datesAreInOrder,
   placeIsGiven,
   voteIsRecorded,

@@ -1,36 +1,43 @@
-// What the register-wide checks need to know of one session file: small enough to cross
+// What the checks across files need to know of one session file: small enough to cross
 // threads for ten thousand files.
-import type { Checked } from "../compile.js";
+import type { Session } from "../../model/session.js";
 
 export interface SessionSummary {
+  /** The file, as given on the command line. */
   readonly path: string;
   readonly bodyName: string;
   readonly kind: string;
   readonly date: string;
+  readonly time: string | undefined;
   /** Deliberation numbers, in the order of the file. */
   readonly numbers: readonly string[];
   /** Titulaires listed (suppléants aside). */
   readonly members: readonly string[];
-  /** Proxies in force at the opening: principal → holder. */
+  /** Proxies given at the opening: principal → holder. */
   readonly proxies: readonly { readonly principal: string; readonly holder: string }[];
   /** Members whose proxy may run longer for illness (CGCT L2121-20). */
   readonly illness: readonly string[];
 }
 
-/** The summary of a file that checked without error; undefined otherwise. */
-export function summarize(checked: Checked): SessionSummary | undefined {
-  const session = checked.outcome?.session;
-  if (!session) return undefined;
+/** The summary of a schema-valid session. */
+export function summarize(path: string, session: Session): SessionSummary {
   return {
-    path: checked.path,
+    path,
     bodyName: session.body.name,
     kind: session.body.kind,
     date: session.session.date,
+    time: session.session.time,
     numbers: session.motions.map((m) => m.number),
     members: session.members.filter((m) => m.suppleant_of === undefined).map((m) => m.id),
     proxies: Object.entries(session.attendance).flatMap(([principal, a]) =>
-      typeof a === "object" && a.represented_by !== undefined ? [{ principal, holder: a.represented_by }] : [],
+      typeof a === "object" && a !== null && a.represented_by !== undefined ? [{ principal, holder: a.represented_by }] : [],
     ),
     illness: [...new Set(session.motions.flatMap((m) => m.proxies_illness ?? []))],
   };
+}
+
+/** Sittings in the order of the register: by date, then time, then file. */
+export function inSittingOrder(sessions: readonly SessionSummary[]): SessionSummary[] {
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...sessions].sort((a, b) => text(a.date, b.date) || text(a.time ?? "", b.time ?? "") || text(a.path, b.path));
 }

@@ -1,0 +1,232 @@
+// The one checking path. Every command — validate, explain, build, preview, register, export,
+// verify — checks its files here, so the same files get the same diagnostics, in the same
+// order, whatever the command. One call per stage: load, parse, schema, count, the rules of
+// each file; then the rules across the files of each register (numbering, proxies over
+// sittings, roster, body), each once.
+import { availableParallelism } from "node:os";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { globSync } from "tinyglobby";
+import { ConfigCache } from "./config/config-cache.js";
+import { configFileName, type Config } from "./config/load-config.js";
+import { hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
+import { loadLaw } from "./law/load-law.js";
+import type { Session } from "./model/session.js";
+import { expandPaths } from "./source/expand-paths.js";
+import { loadSourceSync } from "./source/load-source.js";
+import { locate, parseYaml, type ParsedSource } from "./source/parse-yaml.js";
+import type { Outcome } from "./tally/outcome.js";
+import { presenceByMotion } from "./tally/presence.js";
+import { tally } from "./tally/tally.js";
+import { checkRules } from "./validate/check-rules.js";
+import { checkSet } from "./validate/set-rules/check-set.js";
+import { summarize, type SessionSummary } from "./validate/set-rules/session-summary.js";
+import type { SetFinding } from "./validate/set-rules/set-rule.js";
+import { validateSchema } from "./validate/validate-schema.js";
+
+/** What checking one file alone gives (the rules across files come after). */
+export interface FileResult {
+  readonly path: string;
+  readonly source: SourceFile | undefined;
+  readonly parsed: ParsedSource | undefined;
+  /** The session, once the file is schema-valid. */
+  readonly session: Session | undefined;
+  /** The count, when the file has no error of its own. */
+  readonly outcome: Outcome | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** One checked file: its result, its register's configuration, and every finding located in it. */
+export interface CheckedFile extends FileResult {
+  readonly config: Config;
+}
+
+/** What checking a set of files gives. */
+export interface CheckedSet {
+  readonly files: readonly CheckedFile[];
+  /** Every diagnostic, in report order: the arguments, the configurations, then file by file. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** No error anywhere. */
+  readonly ok: boolean;
+  /** The configurations read, each once. */
+  readonly configs: ConfigCache;
+  /** How many files were given (globs expanded), configurations included. */
+  readonly fileCount: number;
+}
+
+export interface CheckOptions {
+  /** The folder relative paths and globs are read from. */
+  readonly cwd: string;
+  /**
+   * Checking threads for many files (`delib validate` over a register). The files' sessions
+   * and counts stay in the threads, so a command that needs them checks in one thread.
+   */
+  readonly threads?: number | "auto";
+  /** Texts to check instead of reading the files (e.g. a file at a commit, for verify). */
+  readonly texts?: ReadonlyMap<string, string>;
+  /** A cache shared with the caller (watch and preview keep one per run). */
+  readonly configs?: ConfigCache;
+}
+
+/** With "auto", below this many files the checking threads cost more than they save. */
+const threadThreshold = 200;
+
+/**
+ * Checks the session files named by `args` (paths or quoted globs; a delib.config.yaml among
+ * them is checked as a configuration) and the rules across the files of each register.
+ */
+export async function checkSessions(args: readonly string[], options: CheckOptions): Promise<CheckedSet> {
+  const { cwd } = options;
+  const configs = options.configs ?? new ConfigCache(cwd);
+  const expanded = expandPaths(args, cwd);
+  const given = expanded.value ?? [];
+  for (const path of given.filter((f) => basename(f) === configFileName)) configs.load(path);
+  const paths = given.filter((f) => basename(f) !== configFileName);
+
+  const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
+  const results = threads > 1 && !options.texts
+    ? await (await import("./check-threads.js")).checkInThreads(paths, cwd, threads)
+    : paths.map((path) => {
+        const text = options.texts?.get(path);
+        return withSummary(text === undefined ? checkFile(path, cwd) : checkText({ path, text }));
+      });
+
+  // The rules across files, over each register (or over the files given outside any).
+  const law = loadLaw();
+  const groups = new Map<string, { config: Config; sessions: SessionSummary[] }>();
+  const configOf = paths.map((path) => configs.forFile(path).config);
+  results.forEach(({ summary }, i) => {
+    if (!summary) return;
+    const config = configOf[i]!;
+    const key = config.path ?? "";
+    const group = groups.get(key) ?? { config, sessions: [] };
+    group.sessions.push(summary);
+    groups.set(key, group);
+  });
+  const findings = [...groups.values()].flatMap((group) => checkSet({ ...group, law }));
+  const located = locateFindings(findings, results, cwd);
+
+  const files: CheckedFile[] = results.map(({ result }, i) => ({
+    ...result,
+    config: configOf[i]!,
+    diagnostics: [...result.diagnostics, ...(located.get(result.path) ?? [])],
+  }));
+  const diagnostics = [
+    ...expanded.diagnostics,
+    ...configs.all().flatMap((c) => c.diagnostics),
+    ...(located.get(undefined) ?? []),
+    ...files.flatMap((f) => f.diagnostics),
+  ];
+  return { files, diagnostics, ok: !hasErrors(diagnostics), configs, fileCount: given.length };
+}
+
+/** A file's result and, when it is schema-valid, what the rules across files need of it. */
+export interface SummarizedResult {
+  readonly result: FileResult;
+  readonly summary: SessionSummary | undefined;
+}
+
+/** Adds the summary the rules across files read. */
+export function withSummary(result: FileResult): SummarizedResult {
+  return { result, summary: result.session ? summarize(result.path, result.session) : undefined };
+}
+
+/** Reads and checks one session file alone (relative paths from `cwd`). */
+export function checkFile(path: string, cwd: string): FileResult {
+  const loaded = loadSourceSync(path, cwd);
+  if (!loaded.value) return { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
+  return checkText(loaded.value);
+}
+
+/** Checks one session text alone: YAML, schema, the count, then the rules of the file. Pure. */
+export function checkText(source: SourceFile): FileResult {
+  const none = { path: source.path, source, session: undefined, outcome: undefined };
+  const parsed = parseYaml(source);
+  if (!parsed.value) return { ...none, parsed: undefined, diagnostics: parsed.diagnostics };
+  const validated = validateSchema(parsed.value);
+  const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
+  if (!validated.value) return { ...none, parsed: parsed.value, diagnostics };
+  // The count runs on any schema-valid session; the rules then check the very figures it
+  // computed, and the outcome is handed on only when they find no error.
+  const session = validated.value;
+  const outcome = tallySession(session);
+  diagnostics.push(...checkRules(parsed.value, outcome, presenceByMotion(outcome.session, outcome.rules)));
+  return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };
+}
+
+/** Counts a session under the law delib ships (law/*.yaml). */
+export function tallySession(session: Session): Outcome {
+  return tally(session, loadLaw());
+}
+
+/** The findings across files, located in their files (undefined: in no session file). */
+function locateFindings(
+  findings: readonly SetFinding[],
+  results: readonly SummarizedResult[],
+  cwd: string,
+): Map<string | undefined, Diagnostic[]> {
+  const parsed = new Map<string, ParsedSource | undefined>(results.map(({ result }) => [result.path, result.parsed]));
+  const sourceOf = (file: string): ParsedSource | undefined => {
+    // Results from the checking threads carry no parsed file: parse it again, once.
+    if (parsed.get(file) === undefined) {
+      const text = results.find((r) => r.result.path === file)?.result.source;
+      const loaded = text ? { value: text } : loadSourceSync(file, cwd);
+      parsed.set(file, loaded.value ? parseYaml(loaded.value).value : undefined);
+    }
+    return parsed.get(file);
+  };
+  const spanOf = (file: string | undefined, at: SetFinding["at"]) => {
+    if (file === undefined) return undefined;
+    const source = sourceOf(file);
+    return source ? locate(source, at) : undefined;
+  };
+  const byFile = new Map<string | undefined, Diagnostic[]>();
+  for (const f of findings) {
+    const d: Diagnostic = {
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      hints: f.hints,
+      span: spanOf(f.file, f.at),
+      related: f.related.flatMap((r) => {
+        const span = spanOf(r.file, r.at);
+        return span ? [{ span, message: r.message }] : [];
+      }),
+    };
+    byFile.set(f.file, [...(byFile.get(f.file) ?? []), d]);
+  }
+  return byFile;
+}
+
+/**
+ * Every session file of the register `cwd` belongs to (under the folder of the nearest
+ * delib.config.yaml), relative to `cwd` and sorted; undefined outside a register.
+ */
+export function registerSessionFiles(cwd: string, configs: ConfigCache = new ConfigCache(cwd)): { root: string; files: string[] } | undefined {
+  const config = configs.pathAbove(cwd);
+  if (!config) return undefined;
+  const root = dirname(config);
+  const files = globSync("**/*.yaml", { cwd: root, onlyFiles: true, expandDirectories: false, ignore: ["**/node_modules/**", `**/${configFileName}`] })
+    .sort()
+    .map((file) => relative(cwd, join(root, file)) || file);
+  return { root, files };
+}
+
+/**
+ * What checking and building `files` reads besides them: the configuration governing each and
+ * its templates folder (absolute paths), for `build --watch` and `preview` to watch.
+ */
+export function inputsOf(files: readonly string[], cwd: string, configs: ConfigCache = new ConfigCache(cwd)): { files: string[]; folders: string[] } {
+  const read = new Set(files.map((f) => resolve(cwd, f)));
+  const folders = new Set<string>();
+  for (const file of files) {
+    const { config } = configs.forFile(file);
+    if (config.path) read.add(config.path);
+    if (config.templatesDir) folders.add(config.templatesDir);
+  }
+  return { files: [...read], folders: [...folders] };
+}
+
+/** The kinds of body delib knows, from law/bodies.yaml. */
+export function bodyKinds(): string[] {
+  return Object.keys(loadLaw().bodies);
+}

@@ -1,0 +1,39 @@
+// The deliberation numbers of a set of files, read once through the register's pattern: what
+// the numbering rules (unique, pattern, gaps, order) all walk.
+import { numberKey } from "../../model/deliberation-number.js";
+import type { DataPath } from "../../model/session.js";
+import { numberPattern, readNumber, type NumberPattern } from "./number-pattern.js";
+import { inSittingOrder } from "./session-summary.js";
+import type { FileSet } from "./set-rule.js";
+
+/** One deliberation number where it stands. */
+export interface NumberedItem {
+  readonly number: string;
+  readonly file: string;
+  readonly index: number;
+  readonly date: string;
+  readonly at: DataPath;
+  /** Read through the register's pattern; undefined without a pattern or when it does not follow it. */
+  readonly read: { readonly year: number; readonly seq: number } | undefined;
+  /** The same deliberation number seen earlier in the set (sitting order), if any. */
+  readonly duplicateOf: NumberedItem | undefined;
+}
+
+/** Every number of the set in the order of the sittings, then of the motions within one. */
+export function numberedItems(set: FileSet): { items: NumberedItem[]; pattern: NumberPattern | undefined } {
+  const pattern = set.config.numbering ? numberPattern(set.config.numbering.pattern) : undefined;
+  const first = new Map<string, NumberedItem>();
+  const items: NumberedItem[] = [];
+  for (const s of inSittingOrder(set.sessions)) {
+    const year = Number(s.date.slice(0, 4));
+    s.numbers.forEach((number, index) => {
+      const read = pattern ? readNumber(pattern, number, year) : undefined;
+      // Under a pattern, 2021-7 and 2021-07 are the same deliberation; without, the same file name.
+      const key = read ? `${read.year}#${read.seq}` : numberKey(number);
+      const item: NumberedItem = { number, file: s.path, index, date: s.date, at: ["motions", index, "number"], read, duplicateOf: first.get(key) };
+      if (!item.duplicateOf) first.set(key, item);
+      items.push(item);
+    });
+  }
+  return { items, pattern };
+}

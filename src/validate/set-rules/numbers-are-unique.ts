@@ -1,0 +1,27 @@
+import type { FileSet, SetFinding } from "./set-rule.js";
+import { numberedItems } from "./numbered-sittings.js";
+
+/**
+ * Each deliberation number is used once in a register, or among the files checked together:
+ * it names the act, its files and its line in the tables (R2121-9: an order number). Case
+ * aside, and under the register's pattern by value (2021-7 is 2021-07).
+ */
+export function numbersAreUnique(set: FileSet): SetFinding[] {
+  return numberedItems(set).items.flatMap((item): SetFinding[] => {
+    const first = item.duplicateOf;
+    if (!first) return [];
+    const where = first.file === item.file ? "in this file" : `in ${first.file}`;
+    const alike = first.number === item.number ? "" : ` (written \`${first.number}\` there)`;
+    return [
+      {
+        severity: "error",
+        code: "DLB3008",
+        message: `the deliberation number \`${item.number}\` is already used ${where}${alike}`,
+        hints: ["give each deliberation of the register its own number"],
+        file: item.file,
+        at: item.at,
+        related: [{ file: first.file, at: first.at, message: "first used here" }],
+      },
+    ];
+  });
+}

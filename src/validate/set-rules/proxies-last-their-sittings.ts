@@ -1,0 +1,39 @@
+import { proxyValiditySittings } from "../../law/proxy-validity.js";
+import { inSittingOrder, type SessionSummary } from "./session-summary.js";
+import type { FileSet, SetFinding } from "./set-rule.js";
+
+/**
+ * A proxy is valid for a limited number of consecutive sittings, except for illness (CGCT
+ * L2121-20: three; the count and the bodies it applies to are law data, law/bodies.yaml).
+ * Only a register can tell: the sittings before this one are in other files.
+ */
+export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
+  if (set.config.path === undefined) return [];
+  const findings: SetFinding[] = [];
+  const runs = new Map<string, { holder: string; count: number; first: SessionSummary }>();
+  for (const s of inSittingOrder(set.sessions)) {
+    const limit = proxyValiditySittings(set.law, s.kind);
+    if (limit === undefined) continue;
+    const current = new Map(s.proxies.map((p) => [p.principal, p.holder]));
+    for (const principal of [...runs.keys()]) if (current.get(principal) !== runs.get(principal)!.holder) runs.delete(principal);
+    for (const [principal, holder] of current) {
+      const run = runs.get(principal);
+      const next = run ? { ...run, count: run.count + 1 } : { holder, count: 1, first: s };
+      runs.set(principal, next);
+      if (next.count === limit.sittings + 1 && !s.illness.includes(principal)) {
+        findings.push({
+          severity: "warning",
+          code: "DLB3705",
+          message: `\`${principal}\` is represented by \`${holder}\` for sitting ${next.count} in a row; a proxy is valid for ${limit.sittings} consecutive sittings (${limit.source})`,
+          hints: [
+            "if a new written proxy was given for this sitting, keep it with the register; if the member is ill, add the member to `proxies_illness` of a motion",
+          ],
+          file: s.path,
+          at: ["attendance", principal, "represented_by"],
+          related: [{ file: next.first.path, at: ["attendance", principal, "represented_by"], message: "the first of the consecutive sittings" }],
+        });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,31 @@
+// Rules across session files: over a whole register, or over the files checked together.
+import type { Config } from "../../config/load-config.js";
+import type { DataPath } from "../../model/session.js";
+import type { Law } from "../../law/law.js";
+import type { SessionSummary } from "./session-summary.js";
+
+/** A finding before it is located: in which file, at which data path. */
+export interface SetFinding {
+  readonly severity: "error" | "warning";
+  readonly code: string;
+  readonly message: string;
+  readonly hints: readonly string[];
+  /** A session file and a path in it; or the configuration file when undefined. */
+  readonly file: string | undefined;
+  readonly at: DataPath;
+  readonly related: readonly { readonly file: string | undefined; readonly at: DataPath; readonly message: string }[];
+}
+
+/**
+ * The files checked together under one configuration: a register (config.path set), or the
+ * files given outside any register (noConfig), which still must not share a number.
+ */
+export interface FileSet {
+  readonly config: Config;
+  /** Every schema-valid session of the set, in the order given. */
+  readonly sessions: readonly SessionSummary[];
+  readonly law: Law;
+}
+
+/** A rule over a set of files: its name states the invariant it checks. */
+export type SetRule = (set: FileSet) => SetFinding[];
