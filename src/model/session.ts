@@ -1,15 +1,7 @@
 // The session file as the schema guarantees it (schemas/session.schema.json). Keys mirror the YAML.
 
-export type BodyKind =
-  | "commune"
-  | "departement"
-  | "region"
-  | "commission_permanente"
-  | "epci"
-  | "syndicat_communes"
-  | "smf"
-  | "smo"
-  | "custom";
+/** A key of law/bodies.yaml (the session schema's enum lists the same, a test keeps them equal). */
+export type BodyKind = string;
 
 export type QuorumCounts = "present" | "present_or_represented" | "voices";
 

@@ -130,7 +130,7 @@ export function presenceByMotion(session: Session, rules: RuleSet): MotionPresen
         ...s,
         withdrawn: motion.withdrawn?.includes(id) ?? false,
         interested: motion.interested?.includes(id) ?? false,
-        excluded: rules.body.in_office_exclusions && (motion.excluded_from_office?.includes(id) ?? false),
+        excluded: rules.body.in_office_exclusions !== undefined && (motion.excluded_from_office?.includes(id) ?? false),
       });
     }
     return { index, motion, members, proxies: proxyUses(members, rules), problems };

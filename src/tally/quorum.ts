@@ -5,10 +5,11 @@ import type { QuorumOutcome, SeatLine, Step } from "./outcome.js";
 import type { MotionPresence } from "./presence.js";
 import type { RuleSet } from "./rule-set.js";
 
-/** The minimum clear days between the new convocation and the sitting (CGCT L2121-17). */
-export const secondConvocationClearDays = 3;
-
-/** Whether this motion may be adopted without quorum after a sitting that had none, and why. */
+/**
+ * Whether this motion may be adopted without quorum after a sitting that had none, and why:
+ * a new convocation sent far enough ahead, or a meeting held as of right some days later
+ * (`second_convocation` in law/bodies.yaml), and only for the items of the failed agenda.
+ */
 export function quorumExemption(
   session: Session,
   motionNumber: string,
@@ -20,27 +21,30 @@ export function quorumExemption(
   if (!onAgenda) {
     return { exemption: undefined, steps: [{ key: "quorum.not_on_failed_agenda", values: { failedDate: failed.date } }] };
   }
-  if (rules.body.second_convocation === "meeting_of_right") {
-    // Départements, régions: the meeting is held as of right three days later (L3121-14, L4132-13).
+  const second = rules.body.second_convocation;
+  if (second.kind === "meeting_of_right") {
     const days = daysBetween(failed.date, session.session.date);
-    if (days !== 3) {
-      return { exemption: undefined, steps: [{ key: "quorum.meeting_of_right_not_three_days", values: { failedDate: failed.date, days } }] };
+    if (days !== second.days) {
+      return {
+        exemption: undefined,
+        steps: [{ key: "quorum.meeting_of_right_not_three_days", values: { failedDate: failed.date, days, required: second.days } }],
+      };
     }
     return {
       exemption: "meeting_of_right",
-      steps: [{ key: "quorum.meeting_of_right", values: { failedDate: failed.date }, source: rules.body.quorum.source }],
+      steps: [{ key: "quorum.meeting_of_right", values: { failedDate: failed.date }, source: second.source }],
     };
   }
   const days = clearDays(session.session.convened_on, session.session.date);
-  if (days < secondConvocationClearDays) {
+  if (days < second.clear_days) {
     return {
       exemption: undefined,
-      steps: [{ key: "quorum.second_convocation_too_soon", values: { days, required: secondConvocationClearDays }, source: "CGCT L2121-17" }],
+      steps: [{ key: "quorum.second_convocation_too_soon", values: { days, required: second.clear_days }, source: second.source }],
     };
   }
   return {
     exemption: "second_convocation",
-    steps: [{ key: "quorum.second_convocation", values: { failedDate: failed.date, days }, source: "CGCT L2121-17" }],
+    steps: [{ key: "quorum.second_convocation", values: { failedDate: failed.date, days }, source: second.source }],
   };
 }
 
@@ -74,7 +78,7 @@ export function computeQuorum(
   const source = rule.source;
   const steps: Step[] = [];
   steps.push({ key: "quorum.regime", values: { regime: rules.regime.label } });
-  if (excluded > 0) steps.push({ key: "quorum.excluded", values: { excluded }, source: "CGCT L2131-11" });
+  if (excluded > 0) steps.push({ key: "quorum.excluded", values: { excluded }, source: rules.body.in_office_exclusions });
   const { exemption, steps: exemptionSteps } = quorumExemption(session, motion.number, rules);
   steps.push(...exemptionSteps);
   if (exemption) {

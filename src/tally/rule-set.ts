@@ -1,4 +1,4 @@
-import type { BodyRules, Law, QuorumRule, Regime } from "../law/law.js";
+import type { BodyRules, Law, Majorities, QuorumRule, Regime } from "../law/law.js";
 import type { BodyKind, Session } from "../model/session.js";
 
 /** The rules that govern one sitting: its body's kind, the regime of its date, its statutes. */
@@ -13,37 +13,44 @@ export interface RuleSet {
   readonly proxySource: string;
   readonly proxyCarriesVoices: boolean;
   readonly castingVote: boolean;
+  readonly castingVoteSource: string;
   readonly majoritySource: string;
+  /** How votes and elections are decided (law/majorities.yaml). */
+  readonly majorities: Majorities;
+}
+
+/** The common law: the regime without dates (law/regimes.yaml). */
+export function commonLaw(law: Law): Regime {
+  return law.regimes.find((r) => r.from === undefined && r.to === undefined)!;
 }
 
 /** The regime in force on `date` (YYYY-MM-DD): a sanitary window, else the common law. */
 export function regimeOn(law: Law, date: string): Regime {
   const windowed = law.regimes.find((r) => r.from !== undefined && r.to !== undefined && r.from <= date && date <= r.to);
-  return windowed ?? law.regimes.find((r) => r.id === "droit_commun")!;
+  return windowed ?? commonLaw(law);
 }
 
 /**
  * Combines the kind's rules, the regime and the statutes. A sanitary regime's quorum and
- * proxy limit replace the common law for every public body (they applied to the organes
- * délibérants of collectivities and of their établissements publics); a custom assembly
- * follows its statutes only. Statutes (syndicat mixte ouvert, custom) override the rest.
+ * proxy limit replace the common law for the kinds it applies to (`sanitary_regimes` in
+ * law/bodies.yaml). Statutes, for the kinds whose statutes decide (`statutes`), override the
+ * rest, and only the values they set are cited « statuts ».
  */
 export function ruleSet(session: Session, law: Law): RuleSet {
   const kind = session.body.kind;
-  const body = law.bodies[kind];
+  const body = law.bodies[kind]!;
   const explicit = session.session.regime;
   const regime = explicit ? law.regimes.find((r) => r.id === explicit)! : regimeOn(law, session.session.date);
-  const sanitary = regime.id !== "droit_commun" && kind !== "custom";
-  const statutes = session.body.statutes;
-  const statutory = kind === "smo" || kind === "custom" ? statutes : undefined;
+  const sanitary = regime !== commonLaw(law) && body.sanitary_regimes !== undefined;
+  const statutory = body.statutes !== undefined ? session.body.statutes : undefined;
 
   let quorum: QuorumRule & { source: string } = sanitary
     ? { ...regime.quorum, source: regime.sources[0]! }
     : body.quorum;
   if (statutory?.quorum && !sanitary) {
     quorum = {
-      fraction: statutory.quorum.fraction ?? "1/2",
-      strict: statutory.quorum.strict ?? true,
+      fraction: statutory.quorum.fraction ?? body.quorum.fraction,
+      strict: statutory.quorum.strict ?? body.quorum.strict,
       counts: statutory.quorum.counts,
       source: statutory.quorum.article ?? "statuts",
     };
@@ -54,10 +61,12 @@ export function ruleSet(session: Session, law: Law): RuleSet {
     regime,
     regimeExplicit: explicit !== undefined,
     quorum,
-    proxiesPerHolder: statutory?.proxies_per_holder ?? (sanitary ? regime.proxies_per_holder : body.proxies_per_holder),
-    proxySource: statutory?.proxies_per_holder !== undefined ? "statuts" : sanitary ? regime.sources[0]! : body.proxy_source,
+    proxiesPerHolder: statutory?.proxies_per_holder ?? (sanitary ? regime.proxies_per_holder : body.proxies.per_holder),
+    proxySource: statutory?.proxies_per_holder !== undefined ? "statuts" : sanitary ? regime.sources[0]! : body.proxies.source,
     proxyCarriesVoices: statutory?.proxy_carries_voices ?? true,
-    castingVote: statutory?.casting_vote ?? body.casting_vote,
-    majoritySource: body.majority_source,
+    castingVote: statutory?.casting_vote ?? body.casting_vote.applies,
+    castingVoteSource: statutory?.casting_vote !== undefined ? "statuts" : body.casting_vote.source,
+    majoritySource: body.majority.source,
+    majorities: law.majorities,
   };
 }

@@ -48,7 +48,7 @@ function tallyMotion(
     .reduce((s, d) => s + d.voices, 0);
 
   if (motion.kind === "election" && motion.election) {
-    const election = computeElection(motion.election, members, totals.voices);
+    const election = computeElection(motion.election, members, totals.voices, rules.majorities.election);
     const result = !quorum.met ? "no_quorum" : election.elected ? "elected" : "not_elected";
     return { motion, index, chair, attendance, quorum, vote: undefined, election, result };
   }

@@ -1,5 +1,10 @@
 import type { Member, MemberVote, Motion } from "../model/session.js";
-import { parseFraction } from "./fraction.js";
+import { absoluteOfExpressed } from "./majority/absolute-of-expressed.js";
+import type { CastingVoteContext } from "./majority/casting-vote.js";
+import { compteAdministratif } from "./majority/compte-administratif.js";
+import type { Decision, VoteCount } from "./majority/decision.js";
+import { qualifiedOfMembersInOffice } from "./majority/of-members-in-office.js";
+import { qualifiedOfExpressed } from "./majority/qualified.js";
 import type { SeatLine, Step, VoteOutcome } from "./outcome.js";
 import type { RuleSet } from "./rule-set.js";
 
@@ -23,15 +28,11 @@ export function countByMember(
 }
 
 /**
- * The vote on one motion (CGCT L2121-20 and the articles of each kind of body):
- * - suffrages exprimés are for + against; abstentions, blank and null ballots and members
- *   not taking part are not expressed;
- * - absolute majority (default): adopted when for > against; on a tie in a public ballot the
- *   chair's own vote decides; a tie on a secret ballot, or with a chair who did not vote for
- *   or against, is not adopted;
- * - qualified majority: for ≥ ceil(ratio × base), the base being the suffrages exprimés or
- *   the voices in office;
- * - compte administratif (L1612-12): adopted unless a majority votes against (a tie adopts).
+ * The vote on one motion: suffrages exprimés are for + against (abstentions, blank and null
+ * ballots and members not taking part are not expressed); then the majority that applies
+ * decides, each a rule of its own in majority/: the compte administratif's (L1612-12), a
+ * qualified majority of the suffrages exprimés or of the members in office, else the
+ * absolute majority of the suffrages exprimés with the casting vote on a tie.
  */
 export function computeVote(
   motion: Motion,
@@ -46,6 +47,7 @@ export function computeVote(
     readonly inOfficeVoices: number;
   },
 ): VoteOutcome {
+  const { rules } = context;
   const record = motion.vote ?? {};
   const ballot = motion.ballot ?? "show_of_hands";
   const voters = lines.filter((l) => l.voting).reduce((sum, l) => sum + l.voices, 0);
@@ -59,61 +61,24 @@ export function computeVote(
   const nul = record.invalid ?? 0;
   const expressed = votesFor + against;
   const presidentVote = record.by_member?.[context.chair] ?? record.president;
+  const count: VoteCount = { for: votesFor, against, expressed, tie: expressed > 0 && votesFor === against };
+
+  const decision = chooseMajority(motion, count, context.inOfficeVoices, rules, () => {
+    const chair = context.members.get(context.chair);
+    return {
+      ballot,
+      castingVote: rules.castingVote,
+      castingVoteSource: rules.castingVoteSource,
+      majoritySource: rules.majoritySource,
+      presidentVote,
+      chairName: chair ? `${chair.civility} ${chair.first_name} ${chair.last_name}` : context.chair,
+    };
+  });
   const steps: Step[] = [
     { key: "vote.voters", values: { voters } },
-    { key: "vote.expressed", values: { for: votesFor, against, abstentions, blank, null: nul, expressed }, source: context.rules.majoritySource },
+    { key: "vote.expressed", values: { for: votesFor, against, abstentions, blank, null: nul, expressed }, source: rules.majoritySource },
+    ...decision.steps,
   ];
-
-  let kind: VoteOutcome["majority"]["kind"] = "absolute";
-  let needed = Math.floor(expressed / 2) + 1;
-  let ratio: string | undefined;
-  let of: "expressed" | "in_office" | undefined;
-  let source = context.rules.majoritySource;
-  let adopted: boolean;
-  let decidedBy: VoteOutcome["decidedBy"];
-  const tie = expressed > 0 && votesFor === against;
-
-  if (motion.kind === "compte_administratif") {
-    kind = "compte_administratif";
-    source = "CGCT L1612-12";
-    needed = Math.floor(expressed / 2) + 1; // voices against needed to reject
-    adopted = !(against > votesFor);
-    if (tie) decidedBy = "compte_administratif_tie";
-    steps.push({ key: adopted ? "vote.ca_adopted" : "vote.ca_rejected", values: { for: votesFor, against, needed, expressed }, source });
-  } else if (typeof motion.majority === "object") {
-    kind = "qualified";
-    ratio = motion.majority.ratio;
-    of = motion.majority.of;
-    source = motion.majority.article ?? source;
-    const base = of === "expressed" ? expressed : context.inOfficeVoices;
-    const [num, den] = parseFraction(ratio);
-    needed = Math.ceil((base * num) / den);
-    adopted = expressed > 0 && votesFor >= needed && votesFor > against;
-    steps.push({ key: `vote.qualified.${of}.${adopted ? "adopted" : "rejected"}`, values: { for: votesFor, ratio, base, needed }, source });
-  } else if (expressed === 0) {
-    adopted = false;
-    steps.push({ key: "vote.nothing_expressed", values: {} });
-  } else if (tie) {
-    const chair = context.members.get(context.chair);
-    const chairName = chair ? `${chair.civility} ${chair.first_name} ${chair.last_name}` : context.chair;
-    if (ballot === "secret") {
-      adopted = false;
-      steps.push({ key: "vote.tie_secret", values: { for: votesFor, against }, source });
-    } else if (!context.rules.castingVote) {
-      adopted = false;
-      steps.push({ key: "vote.tie_no_casting_vote", values: { for: votesFor, against }, source: "statuts" });
-    } else if (presidentVote === "for" || presidentVote === "against") {
-      adopted = presidentVote === "for";
-      decidedBy = "casting_vote";
-      steps.push({ key: `vote.tie_casting_${presidentVote}`, values: { for: votesFor, against, chair: chairName }, source });
-    } else {
-      adopted = false;
-      steps.push({ key: "vote.tie_chair_did_not_vote", values: { for: votesFor, against, chair: chairName }, source });
-    }
-  } else {
-    adopted = votesFor > against;
-    steps.push({ key: adopted ? "vote.adopted" : "vote.rejected", values: { for: votesFor, against, needed, expressed }, source });
-  }
 
   return {
     ballot,
@@ -125,12 +90,26 @@ export function computeVote(
     expressed,
     voters,
     unanimous: expressed > 0 && against === 0 && abstentions === 0 && blank === 0 && nul === 0 && votesFor === voters,
-    majority: { kind, needed, ratio, of, source },
-    tie,
-    decidedBy,
+    majority: decision.majority,
+    tie: count.tie,
+    decidedBy: decision.decidedBy,
     presidentVote,
     names: byMember?.names,
-    adopted,
+    adopted: decision.adopted,
     steps,
   };
+}
+
+/** Which majority rule decides this motion; the rules themselves are in majority/. */
+function chooseMajority(motion: Motion, count: VoteCount, inOfficeVoices: number, rules: RuleSet, tie: () => CastingVoteContext): Decision {
+  const majorities = rules.majorities;
+  if (motion.kind === "compte_administratif") return compteAdministratif(count, majorities.compte_administratif);
+  if (typeof motion.majority === "object") {
+    const { ratio, of } = motion.majority;
+    const source = motion.majority.article ?? rules.majoritySource;
+    return of === "in_office"
+      ? qualifiedOfMembersInOffice(count, ratio, inOfficeVoices, majorities.qualified, source)
+      : qualifiedOfExpressed(count, ratio, majorities.qualified, source);
+  }
+  return absoluteOfExpressed(count, majorities.absolute_of_expressed, rules.majoritySource, tie());
 }

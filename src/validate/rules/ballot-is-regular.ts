@@ -1,12 +1,13 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { parseFraction } from "../../tally/fraction.js";
+import { threshold } from "../../tally/fraction.js";
 import type { RuleContext } from "../rule.js";
 
 /**
- * CGCT L2121-21 (and L3121-15, L4132-14): a public ballot is held at the request of a quarter
- * of the members present (a sixth in a département or a région), a secret ballot at the
- * request of a third, or for a nomination; the assembly may decide unanimously not to use a
- * secret ballot for a nomination. When the file names who asked, delib checks there were enough.
+ * CGCT L2121-21 (and L3121-15, L4132-14): a public or a secret ballot is held at the request of
+ * a share of the members present (`ballot_request` in law/bodies.yaml: a quarter and a third,
+ * a sixth for a public ballot in a département or a région), and a nomination by secret ballot
+ * unless the assembly decides unanimously otherwise. When the file names who asked, delib
+ * checks there were enough.
  */
 export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -17,11 +18,12 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
     // A nomination is by secret ballot unless the file says otherwise (L2121-21).
     const ballot = motion.ballot ?? (motion.kind === "election" ? "secret" : "show_of_hands");
     if (requesters && ballot !== "show_of_hands") {
-      const share = ballot === "public" ? outcome.rules.body.public_ballot_request : outcome.rules.body.secret_ballot_request;
+      const request = outcome.rules.body.ballot_request;
+      const share = ballot === "public" ? request.public : request.secret;
       if (share) {
         const present = result.attendance.totals.present;
-        const [num, den] = parseFraction(share);
-        const needed = Math.ceil((present * num) / den);
+        // « At the request of a quarter »: at least that share of the members present.
+        const needed = threshold(present, share, false);
         if (requesters.length < needed && !(ballot === "secret" && motion.kind === "election")) {
           found.push(
             diagnostic({
@@ -29,7 +31,7 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
               code: "DLB3070",
               message: `a ${ballot} ballot is held at the request of ${share} of the members present: ${needed} of ${present}, but ${requesters.length} asked`,
               span: locate(["motions", m, "ballot_requested_by"], "key"),
-              hints: ["check who asked (CGCT L2121-21); if the ballot was held for another reason, leave `ballot_requested_by` out"],
+              hints: [`check who asked (${request.source}); if the ballot was held for another reason, leave \`ballot_requested_by\` out`],
             }),
           );
         }

@@ -12,7 +12,7 @@ export function datesAreInOrder({ session, outcome, locate }: RuleContext): Diag
   ];
   // A département or a région meets as of right after a failed sitting, without a new
   // convocation (L3121-14, L4132-13): the original convocation date stands.
-  const newConvocation = outcome.rules.body.second_convocation === "new_convocation";
+  const newConvocation = outcome.rules.body.second_convocation.kind === "new_convocation";
   if (s.failed_convocation) {
     pairs.push(
       [

@@ -2,12 +2,12 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { RuleContext } from "../rule.js";
 
 /**
- * Taking L1111-6 representatives out of the members in office (CGCT L2131-11) exists for
- * communes and, by reference, EPCI and syndicats; not for départements or régions
- * (Senate question Darcos, 10 October 2024).
+ * Taking L1111-6 representatives out of the members in office (CGCT L2131-11) exists only for
+ * the kinds that have `in_office_exclusions` in law/bodies.yaml: communes and, by reference,
+ * EPCI and syndicats; not départements or régions (Senate question Darcos, 10 October 2024).
  */
 export function exclusionsApplyToThisBody({ session, outcome, locate }: RuleContext): Diagnostic[] {
-  if (outcome.rules.body.in_office_exclusions) return [];
+  if (outcome.rules.body.in_office_exclusions !== undefined) return [];
   return session.motions.flatMap((motion, m) =>
     motion.excluded_from_office && motion.excluded_from_office.length > 0
       ? [

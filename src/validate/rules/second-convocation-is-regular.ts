@@ -1,40 +1,47 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { secondConvocationClearDays } from "../../tally/quorum.js";
 import type { RuleContext } from "../rule.js";
 
 /**
- * A second convocation lets the assembly deliberate without quorum only when it is sent at
- * least three clear days before the sitting (CGCT L2121-17; CE 16 June 1997, Pfister); for a
- * département or a région, the meeting of right is held three days after the failed one
- * (L3121-14, L4132-13). Otherwise the quorum applies again: a warning, and the count says so.
+ * A second convocation lets the assembly deliberate without quorum only when it is sent far
+ * enough ahead of the sitting (three clear days, CGCT L2121-17; CE 16 June 1997, Pfister); for
+ * a département or a région, the meeting of right is held three days after the failed one
+ * (L3121-14, L4132-13): `second_convocation` in law/bodies.yaml. Otherwise the quorum applies
+ * again: a warning, and the count says so.
  */
 export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Diagnostic[] {
   const first = outcome.motions[0];
   if (!first) return [];
   const steps = outcome.motions.flatMap((m) => m.quorum.steps);
+  const second = outcome.rules.body.second_convocation;
   const tooSoon = steps.find((s) => s.key === "quorum.second_convocation_too_soon");
   if (tooSoon) {
     return [
       diagnostic({
         severity: "warning",
         code: "DLB3033",
-        message: `the second convocation leaves ${tooSoon.values.days} clear days before the sitting; ${secondConvocationClearDays} are needed to deliberate without quorum`,
+        message: `the second convocation leaves ${tooSoon.values.days} clear days before the sitting; ${second.kind === "new_convocation" ? second.clear_days : tooSoon.values.required} are needed to deliberate without quorum`,
         span: locate(["session", "convened_on"]),
-        hints: ["the quorum is therefore required for every motion (CGCT L2121-17); check the dates"],
+        hints: [`the quorum is therefore required for every motion (${second.source}); check the dates`],
       }),
     ];
   }
-  const notThree = steps.find((s) => s.key === "quorum.meeting_of_right_not_three_days");
-  if (notThree) {
+  const notOnTheDay = steps.find((s) => s.key === "quorum.meeting_of_right_not_three_days");
+  if (notOnTheDay) {
+    const required = second.kind === "meeting_of_right" ? second.days : Number(notOnTheDay.values.days);
     return [
       diagnostic({
         severity: "warning",
         code: "DLB3035",
-        message: `the meeting of right is held ${notThree.values.days} days after the failed one, not three`,
+        message: `the meeting of right is held ${notOnTheDay.values.days} days after the failed one, not ${inWords(required)}`,
         span: locate(["session", "date"]),
-        hints: [`a ${outcome.rules.body.label} meets as of right three days later (${outcome.rules.body.quorum.source}); the quorum is required otherwise`],
+        hints: [`a ${outcome.rules.body.label} meets as of right ${inWords(required)} days later (${second.source}); the quorum is required otherwise`],
       }),
     ];
   }
   return [];
+}
+
+/** 3 -> « three »: small counts of days read as words in a message. */
+function inWords(n: number): string {
+  return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? String(n);
 }

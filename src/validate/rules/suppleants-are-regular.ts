@@ -2,8 +2,9 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
 /**
- * A suppléant sits only for their own titulaire, in a body that has suppléants
- * (EPCI L5211-6, syndicats L5212-7, statutes of a syndicat mixte), and holds no seat of their own.
+ * A suppléant sits only for their own titulaire, in a body that has suppléants (`suppleants`
+ * in law/bodies.yaml: EPCI L5211-6, syndicats L5212-7, statutes of a syndicat mixte), and
+ * holds no seat of their own.
  */
 export function suppleantsAreRegular({ session, members, outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -26,7 +27,8 @@ export function suppleantsAreRegular({ session, members, outcome, locate }: Rule
   for (const [id, attendance] of Object.entries(session.attendance)) {
     if (typeof attendance !== "object" || attendance.substituted_by === undefined) continue;
     const here = locate(["attendance", id, "substituted_by"]);
-    if (!outcome.rules.body.suppleants) {
+    const suppleants = outcome.rules.body.suppleants;
+    if (suppleants === undefined) {
       found.push(
         diagnostic({
           code: "DLB3042",
@@ -49,6 +51,7 @@ export function suppleantsAreRegular({ session, members, outcome, locate }: Rule
             own.length > 0
               ? `${nameOf(members, id)}'s suppléant is ${own.map((m) => `${nameOf(members, m.id)} (\`${m.id}\`)`).join(" or ")}`
               : `${nameOf(members, id)} has no suppléant in \`members\`: add one with \`suppleant_of: ${id}\``,
+            `a suppléant sits only for their own titulaire (${suppleants})`,
           ],
         }),
       );
