@@ -1,6 +1,6 @@
 // The legal engine at its boundaries: one table per rule, each case counted by hand.
 import { describe, expect, it } from "vitest";
-import { tallySession as tally } from "../../src/compile.js";
+import { tallySession as tally } from "../../src/check.js";
 import { loadLaw } from "../../src/law/load-law.js";
 import { regimeOn } from "../../src/tally/rule-set.js";
 import { clearDays } from "../../src/tally/dates.js";

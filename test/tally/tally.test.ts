@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/compile.js";
-import { tallySession as tally } from "../../src/compile.js";
+import { checkText } from "../../src/check.js";
+import { tallySession as tally } from "../../src/check.js";
 import { session } from "../support/session-builder.js";
 
 const referencePath = "examples/nord-pas-de-calais-numerique/2021-05-18.yaml";
