@@ -3,7 +3,7 @@
 // the main thread (check.ts) and sends back only what the report and the rules across files
 // need; the diagnostics are the same either way (test/cli/validate-many.test.ts).
 import { Worker } from "node:worker_threads";
-import type { SummarizedResult } from "./check.js";
+import type { SummarizedResult } from "./check-file.js";
 import type { Diagnostic, SourceFile } from "./diagnostics/diagnostic.js";
 import type { SessionSummary } from "./validate/set-rules/session-summary.js";
 

@@ -8,32 +8,17 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { globSync } from "tinyglobby";
 import { ConfigCache } from "./config/config-cache.js";
 import { configFileName, type Config } from "./config/load-config.js";
-import { hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
+import { checkFile, checkText, withSummary, type FileResult, type SummarizedResult } from "./check-file.js";
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadLaw } from "./law/load-law.js";
-import type { Session } from "./model/session.js";
 import { expandPaths } from "./source/expand-paths.js";
 import { loadSourceSync } from "./source/load-source.js";
 import { locate, parseYaml, type ParsedSource } from "./source/parse-yaml.js";
-import type { Outcome } from "./tally/outcome.js";
-import { presenceByMotion } from "./tally/presence.js";
-import { tally } from "./tally/tally.js";
-import { checkRules } from "./validate/check-rules.js";
 import { checkSet } from "./validate/set-rules/check-set.js";
-import { summarize, type SessionSummary } from "./validate/set-rules/session-summary.js";
+import type { SessionSummary } from "./validate/set-rules/session-summary.js";
 import type { SetFinding } from "./validate/set-rules/set-rule.js";
-import { validateSchema } from "./validate/validate-schema.js";
 
-/** What checking one file alone gives (the rules across files come after). */
-export interface FileResult {
-  readonly path: string;
-  readonly source: SourceFile | undefined;
-  readonly parsed: ParsedSource | undefined;
-  /** The session, once the file is schema-valid. */
-  readonly session: Session | undefined;
-  /** The count, when the file has no error of its own. */
-  readonly outcome: Outcome | undefined;
-  readonly diagnostics: readonly Diagnostic[];
-}
+export { checkFile, checkText, tallySession, type FileResult } from "./check-file.js";
 
 /** One checked file: its result, its register's configuration, and every finding located in it. */
 export interface CheckedFile extends FileResult {
@@ -117,45 +102,6 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
     ...files.flatMap((f) => f.diagnostics),
   ];
   return { files, diagnostics, ok: !hasErrors(diagnostics), configs, fileCount: given.length };
-}
-
-/** A file's result and, when it is schema-valid, what the rules across files need of it. */
-export interface SummarizedResult {
-  readonly result: FileResult;
-  readonly summary: SessionSummary | undefined;
-}
-
-/** Adds the summary the rules across files read. */
-export function withSummary(result: FileResult): SummarizedResult {
-  return { result, summary: result.session ? summarize(result.path, result.session) : undefined };
-}
-
-/** Reads and checks one session file alone (relative paths from `cwd`). */
-export function checkFile(path: string, cwd: string): FileResult {
-  const loaded = loadSourceSync(path, cwd);
-  if (!loaded.value) return { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
-  return checkText(loaded.value);
-}
-
-/** Checks one session text alone: YAML, schema, the count, then the rules of the file. Pure. */
-export function checkText(source: SourceFile): FileResult {
-  const none = { path: source.path, source, session: undefined, outcome: undefined };
-  const parsed = parseYaml(source);
-  if (!parsed.value) return { ...none, parsed: undefined, diagnostics: parsed.diagnostics };
-  const validated = validateSchema(parsed.value);
-  const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
-  if (!validated.value) return { ...none, parsed: parsed.value, diagnostics };
-  // The count runs on any schema-valid session; the rules then check the very figures it
-  // computed, and the outcome is handed on only when they find no error.
-  const session = validated.value;
-  const outcome = tallySession(session);
-  diagnostics.push(...checkRules(parsed.value, outcome, presenceByMotion(outcome.session, outcome.rules)));
-  return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };
-}
-
-/** Counts a session under the law delib ships (law/*.yaml). */
-export function tallySession(session: Session): Outcome {
-  return tally(session, loadLaw());
 }
 
 /** The findings across files, located in their files (undefined: in no session file). */

@@ -117,22 +117,31 @@ function isDirectory(path: string): boolean {
  * do. Located on the deliberation's number.
  */
 export function documentNamesClash(documents: readonly RenderedDocument[], files: readonly CheckedFile[]): Diagnostic[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, RenderedDocument>();
   for (const d of documents) {
     const key = d.name.toLowerCase();
-    if (!seen.has(key)) {
-      seen.add(key);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, d);
       continue;
     }
     const numbered = files.flatMap((f) =>
       f.parsed && f.session ? f.session.motions.flatMap((m, i) => (m.number.toLowerCase() === key ? [locate(f.parsed!, ["motions", i, "number"])] : [])) : [],
     );
+    const twoExtracts = first.kind === "extract" && d.kind === "extract";
     return [
       diagnostic({
         code: "DLB3015",
-        message: `two documents would be written to \`${d.name}\`: a deliberation number reads like another document's file name`,
-        hints: ["give the deliberation a number that does not read like « proces-verbal-… » or « liste-des-deliberations-… »"],
-        span: numbered[0],
+        message: twoExtracts
+          ? `two deliberations of different bodies are numbered \`${d.name}\`: their documents would be written to the same file`
+          : `two documents would be written to \`${d.name}\`: a deliberation number reads like another document's file name`,
+        hints: [
+          twoExtracts
+            ? "build each body's sessions into its own folder (--out)"
+            : "give the deliberation a number that does not read like « proces-verbal-… » or « liste-des-deliberations-… »",
+        ],
+        span: numbered[numbered.length - 1],
+        related: numbered.slice(0, -1).map((span) => ({ span, message: "also numbered so" })),
       }),
     ];
   }

@@ -1,8 +1,7 @@
-import type { Config } from "../../config/load-config.js";
-import type { FileSet, SetFinding } from "./set-rule.js";
+import type { FileSet, RosterEvent, SetFinding } from "./set-rule.js";
 
 /** Members in office on `date`, from the roster's dated events. */
-export function inOffice(roster: Config["roster"], date: string): Set<string> {
+export function inOffice(roster: readonly RosterEvent[], date: string): Set<string> {
   const last = new Map<string, string>();
   for (const event of [...roster].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     if (event.date <= date) last.set(event.member, event.event);

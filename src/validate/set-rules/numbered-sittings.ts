@@ -28,8 +28,10 @@ export function numberedItems(set: FileSet): { items: NumberedItem[]; pattern: N
     const year = Number(s.date.slice(0, 4));
     s.numbers.forEach((number, index) => {
       const read = pattern ? readNumber(pattern, number, year) : undefined;
-      // Under a pattern, 2021-7 and 2021-07 are the same deliberation; without, the same file name.
-      const key = read ? `${read.year}#${read.seq}` : numberKey(number);
+      // Under a pattern, 2021-7 and 2021-07 are the same deliberation; without, the same file
+      // name. Outside a register, files of different bodies may share numbers.
+      const owner = set.config.path === undefined ? `${s.bodyName}\n` : "";
+      const key = owner + (read ? `${read.year}#${read.seq}` : numberKey(number));
       const item: NumberedItem = { number, file: s.path, index, date: s.date, at: ["motions", index, "number"], read, duplicateOf: first.get(key) };
       if (!item.duplicateOf) first.set(key, item);
       items.push(item);

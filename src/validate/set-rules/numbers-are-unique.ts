@@ -2,7 +2,8 @@ import type { FileSet, SetFinding } from "./set-rule.js";
 import { numberedItems } from "./numbered-sittings.js";
 
 /**
- * Each deliberation number is used once in a register, or among the files checked together:
+ * Each deliberation number is used once in a register, or among the files of one body checked
+ * together outside a register:
  * it names the act, its files and its line in the tables (R2121-9: an order number). Case
  * aside, and under the register's pattern by value (2021-7 is 2021-07).
  */

@@ -1,5 +1,4 @@
 // Rules across session files: over a whole register, or over the files checked together.
-import type { Config } from "../../config/load-config.js";
 import type { DataPath } from "../../model/session.js";
 import type { Law } from "../../law/law.js";
 import type { SessionSummary } from "./session-summary.js";
@@ -16,12 +15,28 @@ export interface SetFinding {
   readonly related: readonly { readonly file: string | undefined; readonly at: DataPath; readonly message: string }[];
 }
 
+/** What the rules across files read of a register's configuration (delib.config.yaml). */
+export interface RegisterSettings {
+  /** The configuration file; undefined for files outside any register. */
+  readonly path: string | undefined;
+  readonly body: { readonly name: string } | undefined;
+  readonly numbering: { readonly pattern: string } | undefined;
+  /** Dated events of the members' terms of office. */
+  readonly roster: readonly RosterEvent[];
+}
+
+export interface RosterEvent {
+  readonly member: string;
+  readonly event: "installed" | "resigned" | "died" | "ended";
+  readonly date: string;
+}
+
 /**
  * The files checked together under one configuration: a register (config.path set), or the
  * files given outside any register (noConfig), which still must not share a number.
  */
 export interface FileSet {
-  readonly config: Config;
+  readonly config: RegisterSettings;
   /** Every schema-valid session of the set, in the order given. */
   readonly sessions: readonly SessionSummary[];
   readonly law: Law;

@@ -1,0 +1,66 @@
+// Checking one session file alone: load, parse YAML, the schema, the count, the rules of the
+// file. The same function runs in the main thread and in the checking threads; the rules
+// across files come after, in check.ts.
+import { hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
+import { loadLaw } from "./law/load-law.js";
+import type { Session } from "./model/session.js";
+import { loadSourceSync } from "./source/load-source.js";
+import { parseYaml, type ParsedSource } from "./source/parse-yaml.js";
+import type { Outcome } from "./tally/outcome.js";
+import { presenceByMotion } from "./tally/presence.js";
+import { tally } from "./tally/tally.js";
+import { checkRules } from "./validate/check-rules.js";
+import { summarize, type SessionSummary } from "./validate/set-rules/session-summary.js";
+import { validateSchema } from "./validate/validate-schema.js";
+
+/** What checking one file alone gives (the rules across files come after). */
+export interface FileResult {
+  readonly path: string;
+  readonly source: SourceFile | undefined;
+  readonly parsed: ParsedSource | undefined;
+  /** The session, once the file is schema-valid. */
+  readonly session: Session | undefined;
+  /** The count, when the file has no error of its own. */
+  readonly outcome: Outcome | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A file's result and, when it is schema-valid, what the rules across files need of it. */
+export interface SummarizedResult {
+  readonly result: FileResult;
+  readonly summary: SessionSummary | undefined;
+}
+
+/** Adds the summary the rules across files read. */
+export function withSummary(result: FileResult): SummarizedResult {
+  return { result, summary: result.session ? summarize(result.path, result.session) : undefined };
+}
+
+/** Reads and checks one session file alone (relative paths from `cwd`). */
+export function checkFile(path: string, cwd: string): FileResult {
+  const loaded = loadSourceSync(path, cwd);
+  if (!loaded.value) return { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
+  return checkText(loaded.value);
+}
+
+/** Checks one session text alone: YAML, schema, the count, then the rules of the file. Pure. */
+export function checkText(source: SourceFile): FileResult {
+  const none = { path: source.path, source, session: undefined, outcome: undefined };
+  const parsed = parseYaml(source);
+  if (!parsed.value) return { ...none, parsed: undefined, diagnostics: parsed.diagnostics };
+  const validated = validateSchema(parsed.value);
+  const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
+  if (!validated.value) return { ...none, parsed: parsed.value, diagnostics };
+  // The count runs on any schema-valid session; the rules then check the very figures it
+  // computed, and the outcome is handed on only when they find no error.
+  const session = validated.value;
+  const outcome = tallySession(session);
+  diagnostics.push(...checkRules(parsed.value, outcome, presenceByMotion(outcome.session, outcome.rules)));
+  return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };
+}
+
+/** Counts a session under the law delib ships (law/*.yaml). */
+export function tallySession(session: Session): Outcome {
+  return tally(session, loadLaw());
+}
+
