@@ -67,27 +67,26 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
   for (const path of given.filter((f) => basename(f) === configFileName)) configs.load(path);
   const paths = given.filter((f) => basename(f) !== configFileName);
 
-  const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
-  const results = threads > 1 && !options.texts
-    ? await (await import("./check-threads.js")).checkInThreads(paths, cwd, threads)
-    : paths.map((path) => {
-        const text = options.texts?.get(path);
-        return withSummary(text === undefined ? checkFile(path, cwd) : checkText({ path, text }));
-      });
+  const results = await checkEach(paths, options);
+  const configOf = paths.map((path) => configs.forFile(path).config);
 
-  // The rules across files, over each register (or over the files given outside any).
+  // The rules across files run over each whole register: a file given alone is checked among
+  // the other sittings of its register (read here, their own problems not reported), so that
+  // its numbering, its proxies over sittings and the rest mean the same whatever is given.
+  const context = await checkEach(registerContext(paths, configOf, cwd), { ...options, texts: undefined });
   const law = loadLaw();
   const groups = new Map<string, { config: Config; sessions: SessionSummary[] }>();
-  const configOf = paths.map((path) => configs.forFile(path).config);
-  results.forEach(({ summary }, i) => {
+  const addTo = (config: Config, summary: SessionSummary | undefined) => {
     if (!summary) return;
-    const config = configOf[i]!;
     const key = config.path ?? "";
     const group = groups.get(key) ?? { config, sessions: [] };
     group.sessions.push(summary);
     groups.set(key, group);
-  });
-  const findings = [...groups.values()].flatMap((group) => checkSet({ ...group, law }));
+  };
+  results.forEach(({ summary }, i) => addTo(configOf[i]!, summary));
+  context.forEach(({ result, summary }) => addTo(configs.forFile(result.path).config, summary));
+  const reported = new Set(paths);
+  const findings = [...groups.values()].flatMap((group) => checkSet({ ...group, law })).filter((f) => f.file === undefined || reported.has(f.file));
   const located = locateFindings(findings, results, cwd);
 
   const files: CheckedFile[] = results.map(({ result }, i) => ({
@@ -102,6 +101,35 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
     ...files.flatMap((f) => f.diagnostics),
   ];
   return { files, diagnostics, ok: !hasErrors(diagnostics), configs, fileCount: given.length };
+}
+
+/** Checks each file alone, in threads when asked and worth it. */
+async function checkEach(paths: readonly string[], options: CheckOptions): Promise<SummarizedResult[]> {
+  const { cwd } = options;
+  const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
+  if (threads > 1 && !options.texts) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads);
+  return paths.map((path) => {
+    const text = options.texts?.get(path);
+    return withSummary(text === undefined ? checkFile(path, cwd) : checkText({ path, text }));
+  });
+}
+
+/** The other session files of the registers that `paths` belong to, relative to `cwd`. */
+function registerContext(paths: readonly string[], configOf: readonly Config[], cwd: string): string[] {
+  const given = new Set(paths.map((p) => resolve(cwd, p)));
+  const roots = new Set(configOf.flatMap((c) => (c.path ? [dirname(c.path)] : [])));
+  const others: string[] = [];
+  for (const root of [...roots].sort()) {
+    for (const file of sessionFilesUnder(root)) if (!given.has(file)) others.push(relative(cwd, file) || file);
+  }
+  return others;
+}
+
+/** The session files under a register's root folder, absolute and sorted. */
+function sessionFilesUnder(root: string): string[] {
+  return globSync("**/*.yaml", { cwd: root, onlyFiles: true, expandDirectories: false, ignore: ["**/node_modules/**", `**/${configFileName}`] })
+    .sort()
+    .map((file) => join(root, file));
 }
 
 /** The findings across files, located in their files (undefined: in no session file). */
@@ -151,10 +179,7 @@ export function registerSessionFiles(cwd: string, configs: ConfigCache = new Con
   const config = configs.pathAbove(cwd);
   if (!config) return undefined;
   const root = dirname(config);
-  const files = globSync("**/*.yaml", { cwd: root, onlyFiles: true, expandDirectories: false, ignore: ["**/node_modules/**", `**/${configFileName}`] })
-    .sort()
-    .map((file) => relative(cwd, join(root, file)) || file);
-  return { root, files };
+  return { root, files: sessionFilesUnder(root).map((file) => relative(cwd, file) || file) };
 }
 
 /**
