@@ -1,7 +1,8 @@
 // Precompiles the JSON Schemas into standalone validators (dist/validate/generated/*.cjs), so
 // a run loads no schema compiler: ajv compiling the session schema at start-up cost about
 // 130 ms, more than Node's own start. Runs after tsc in `npm run build`; the runtime falls
-// back to compiling the schema itself when the generated file is missing.
+// back to compiling the schema itself when the generated file is missing. First it checks the
+// law files against schemas/law.schema.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -10,6 +11,15 @@ const Ajv2020 = require("ajv/dist/2020").default;
 const addFormats = require("ajv-formats").default;
 const standaloneCode = require("ajv/dist/standalone").default;
 const { _ } = require("ajv");
+
+// The law files must match schemas/law.schema.json (every value beside its citation): a build
+// whose law/*.yaml does not match fails here, before anything is generated.
+const { lawProblems, readLawFiles } = await import("../dist/law/check-law.js");
+const problems = lawProblems(readLawFiles());
+if (problems.length > 0) {
+  console.error(`build-validators: law/*.yaml does not match schemas/law.schema.json:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  process.exit(1);
+}
 
 mkdirSync("dist/validate/generated", { recursive: true });
 for (const name of ["session", "config"]) {
