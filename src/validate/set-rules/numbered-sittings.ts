@@ -22,6 +22,7 @@ export interface NumberedItem {
 /** Every number of the set in the order of the sittings, then of the motions within one. */
 export function numberedItems(set: FileSet): { items: NumberedItem[]; pattern: NumberPattern | undefined } {
   const pattern = set.config.numbering ? numberPattern(set.config.numbering.pattern) : undefined;
+  // Two keys: the text (case aside) and, under a pattern, the value; either alike is a repeat.
   const first = new Map<string, NumberedItem>();
   const items: NumberedItem[] = [];
   for (const s of inSittingOrder(set.sessions)) {
@@ -31,9 +32,10 @@ export function numberedItems(set: FileSet): { items: NumberedItem[]; pattern: N
       // Under a pattern, 2021-7 and 2021-07 are the same deliberation; without, the same file
       // name. Outside a register, files of different bodies may share numbers.
       const owner = set.config.path === undefined ? `${s.bodyName}\n` : "";
-      const key = owner + (read ? `${read.year}#${read.seq}` : numberKey(number));
-      const item: NumberedItem = { number, file: s.path, index, date: s.date, at: ["motions", index, "number"], read, duplicateOf: first.get(key) };
-      if (!item.duplicateOf) first.set(key, item);
+      const keys = [`${owner}text:${numberKey(number)}`, ...(read ? [`${owner}value:${read.year}#${read.seq}`] : [])];
+      const earlier = keys.map((k) => first.get(k)).find((item) => item !== undefined);
+      const item: NumberedItem = { number, file: s.path, index, date: s.date, at: ["motions", index, "number"], read, duplicateOf: earlier };
+      if (!earlier) for (const k of keys) first.set(k, item);
       items.push(item);
     });
   }

@@ -9,7 +9,11 @@ export function numbersHaveNoGaps(set: FileSet): SetFinding[] {
   const { items, pattern } = numberedItems(set);
   if (!pattern) return [];
   const findings: SetFinding[] = [];
+  // A number that does not follow the pattern has no place in the sequence: the gap it seems
+  // to leave would only echo that other finding.
+  const unreadable = new Set(items.filter((item) => !item.read).map((item) => Number(item.date.slice(0, 4))));
   for (const [year, list] of byYear(items)) {
+    if (unreadable.has(year)) continue;
     const sorted = [...list].sort((a, b) => a.read!.seq - b.read!.seq);
     let previous: NumberedItem | undefined;
     for (const item of sorted) {
