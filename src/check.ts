@@ -87,7 +87,7 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
   context.forEach(({ result, summary }) => addTo(configs.forFile(result.path).config, summary));
   const reported = new Set(paths);
   const findings = [...groups.values()].flatMap((group) => checkSet({ ...group, law })).filter((f) => f.file === undefined || reported.has(f.file));
-  const located = locateFindings(findings, results, cwd);
+  const located = locateFindings(findings, [...results, ...context], cwd, (file) => configs.forFile(file).config);
 
   const files: CheckedFile[] = results.map(({ result }, i) => ({
     ...result,
@@ -137,6 +137,7 @@ function locateFindings(
   findings: readonly SetFinding[],
   results: readonly SummarizedResult[],
   cwd: string,
+  configOf: (file: string) => Config,
 ): Map<string | undefined, Diagnostic[]> {
   const parsed = new Map<string, ParsedSource | undefined>(results.map(({ result }) => [result.path, result.parsed]));
   const sourceOf = (file: string): ParsedSource | undefined => {
@@ -148,8 +149,12 @@ function locateFindings(
     }
     return parsed.get(file);
   };
-  const spanOf = (file: string | undefined, at: SetFinding["at"]) => {
-    if (file === undefined) return undefined;
+  const spanOf = (file: string | undefined, at: SetFinding["at"], finding?: SetFinding) => {
+    if (file === undefined) {
+      // In the configuration of the finding's register.
+      const config = finding?.file === undefined ? undefined : configOf(finding.file);
+      return config?.source ? locate(config.source, at) : undefined;
+    }
     const source = sourceOf(file);
     return source ? locate(source, at) : undefined;
   };
@@ -162,7 +167,7 @@ function locateFindings(
       hints: f.hints,
       span: spanOf(f.file, f.at),
       related: f.related.flatMap((r) => {
-        const span = spanOf(r.file, r.at);
+        const span = spanOf(r.file, r.at, f);
         return span ? [{ span, message: r.message }] : [];
       }),
     };

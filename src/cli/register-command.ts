@@ -4,7 +4,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { checkSessions, registerSessionFiles } from "../check.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { startPrinter, writeOutputs, type Printer } from "../documents.js";
 import { buildRegister, registerDate } from "../register/build-register.js";
 import { sittingsOfYear } from "../register/register-sittings.js";
@@ -79,8 +79,12 @@ async function registerWith(
   }
   const sittings = sittingsOfYear(checked.files.map((c) => ({ path: c.path, outcome: c.outcome!, config: c.config })), year);
   if (sittings.length === 0) {
-    await report(diagnostics);
-    io.stderr(`error: no sitting dated ${year} in the ${checked.files.length} session file${checked.files.length === 1 ? "" : "s"} read; nothing written\n`);
+    const none = diagnostic({
+      code: "DLB3709",
+      message: `no sitting dated ${year} in the ${checked.files.length} session file${checked.files.length === 1 ? "" : "s"} read; nothing written`,
+      hints: ["check --year, and that the year's session files are in the register (or named on the command line)"],
+    });
+    await report([...diagnostics, none]);
     return ExitCode.InvalidInput;
   }
 

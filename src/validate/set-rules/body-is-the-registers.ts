@@ -13,6 +13,6 @@ export function bodyIsTheRegisters(set: FileSet): SetFinding[] {
       hints: ["a register holds the deliberations of one body: make the names agree"],
       file: s.path,
       at: ["body", "name"],
-      related: [],
+      related: [{ file: undefined, at: ["body", "name"], message: "the name in delib.config.yaml" }],
     }));
 }

@@ -12,6 +12,7 @@ export interface SetFinding {
   /** A session file and a path in it; or the configuration file when undefined. */
   readonly file: string | undefined;
   readonly at: DataPath;
+  /** Other places: in a session file, or in the register's configuration (`file: undefined`). */
   readonly related: readonly { readonly file: string | undefined; readonly at: DataPath; readonly message: string }[];
 }
 
