@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/compile.js";
+import { checkText } from "../../src/check.js";
 import { renderDocuments } from "../../src/documents.js";
 import type { RenderedDocument } from "../../src/render/render-html.js";
 import type { MotionOutcome, Outcome } from "../../src/tally/outcome.js";

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { checkText } from "../../src/compile.js";
+import { checkText } from "../../src/check.js";
 import { noConfig, type Config, type ConfigBody } from "../../src/config/load-config.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { lineColumn } from "../../src/diagnostics/line-index.js";

@@ -9,7 +9,8 @@ import { startPrinter, type Printer } from "../../src/browser/print-pdfs.js";
 import { registerCommand } from "../../src/cli/register-command.js";
 import { cliContext } from "../../src/cli/context.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { checkFile } from "../../src/compile.js";
+import { checkFile } from "../../src/check.js";
+import { loadConfigSync } from "../../src/config/load-config.js";
 import { renderDocuments } from "../../src/documents.js";
 import { loadPart } from "../../src/register/assemble-register.js";
 import { buildRegister, registerDate, type BuiltRegister } from "../../src/register/build-register.js";
@@ -65,9 +66,11 @@ describe("the register of 2021, printed by real Chromium", () => {
     if ("problem" in started) throw new Error(started.problem.message);
     const printer: Printer = started;
     try {
-      const checked = await Promise.all(["seances/b-fevrier.yaml", "seances/a-septembre.yaml", "seances/c-mars-2022.yaml"].map((f) => checkFile(join(dir, f))));
+      const checked = ["seances/b-fevrier.yaml", "seances/a-septembre.yaml", "seances/c-mars-2022.yaml"].map((f) => checkFile(join(dir, f), dir));
       expect(checked.flatMap((c) => c.diagnostics)).toEqual([]);
-      const sittings = sittingsOfYear(checked.map((c) => ({ path: c.path, outcome: c.outcome! })), "2021");
+      const config = loadConfigSync(join(dir, "delib.config.yaml"));
+      expect(config.diagnostics).toEqual([]);
+      const sittings = sittingsOfYear(checked.map((c) => ({ path: c.path, outcome: c.outcome!, config: config.value! })), "2021");
       const result = await buildRegister(sittings, { identity: { body, year: "2021" }, date: registerDate(sittings, {}), print: (jobs) => printer.print(jobs) });
       expect(result.diagnostics).toEqual([]);
       built = result.value!;

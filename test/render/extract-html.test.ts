@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/compile.js";
+import { checkText } from "../../src/check.js";
 import { renderDocuments } from "../../src/documents.js";
 import { htmlText, missingReferenceLines, referenceLines, referenceRows } from "../support/reference.js";
 import { session } from "../support/session-builder.js";
-import { tallySession as tally } from "../../src/compile.js";
+import { tallySession as tally } from "../../src/check.js";
 
 const examplePath = "examples/nord-pas-de-calais-numerique/2021-05-18.yaml";
 

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { numberPattern, inOffice } from "../../src/repository/check-register.js";
+import { inOffice } from "../../src/validate/set-rules/members-are-those-in-office.js";
+import { numberPattern } from "../../src/validate/set-rules/number-pattern.js";
 import { runCli } from "../support/run-cli.js";
 import { session } from "../support/session-builder.js";
 

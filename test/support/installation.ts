@@ -33,9 +33,12 @@ export function installation(): Promise<string> {
   return pending;
 }
 
-/** A digest of every input file's path and bytes, and of Node's version (the code cache is V8's). */
+/**
+ * A digest of every input file's path and bytes, of Node's version (the code cache is V8's) and
+ * of the repository's place (the installation links to its files).
+ */
 export function inputDigest(): string {
-  const hash = createHash("sha256").update(process.version);
+  const hash = createHash("sha256").update(process.version).update("\0").update(repoRoot).update("\0");
   const walk = (path: string): void => {
     if (!existsSync(path)) return;
     if (statSync(path).isDirectory()) {
@@ -93,7 +96,14 @@ function takeLock(lock: string): boolean {
     writeFileSync(join(lock, "pid"), String(process.pid));
     return true;
   } catch {
-    const pid = Number(readFileSync(join(lock, "pid"), { encoding: "utf8", flag: "a+" }));
+    // Held: by a live process, wait; by one that died while building, take it over. (Just
+    // taken, its pid may not be written yet; just released, it may be gone: wait either way.)
+    let pid = 0;
+    try {
+      pid = Number(readFileSync(join(lock, "pid"), "utf8"));
+    } catch {
+      return false;
+    }
     if (pid > 0 && !alive(pid)) rmSync(lock, { recursive: true, force: true });
     return false;
   }

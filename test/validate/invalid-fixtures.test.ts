@@ -19,7 +19,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/compile.js";
+import { checkText } from "../../src/check.js";
 import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js";
 import { lineColumn } from "../../src/diagnostics/line-index.js";
 

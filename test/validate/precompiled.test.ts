@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/compile.js";
+import { checkText } from "../../src/check.js";
 import { lineColumn } from "../../src/diagnostics/line-index.js";
 import { BUILD_TIMEOUT } from "../support/installation.js";
 import { repoRoot, spawnCli } from "../support/run-cli.js";
