@@ -5,6 +5,8 @@
 // law files against schemas/law.schema.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require("ajv/dist/2020").default;
@@ -14,7 +16,8 @@ const { _ } = require("ajv");
 
 // The law files must match schemas/law.schema.json (every value beside its citation): a build
 // whose law/*.yaml does not match fails here, before anything is generated.
-const { lawProblems, readLawFiles } = await import("../dist/law/check-law.js");
+// Like every path here, dist/ is the working folder's: the build runs in the folder it builds.
+const { lawProblems, readLawFiles } = await import(pathToFileURL(resolve("dist/law/check-law.js")).href);
 const problems = lawProblems(readLawFiles());
 if (problems.length > 0) {
   console.error(`build-validators: law/*.yaml does not match schemas/law.schema.json:\n${problems.map((p) => `  ${p}`).join("\n")}`);

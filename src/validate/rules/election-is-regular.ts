@@ -3,11 +3,13 @@ import { nameOf, type RuleContext } from "../rule.js";
 
 /**
  * An election by secret ballot (CGCT L2121-21) stops at the round that elects; no round
- * counts more ballots than there are voters; a tie in the third round is decided by age, so
- * the tied candidates' birth dates must be known.
+ * counts more ballots than there are voters; a tie in a round at the relative majority (the
+ * third, `election` in law/majorities.yaml) is decided by age, so the tied candidates' birth
+ * dates must be known.
  */
 export function electionIsRegular({ members, outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const rule = outcome.rules.majorities.election;
   for (const result of outcome.motions) {
     const election = result.election;
     const rounds = result.motion.election?.rounds;
@@ -37,15 +39,15 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
         );
       }
       const top = round.candidates[0];
-      if (round.number === 3 && top && !round.elected) {
+      if (round.number > rule.absolute_rounds && top && !round.elected) {
         const tied = round.candidates.filter((c) => c.votes === top.votes);
         const unknown = tied.filter((c) => c.member.birth_date === undefined).map((c) => nameOf(members, c.member.id));
         found.push(
           diagnostic({
             code: "DLB3046",
-            message: `${tied.map((c) => nameOf(members, c.member.id)).join(" and ")} tie in round 3 of ${result.motion.number}: the eldest is elected, but the birth date of ${unknown.join(" and ")} is missing`,
-            span: at(2, "candidates"),
-            hints: [`add \`birth_date: YYYY-MM-DD\` to ${unknown.join(" and ")} in \`members\` (CGCT L2121-21)`],
+            message: `${tied.map((c) => nameOf(members, c.member.id)).join(" and ")} tie in round ${round.number} of ${result.motion.number}: the eldest is elected, but the birth date of ${unknown.join(" and ")} is missing`,
+            span: at(round.number - 1, "candidates"),
+            hints: [`add \`birth_date: YYYY-MM-DD\` to ${unknown.join(" and ")} in \`members\` (${rule.source})`],
           }),
         );
       }
