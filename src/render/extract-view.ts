@@ -1,11 +1,12 @@
-import type { Member, Session } from "../model/session.js";
-import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "../tally/outcome.js";
+import type { Session } from "../model/session.js";
+import type { MotionOutcome, Outcome, SeatLine } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrenchWords } from "./french-words.js";
+import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView, type ElectionView } from "./motion-sentences.js";
 import { renderMarkdown } from "./markdown.js";
 import { dateInFrench } from "./french-dates.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
-import { agreeing, assemblyWords, capitalize, citation, formalName, frenchTime, fullName, gendered, joinNames, shortName, upper } from "./words.js";
+import { assemblyWords, capitalize, formalName, frenchTime, fullName, gendered, shortName, upper } from "./words.js";
 
 /** One row of the printed attendance table. */
 export interface AttendanceRowView {
@@ -57,7 +58,7 @@ export interface ExtractView {
   result: string;
   votes: { label: string; value: number }[] | null;
   names: { label: string; names: string }[];
-  election: { post: string | null; rounds: { summary: string; candidates: string[] }[] } | null;
+  election: ElectionView;
   certified: string;
   signatory: SignatureView;
   /** The secretaries' signature blocks, beside the signatory's (CGCT L2121-23). */
@@ -125,139 +126,6 @@ function collegeViews(lines: readonly SeatLine[], t: Catalogue): CollegeView[] {
   return groups.map((group) => {
     const [first, ...rest] = group.map((l) => row(l, t));
     return { name: group[0]!.college ?? "", rowspan: group.length, first: first!, rest };
-  });
-}
-
-/** The quorum sentence: the same figures `delib explain` shows. */
-export function quorumSentence(motion: MotionOutcome, session: Session, t: Catalogue): string {
-  const { quorum } = motion;
-  if (quorum.exemption) {
-    return t.t(`quorum.exempt.${quorum.exemption}`, { theAssembly: assemblyWords(session, t).the });
-  }
-  return t.t(`quorum.statement.${quorum.counts}`, {
-    counted: quorum.counted,
-    inOffice: quorum.inOffice,
-    required: quorum.required,
-    source: citation(quorum.source, t),
-    verdict: t.t(quorum.met ? "quorum.met" : "quorum.not_met"),
-  });
-}
-
-function ratioWords(ratio: string, t: Catalogue): string {
-  return t.has(`ratio.${ratio}`) ? t.t(`ratio.${ratio}`) : t.t("ratio.other", { ratio });
-}
-
-/** The sentence that introduces the figures: adopted, rejected, and on what ground. */
-export function resultLine(motion: MotionOutcome, session: Session, t: Catalogue): string {
-  if (motion.result === "no_quorum") return t.t("result.no_quorum", { theAssembly: assemblyWords(session, t).the });
-  const vote = motion.vote;
-  if (!vote) return "";
-  const source = citation(vote.majority.source, t);
-  if (vote.decidedBy === "casting_vote") return t.t(vote.adopted ? "result.adopted.casting_vote" : "result.rejected.casting_vote", { source });
-  if (vote.decidedBy === "compte_administratif_tie") return t.t("result.adopted.ca_tie", { source });
-  if (vote.majority.kind === "compte_administratif" && !vote.adopted) return t.t("result.rejected.ca", { source });
-  if (vote.majority.kind === "qualified") {
-    return t.t(vote.adopted ? "result.adopted.qualified" : "result.rejected.qualified", {
-      ratio: ratioWords(vote.majority.ratio!, t),
-      base: t.t(`base.${vote.majority.of!}`),
-      needed: vote.majority.needed,
-      source,
-    });
-  }
-  if (vote.expressed === 0 && vote.majority.kind !== "compte_administratif") return t.t("result.nothing_expressed");
-  if (vote.tie && !vote.adopted) return t.t("result.rejected.tie");
-  if (vote.adopted && motion.motion.vote?.unanimous) return t.t("result.adopted.unanimous");
-  return t.t(vote.adopted ? "result.adopted" : "result.rejected");
-}
-
-/**
- * The vote figures and, for a vote by name, the names by direction; a member represented is
- * named with the holder who voted for them.
- */
-export function voteView(
-  vote: VoteOutcome,
-  lines: readonly SeatLine[],
-  t: Catalogue,
-): { votes: { label: string; value: number }[]; names: { label: string; names: string }[] } {
-  const holders = new Map(lines.filter((l) => l.proxyHolder).map((l) => [l.member.id, l.proxyHolder!]));
-  const named = (m: Member) => {
-    const holder = holders.get(m.id);
-    return holder ? t.t("names.represented", { name: shortName(m), holder: shortName(holder) }) : shortName(m);
-  };
-  return {
-    votes: voteLines(vote, t),
-    names: vote.names
-      ? (["for", "against", "abstention", "not_voting"] as const)
-          .filter((k) => vote.names![k].length > 0)
-          .map((k) => ({ label: agreeing(t, `names.${k}`, vote.names![k]), names: joinNames(vote.names![k].map(named)) }))
-      : [],
-  };
-}
-
-function voteLines(vote: VoteOutcome, t: Catalogue): { label: string; value: number }[] {
-  const lines = [
-    { label: t.t("vote.for"), value: vote.for },
-    { label: t.t("vote.against"), value: vote.against },
-    { label: t.t("vote.abstentions"), value: vote.abstentions },
-  ];
-  if (vote.ballot === "secret") {
-    lines.push({ label: t.t("vote.blank"), value: vote.blank }, { label: t.t("vote.null"), value: vote.null });
-  }
-  lines.push({ label: t.t("vote.expressed"), value: vote.expressed });
-  return lines;
-}
-
-/** Sentences on a motion's own chair, withdrawals and interested members. */
-export function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalogue): string[] {
-  const sentences: string[] = [];
-  const m = motion.motion;
-  if (m.chaired_by && m.chaired_by !== outcome.session.session.president) {
-    const source = m.kind === "compte_administratif" ? citation("CGCT L2121-14", t) : "";
-    sentences.push(t.t("motion.chair", { chair: formalName(motion.chair, t), source }).replace(" ()", ""));
-  }
-  const named = (ids: readonly string[] | undefined): Member[] =>
-    (ids ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
-  const withdrawn = named(m.withdrawn);
-  if (withdrawn.length > 0) {
-    const verb = withdrawn.length === 1 ? gendered(t, "motion.withdrawn.verb.one", withdrawn[0]!) : t.t("motion.withdrawn.verb.many");
-    sentences.push(t.t("motion.withdrawn", { names: joinNames(withdrawn.map((x) => formalName(x, t))), verb }));
-  }
-  const interested = named(m.interested);
-  if (interested.length === 1) sentences.push(gendered(t, "motion.interested.one", interested[0]!, { names: formalName(interested[0]!, t) }));
-  else if (interested.length > 1) sentences.push(t.t("motion.interested", { names: joinNames(interested.map((x) => formalName(x, t))) }));
-  return sentences;
-}
-
-/** The rounds of an election, worded. */
-export function electionView(motion: MotionOutcome, t: Catalogue): ExtractView["election"] {
-  const election = motion.election;
-  if (!election) return null;
-  return {
-    post: election.post ? t.t("election.post", { post: election.post }) : null,
-    rounds: election.rounds.map((round) => ({
-      summary: t.t("election.round", {
-        ordinal: t.t(`election.ordinal.${round.number}`),
-        ballots: round.ballots,
-        blank: round.blank,
-        null: round.null,
-        expressed: round.expressed,
-        needed: round.needed === undefined ? "" : t.t("election.round.needed", { needed: round.needed }),
-      }),
-      candidates: round.candidates.map((c) => t.t("election.candidate", { name: shortName(c.member), votes: c.votes })),
-    })),
-  };
-}
-
-/** « M. X est élu au deuxième tour. » */
-export function electionResult(motion: MotionOutcome, t: Catalogue): string {
-  const election = motion.election!;
-  const winner = election.elected;
-  if (!winner) return t.t("result.not_elected");
-  const round = election.rounds[election.rounds.length - 1]!;
-  return gendered(t, "result.elected", winner, {
-    name: formalName(winner, t),
-    ordinal: t.t(`result.elected.ordinal.${round.number}`),
-    byAge: round.byAge ? t.t("result.elected.by_age") : "",
   });
 }
 

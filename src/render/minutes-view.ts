@@ -7,7 +7,8 @@ import type { Catalogue } from "./catalogue.js";
 import { dateInFrench } from "./french-dates.js";
 import { dateInFrenchWords } from "./french-words.js";
 import { renderMarkdown } from "./markdown.js";
-import { circumstances, openingSentence, quorumSentence, resultLine, voteView, electionView, electionResult } from "./extract-view.js";
+import { openingSentence } from "./extract-view.js";
+import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView } from "./motion-sentences.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
 import { agreeing, assemblyWords, formalName, joinNames, shortName, upper } from "./words.js";
 
