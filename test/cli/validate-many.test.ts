@@ -56,7 +56,11 @@ describe("delib validate over many files", () => {
 
   it("exits 0 on a clean register, and 1 when a glob matches nothing", async () => {
     const clean = mkdtempSync(join(tmpdir(), "delib-clean-"));
-    for (let i = 0; i < 3; i++) writeFileSync(join(clean, `s${i}.yaml`), readFileSync(join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml")));
+    // Three sittings, each deliberation numbered once: a number used twice is an error even
+    // outside a register (DLB3008).
+    const example = readFileSync(join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml"), "utf8");
+    expect(example.split('number: "2021-06"')).toHaveLength(2);
+    for (let i = 0; i < 3; i++) writeFileSync(join(clean, `s${i}.yaml`), example.replace('number: "2021-06"', `number: "2021-0${6 + i}"`));
     expect(await runCli(["validate", "*.yaml"], { cwd: clean })).toMatchObject({ code: 0, stdout: "No problems found in 3 files.\n" });
     const none = await runCli(["validate", "seances/*.yml"], { cwd: clean });
     expect(none.code).toBe(1);
