@@ -44,6 +44,8 @@ export const codeRanges: readonly CodeRange[] = [
 const REGISTER_CHECKS = "test/repository/register-checks.test.ts";
 const SCDL = "test/export/scdl.test.ts";
 const TEMPLATES = "test/render/templates.test.ts";
+const OUTSIDE_THE_FILE = "test/check/problems-outside-the-file.test.ts";
+const SCDL_LAST_LINE = "test/export/scdl-last-line.test.ts";
 
 /** Every code, in order. */
 export const diagnosticCodes: readonly DiagnosticCode[] = [
@@ -79,13 +81,15 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3005", severity: "error", meaning: "a member holds two seats in the same college", producer: "validate/rules/every-member-holds-a-seat.ts" },
   { code: "DLB3006", severity: "error", meaning: "a proxy is given to a member who is not present", producer: "validate/rules/proxies-are-regular.ts" },
   { code: "DLB3007", severity: "error", meaning: "a member is recorded as holding their own proxy", producer: "validate/rules/proxies-name-another-member.ts" },
-  { code: "DLB3008", severity: "error", meaning: "a deliberation number is used twice, in one file or among the files checked together", producer: "validate/set-rules/numbers-are-unique.ts" },
-  { code: "DLB3009", severity: "error", meaning: "a motion's vote is missing, lacks a count, or is recorded both as unanimous and otherwise", producer: "validate/rules/vote-is-recorded.ts" },
+  { code: "DLB3008", severity: "error", meaning: "a deliberation number is used twice in a register (case aside, and by value under its pattern), or in the files of one body checked together", producer: "validate/set-rules/numbers-are-unique.ts" },
+  { code: "DLB3009", severity: "error", meaning: "a motion's vote lacks a count, or is recorded both as unanimous and otherwise", producer: "validate/rules/vote-is-recorded.ts" },
   { code: "DLB3010", severity: "error", meaning: "a vote counts more voices than can be cast, or is unanimous with no voter", producer: "validate/rules/votes-agree-with-attendance.ts" },
   { code: "DLB3011", severity: "error", meaning: "a declared total does not match the attendance table", producer: "validate/rules/declared-totals-match.ts" },
   { code: "DLB3012", severity: "error", meaning: "two dates of the sitting are in the wrong order", producer: "validate/rules/dates-are-in-order.ts" },
   { code: "DLB3013", severity: "error", meaning: "the president, a secretary or a motion's chair is not present", producer: "validate/rules/officers-are-present.ts" },
   { code: "DLB3014", severity: "error", meaning: "the sitting has no place and is not by videoconference", producer: "validate/rules/place-is-given.ts" },
+  { code: "DLB3015", severity: "error", meaning: "two documents would be written to one file name: a number reads like another document's name, or two bodies share a number in one output folder", producer: "documents.ts", testedBy: OUTSIDE_THE_FILE },
+  { code: "DLB3016", severity: "error", meaning: "a motion whose quorum was met has no vote recorded", producer: "validate/rules/vote-is-needed.ts" },
   { code: "DLB3020", severity: "error", meaning: "a member holds more proxies than the law allows", producer: "validate/rules/proxies-are-regular.ts" },
   { code: "DLB3021", severity: "error", meaning: "a vote is recorded for a member who cannot vote on that motion", producer: "validate/rules/votes-agree-with-attendance.ts" },
   { code: "DLB3022", severity: "error", meaning: "a vote's counts disagree with the members' recorded votes", producer: "validate/rules/votes-agree-with-attendance.ts" },
@@ -115,7 +119,6 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3072", severity: "error", meaning: "a vote names a college the assembly does not have", producer: "validate/rules/voting-colleges-exist.ts" },
 
   // DLB37xx: checks across the sittings of a register
-  { code: "DLB3701", severity: "error", meaning: "a deliberation number is already used in another file of the register", producer: "repository/check-register.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3702", severity: "error", meaning: "a deliberation number does not follow the register's numbering pattern", producer: "validate/set-rules/numbers-follow-the-pattern.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3703", severity: "error", meaning: "the numbers of a year skip a number", producer: "validate/set-rules/numbers-have-no-gaps.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3704", severity: "error", meaning: "the numbers of a year do not follow the order of the sittings", producer: "validate/set-rules/numbers-follow-the-dates.ts", testedBy: REGISTER_CHECKS },
@@ -123,6 +126,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3706", severity: "error", meaning: "a listed member is not in office on the sitting's date, per the roster", producer: "validate/set-rules/members-are-those-in-office.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3707", severity: "error", meaning: "a member in office on the sitting's date, per the roster, is not listed", producer: "validate/set-rules/members-are-those-in-office.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3708", severity: "error", meaning: "the body's name differs from the one in delib.config.yaml", producer: "validate/set-rules/body-is-the-registers.ts", testedBy: REGISTER_CHECKS },
+  { code: "DLB3709", severity: "error", meaning: "`register --year` finds no sitting of that year", producer: "cli/register-command.ts", testedBy: "test/register/register.test.ts" },
 
   // DLB4xxx: environment
   { code: "DLB4001", severity: "error", meaning: "no Chromium or Chrome found to print a PDF", producer: "browser/find-chromium.ts", testedBy: "test/browser/find-chromium.test.ts" },
@@ -130,27 +134,25 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB4003", severity: "error", meaning: "an output file or folder cannot be written", producer: "output/write-outputs.ts", testedBy: "test/cli/cli.test.ts" },
   { code: "DLB4010", severity: "error", meaning: "`verify` is run outside a git repository", producer: "cli/verify-command.ts", testedBy: "test/provenance/verify.test.ts" },
   { code: "DLB4011", severity: "warning", meaning: "`verify` runs in a shallow clone, whose history may be incomplete", producer: "cli/verify-command.ts", testedBy: "test/provenance/verify.test.ts" },
-  { code: "DLB4012", severity: "error", meaning: "the PDF given to `verify` carries no record of its source", producer: "cli/verify-command.ts" },
-  { code: "DLB4013", severity: "error", meaning: "no session file at HEAD holds the deliberation given to `verify`", producer: "cli/verify-command.ts" },
+  { code: "DLB4012", severity: "error", meaning: "the PDF given to `verify` carries no record of its source", producer: "provenance/verify.ts", testedBy: OUTSIDE_THE_FILE },
+  { code: "DLB4013", severity: "error", meaning: "no session file at HEAD holds the deliberation given to `verify`", producer: "cli/verify-command.ts", testedBy: OUTSIDE_THE_FILE },
 
   // DLB5xxx: templates and configuration
   { code: "DLB5001", severity: "error", meaning: "a template cannot be compiled or rendered", producer: "render/templates.ts", testedBy: TEMPLATES },
   { code: "DLB5002", severity: "error", meaning: "a template uses a field the document data does not have", producer: "render/templates.ts", testedBy: TEMPLATES },
-  { code: "DLB5003", severity: "error", meaning: "a stylesheet refers to a file that cannot be read", producer: "render/templates.ts" },
-  { code: "DLB5004", severity: "error", meaning: "the templates folder given does not exist", producer: "documents.ts" },
+  { code: "DLB5003", severity: "error", meaning: "a stylesheet refers to a file that cannot be read", producer: "render/templates.ts", testedBy: OUTSIDE_THE_FILE },
+  { code: "DLB5004", severity: "error", meaning: "the templates folder given does not exist", producer: "documents.ts", testedBy: OUTSIDE_THE_FILE },
   { code: "DLB5005", severity: "error", meaning: "an image listed under `assets:` cannot be read", producer: "documents.ts", testedBy: TEMPLATES },
   { code: "DLB5010", severity: "error", meaning: "`init` would write over files that already exist", producer: "cli/init-command.ts", testedBy: "test/cli/init.test.ts" },
 
   // DLB6xxx: open-data export (SCDL)
   { code: "DLB6001", severity: "error", meaning: "the export finds no delib.config.yaml, no `body` in it, or no body name", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6002", severity: "error", meaning: "the body's SIRET is missing or not 14 digits", producer: "export/scdl.ts", testedBy: SCDL },
-  { code: "DLB6003", severity: "error", meaning: "the body's name differs between the session file and delib.config.yaml", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6004", severity: "error", meaning: "an exported deliberation has no matière", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6005", severity: "error", meaning: "an exported deliberation's matière is not a level-2 code of the @CTES classification", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6006", severity: "error", meaning: "an exported deliberation's budget year or name is malformed or given alone", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6007", severity: "error", meaning: "a transmission date to the préfecture is missing or before the sitting", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6008", severity: "error", meaning: "a transmitted act's préfecture cannot be named: no or a malformed département", producer: "export/scdl.ts", testedBy: SCDL },
-  { code: "DLB6009", severity: "error", meaning: "an exported vote column is not a count, or the counts do not add up", producer: "export/scdl.ts" },
-  { code: "DLB6010", severity: "error", meaning: "an exported number, date, title or address is empty or not in the form the open-data schema requires", producer: "export/scdl.ts" },
-  { code: "DLB6011", severity: "error", meaning: "a deliberation number is used twice among the files exported together", producer: "export/scdl.ts", testedBy: SCDL },
+  { code: "DLB6009", severity: "error", meaning: "an exported vote column is not a count, or the counts do not add up", producer: "export/scdl.ts", testedBy: SCDL_LAST_LINE },
+  { code: "DLB6010", severity: "error", meaning: "an exported number, date, title or address is empty or not in the form the open-data schema requires", producer: "export/scdl.ts", testedBy: SCDL_LAST_LINE },
 ];

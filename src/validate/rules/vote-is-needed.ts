@@ -10,7 +10,7 @@ export function voteIsNeeded({ outcome, locate }: RuleContext): Diagnostic[] {
     .filter((m) => m.motion.kind !== "election" && m.motion.vote === undefined && m.quorum.met)
     .map((m) =>
       diagnostic({
-        code: "DLB3009",
+        code: "DLB3016",
         message: `motion ${m.motion.number} has no \`vote\``,
         span: locate(["motions", m.index]),
         hints: ["add `vote: { for: N, against: N, abstentions: N }`, or `vote: { unanimous: true }`; only a motion without quorum has no vote"],

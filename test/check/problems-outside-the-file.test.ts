@@ -1,0 +1,97 @@
+// Diagnostics no single session file can show, each produced for real: two documents written
+// to one file name (DLB3015), a stylesheet that names a missing file (DLB5003), a templates
+// folder that does not exist (DLB5004), a PDF verify cannot trace (DLB4012), a deliberation
+// no session file at HEAD holds (DLB4013). Each reaches the clerk as every diagnostic does.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "../support/run-cli.js";
+
+const npdc = join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
+
+function folder(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+describe("documents written to one file name (DLB3015)", () => {
+  it("two bodies' deliberations of the same number, built into one folder", async () => {
+    const dir = folder("delib-names-");
+    const a = readFileSync(npdc, "utf8");
+    writeFileSync(join(dir, "a.yaml"), a);
+    writeFileSync(join(dir, "b.yaml"), a.replace(/name: Syndicat mixte ouvert « Nord-Pas-de-Calais Numérique »/, "name: Syndicat mixte ouvert « Autre »"));
+    expect(readFileSync(join(dir, "b.yaml"), "utf8")).not.toBe(a);
+    const run = await runCli(["build", "a.yaml", "b.yaml", "--format", "html"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^b\.yaml:\d+:\d+ - error DLB3015: two deliberations of different bodies are numbered `2021-06`/m);
+    expect(run.stderr).toContain("hint: build each body's sessions into its own folder (--out)");
+    expect(run.stdout).toBe("");
+  });
+
+  it("a number that reads like the procès-verbal's file name", async () => {
+    const dir = folder("delib-names-");
+    writeFileSync(join(dir, "s.yaml"), readFileSync(npdc, "utf8").replace('number: "2021-06"', 'number: "proces-verbal-2021-05-18"'));
+    const run = await runCli(["build", "s.yaml", "--format", "html"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^s\.yaml:\d+:\d+ - error DLB3015: two documents would be written to `proces-verbal-2021-05-18`/m);
+  });
+});
+
+describe("templates that cannot be used", () => {
+  it("a templates folder that does not exist (DLB5004)", async () => {
+    const run = await runCli(["build", npdc, "--format", "html", "--template", "no-such-folder", "--out", folder("delib-out-")], { cwd: folder("delib-cwd-") });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error DLB5004: the templates directory `.*no-such-folder` does not exist/);
+    expect(run.stderr).toContain("hint: check the path given to --template");
+  });
+
+  it("a stylesheet that names a missing image (DLB5003)", async () => {
+    const templates = folder("delib-tpl-");
+    writeFileSync(join(templates, "style.css"), "body { background: url(missing.png); }\n");
+    const run = await runCli(["build", npdc, "--format", "html", "--template", templates, "--out", folder("delib-out-")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error DLB5003: .*missing\.png/);
+  });
+});
+
+describe("verify on what it cannot trace", () => {
+  function repository(): string {
+    const root = folder("delib-verify-");
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "ignore" });
+    git("init", "-q", "-b", "main");
+    git("config", "user.email", "greffe@example.org");
+    git("config", "user.name", "Greffe");
+    mkdirSync(join(root, "seances"));
+    copyFileSync(npdc, join(root, "seances/2021-05-18.yaml"));
+    git("add", ".");
+    git("commit", "-q", "-m", "Séance du 18 mai 2021");
+    return root;
+  }
+
+  it("a PDF delib did not print (DLB4012)", async () => {
+    const root = repository();
+    writeFileSync(join(root, "scan.pdf"), "%PDF-1.4\n1 0 obj << /Title (Scan) >> endobj\n%%EOF\n");
+    const run = await runCli(["verify", "scan.pdf"], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error DLB4012: scan\.pdf: this PDF was not printed by delib/m);
+    expect(run.stdout).toBe("");
+  });
+
+  it("a missing PDF is an unreadable file (DLB1001), as for a session file", async () => {
+    const run = await runCli(["verify", "gone.pdf"], { cwd: repository() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error DLB1001: file `gone\.pdf`: no such file/m);
+  });
+
+  it("a deliberation no session file holds (DLB4013)", async () => {
+    const run = await runCli(["verify", "2099-01"], { cwd: repository() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error DLB4013: no session file at HEAD holds deliberation `2099-01`/m);
+  });
+
+  it("reports in JSON when asked, like every command", async () => {
+    const run = await runCli(["verify", "2099-01", "--report", "json"], { cwd: repository() });
+    expect(JSON.parse(run.stderr)).toEqual([expect.objectContaining({ code: "DLB4013", severity: "error" })]);
+  });
+});
