@@ -7,7 +7,6 @@ import type { Session } from "./model/session.js";
 import { loadSourceSync } from "./source/load-source.js";
 import { parseYaml, type ParsedSource } from "./source/parse-yaml.js";
 import type { Outcome } from "./tally/outcome.js";
-import { presenceByMotion } from "./tally/presence.js";
 import { tally } from "./tally/tally.js";
 import { checkRules } from "./validate/check-rules.js";
 import { summarize, type SessionSummary } from "./validate/set-rules/session-summary.js";
@@ -55,7 +54,7 @@ export function checkText(source: SourceFile): FileResult {
   // computed, and the outcome is handed on only when they find no error.
   const session = validated.value;
   const outcome = tallySession(session);
-  diagnostics.push(...checkRules(parsed.value, outcome, presenceByMotion(outcome.session, outcome.rules)));
+  diagnostics.push(...checkRules(parsed.value, outcome, outcome.presence));
   return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };
 }
 

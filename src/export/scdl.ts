@@ -8,7 +8,7 @@ import { compareNumbers, compareText } from "../model/deliberation-number.js";
 import type { DataPath } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
-import { presenceByMotion, type MotionPresence } from "../tally/presence.js";
+import type { MotionPresence } from "../tally/presence.js";
 import { findMatiere, loadActesClassification, scdlMatiereName, type ActesClassification } from "../law/actes.js";
 import { checkScdlRow, scdlColumns, type ScdlColumn, type ScdlProblem, type ScdlRow } from "./scdl-constraints.js";
 
@@ -52,7 +52,7 @@ export function scdlRows(sessions: readonly ScdlSession[], classification: Actes
     const identity = bodyProblems(session, reported);
     diagnostics.push(...identity.diagnostics);
     if (!identity.usable) continue;
-    const presence = presenceByMotion(session.outcome.session, session.outcome.rules);
+    const presence = session.outcome.presence;
     for (const motion of session.outcome.motions) {
       const row = scdlRow(session, motion, presence[motion.index], classification);
       if (!row.value) {

@@ -1,7 +1,6 @@
 // `delib explain`: the working behind every figure, motion by motion, from the same outcome
 // the documents print.
 import type { Outcome, Step } from "../tally/outcome.js";
-import { presenceByMotion } from "../tally/presence.js";
 import type { Catalogue } from "./catalogue.js";
 import { citation, shortName } from "./words.js";
 
@@ -32,7 +31,7 @@ export function explainText(outcome: Outcome, t: Catalogue): string {
       proxySource: citation(rules.proxySource, t),
     }),
   );
-  const presence = presenceByMotion(session, rules);
+  const presence = outcome.presence;
   for (const m of outcome.motions) {
     const totals = m.attendance.totals;
     lines.push("", t.t("explain.motion", { number: m.motion.number, title: m.motion.title }));

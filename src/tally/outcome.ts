@@ -1,5 +1,6 @@
 // What the count produces: every figure a document prints, with the working behind it.
 import type { Ballot, Member, MemberVote, Motion, Session } from "../model/session.js";
+import type { MotionPresence } from "./presence.js";
 import type { RuleSet } from "./rule-set.js";
 
 /**
@@ -163,4 +164,6 @@ export interface Outcome {
   readonly rules: RuleSet;
   readonly members: ReadonlyMap<string, Member>;
   readonly motions: readonly MotionOutcome[];
+  /** Who is there for each motion, computed once: the rules, explain and the export read it. */
+  readonly presence: readonly MotionPresence[];
 }

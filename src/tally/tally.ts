@@ -17,10 +17,11 @@ export function tally(session: Session, law: Law): Outcome {
   const rules = ruleSet(session, law);
   const members = membersById(session);
   const definitions = seats(session);
-  const motions = presenceByMotion(session, rules).map((presence) =>
+  const presence = presenceByMotion(session, rules);
+  const motions = presence.map((presence) =>
     tallyMotion(session, presence, definitions, members, rules),
   );
-  return { session, rules, members, motions };
+  return { session, rules, members, motions, presence };
 }
 
 function tallyMotion(
