@@ -1,47 +1,12 @@
 // Who is there for each motion: the opening attendance, then arrivals, departures, new
 // proxies and resignations in order, then the withdrawals of that motion alone. Pure.
 import type { DataPath, Motion, Session } from "../model/session.js";
+import type { MemberPresence } from "./member-presence.js";
+import { proxyUses, type ProxyUse } from "./proxies.js";
 import type { RuleSet } from "./rule-set.js";
 
-export type PresenceStatus = "present" | "absent" | "excused" | "represented" | "substituted";
-
-/** A member's situation for one motion. */
-export interface MemberPresence {
-  readonly id: string;
-  readonly inOffice: boolean;
-  readonly status: PresenceStatus;
-  /** Left during the sitting (a departure), rather than absent from the start. */
-  readonly left: boolean;
-  /** The proxy holder, when represented. */
-  readonly holder: string | undefined;
-  /** Where the proxy was recorded. */
-  readonly proxyPath: DataPath | undefined;
-  /** The suppléant sitting in the member's place. */
-  readonly suppleant: string | undefined;
-  /** Out of this motion only: withdrew from the room (CGCT L2121-14). */
-  readonly withdrawn: boolean;
-  /** Personally interested (CGCT L2131-11): takes no part. */
-  readonly interested: boolean;
-  /** Not counted among the members in office for this motion (CGCT L1111-6, L2131-11). */
-  readonly excluded: boolean;
-}
-
-/** Why a proxy is not used for a motion. */
-export type ProxyDefect =
-  | "holder_not_present" // absent, excused, left, or represented (no chains)
-  | "holder_withdrawn"
-  | "holder_interested" // an interested holder votes for no one (RM AN q. 20278)
-  | "principal_interested"
-  | "over_limit" // more proxies than the regime allows one holder
-  | "self";
-
-export interface ProxyUse {
-  readonly principal: string;
-  readonly holder: string;
-  readonly path: DataPath;
-  /** Undefined when the proxy is used. */
-  readonly defect: ProxyDefect | undefined;
-}
+export type { MemberPresence, PresenceStatus } from "./member-presence.js";
+export type { ProxyDefect, ProxyUse } from "./proxies.js";
 
 /** A change that contradicts the state it applies to. */
 export interface ChangeProblem {
@@ -136,28 +101,3 @@ export function presenceByMotion(session: Session, rules: RuleSet): MotionPresen
     return { index, motion, members, proxies: proxyUses(members, rules), problems };
   });
 }
-
-/** Which proxies are used for a motion, and why the others are not. */
-function proxyUses(members: ReadonlyMap<string, MemberPresence>, rules: RuleSet): ProxyUse[] {
-  const held = new Map<string, number>();
-  const uses: ProxyUse[] = [];
-  for (const principal of members.values()) {
-    if (principal.status !== "represented" || principal.holder === undefined || !principal.inOffice) continue;
-    const holder = members.get(principal.holder);
-    let defect: ProxyDefect | undefined;
-    if (principal.holder === principal.id) defect = "self";
-    else if (!holder) defect = "holder_not_present";
-    else if (principal.interested || principal.excluded) defect = "principal_interested";
-    else if (holder.interested || holder.excluded) defect = "holder_interested";
-    else if (holder.withdrawn) defect = "holder_withdrawn";
-    else if (holder.status !== "present" || !holder.inOffice) defect = "holder_not_present";
-    if (defect === undefined) {
-      const count = (held.get(principal.holder) ?? 0) + 1;
-      held.set(principal.holder, count);
-      if (count > rules.proxiesPerHolder) defect = "over_limit";
-    }
-    uses.push({ principal: principal.id, holder: principal.holder, path: principal.proxyPath ?? ["attendance", principal.id], defect });
-  }
-  return uses;
-}
-
