@@ -67,7 +67,7 @@ export function prepareTemplates(config: Config, templateDir: string | undefined
       ],
     };
   }
-  const set = loadTemplateSet({ userDir });
+  const set = loadTemplateSet({ userDir, cwd });
   if (!set.value) return { value: undefined, diagnostics: set.diagnostics };
   const assets: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];

@@ -51,6 +51,8 @@ export interface TemplateOptions {
   readonly userDir?: string;
   /** The documents to load (`<kind>.hbs`): a sitting's by default; the register's pages too. */
   readonly documents?: readonly string[];
+  /** The folder paths in problems are shown from (the command's working folder). */
+  readonly cwd?: string;
 }
 
 function fileAt(dirs: readonly string[], relativePath: string): string | undefined {
@@ -99,7 +101,7 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
   const compile = (path: string, spec: TemplateSpec | undefined) => {
     // The template's text is read at once when compiling, else only to locate an error.
     let text: string | undefined = spec ? undefined : readFileSync(path, "utf8");
-    const file = (): SourceFile => ({ path: displayPath(path), text: (text ??= readFileSync(path, "utf8")) });
+    const file = (): SourceFile => ({ path: displayPath(path, options.cwd), text: (text ??= readFileSync(path, "utf8")) });
     let compiled: HandlebarsTemplateDelegate;
     try {
       compiled = spec ? handlebars.template(spec) : handlebars.compile(text!, { strict: true });
@@ -145,7 +147,7 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
   try {
     if (cssPath) css = inlineCssUrls(readFileSync(cssPath, "utf8"), cssPath);
   } catch (error) {
-    diagnostics.push(assetDiagnostic(error, cssPath!));
+    diagnostics.push(assetDiagnostic(error, cssPath!, options.cwd));
   }
 
   const documents = new Map<string, ReturnType<typeof compile>>();
@@ -175,16 +177,17 @@ function hasTemplates(dir: string): boolean {
 }
 
 /** A file in a template set as a clerk would look for it. */
-function displayPath(path: string): string {
-  const fromHere = relative(process.cwd(), path);
+function displayPath(path: string, cwd: string | undefined): string {
+  if (cwd === undefined) return path;
+  const fromHere = relative(cwd, path);
   return fromHere.startsWith("..") ? path : fromHere;
 }
 
-function assetDiagnostic(error: unknown, cssPath: string): Diagnostic {
+function assetDiagnostic(error: unknown, cssPath: string, cwd: string | undefined): Diagnostic {
   const e = error as AssetError;
   return diagnostic({
     code: "DLB5003",
-    message: `the stylesheet ${displayPath(cssPath)} refers to \`${e.reference}\`: ${e.message}`,
-    hints: [`paths in a stylesheet are resolved against its own folder, ${displayPath(dirname(cssPath))}`],
+    message: `the stylesheet ${displayPath(cssPath, cwd)} refers to \`${e.reference}\`: ${e.message}`,
+    hints: [`paths in a stylesheet are resolved against its own folder, ${displayPath(dirname(cssPath), cwd)}`],
   });
 }

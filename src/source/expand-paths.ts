@@ -10,7 +10,7 @@ const globChars = /[*?[\]{}]/;
  * same order; plain paths are kept as given (a missing one is reported when it is read). A
  * glob that matches nothing is an error: a CI job that validates nothing would pass green.
  */
-export function expandPaths(args: readonly string[], cwd = process.cwd()): Result<string[]> {
+export function expandPaths(args: readonly string[], cwd: string): Result<string[]> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const arg of args) {

@@ -266,17 +266,19 @@ describe("each constraint failing, with its located diagnostic and nothing writt
     expect(stderr).toContain('`departement: "055"`');
   });
 
-  it("a session naming the body otherwise than the configuration (DLB6003)", async () => {
+  // The export checks its files as every command does: the body's name and the numbers across
+  // the register are the checks across files' (DLB3708, DLB3008), reported as validate reports them.
+  it("a session naming the body otherwise than the configuration (DLB3708)", async () => {
     const first = edit(marcilly(), "  name: Commune de Marcilly-sur-Aubrette", "  name: Ville de Marcilly-sur-Aubrette");
     const { stderr, reg } = await failing({ first });
-    expect(stderr).toContain(`${reg.first}:${at(first, "Ville de Marcilly")} - error DLB6003`);
+    expect(stderr).toContain(`${reg.first}:${at(first, "Ville de Marcilly")} - error DLB3708`);
     expect(stderr).toContain(`${reg.config}:${at(config, "Commune de Marcilly")} - note: the name in delib.config.yaml`);
   });
 
-  it("a number used in two sittings of the register (DLB6011: DELIB_ID)", async () => {
+  it("a number used in two sittings of the register (DLB3008)", async () => {
     const second = edit(secondSitting(), 'number: "2024-10"', 'number: "2023-47"');
     const { stderr, reg } = await failing({ second });
-    expect(stderr).toContain(`${reg.second}:${at(second, '"2023-47"')} - error DLB6011`);
+    expect(stderr).toContain(`${reg.second}:${at(second, '"2023-47"')} - error DLB3008`);
     expect(stderr).toContain(`${reg.first}:${at(marcilly(), '"2023-47"')} - note: first used here`);
   });
 });

@@ -234,7 +234,7 @@ describe("delib register stops before printing", () => {
       rmSync(copy);
     }
     // The register-wide checks of `delib validate` run first.
-    expect(io.stderr).toContain("error DLB3701: the deliberation number `2021-07` is already used");
+    expect(io.stderr).toContain("error DLB3008: the deliberation number `2021-07` is already used in");
     expect(existsSync(out)).toBe(false);
   });
 
@@ -247,18 +247,22 @@ describe("delib register stops before printing", () => {
       const out = join(loose, "out/copy.pdf");
       const { context, out: io } = testContext();
       expect(await registerCommand([join(loose, "*.yaml")], { year: "2021", out }, context)).toBe(1);
-      expect(io.stderr).toContain("error DLB3008: deliberation `2021-07` is numbered alike");
+      expect(io.stderr).toContain("error DLB3008: the deliberation number `2021-07` is already used in");
       expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(loose, { recursive: true, force: true });
     }
   });
 
-  it("on a year without a sitting: exit 1 with a plain message", async () => {
+  it("on a year without a sitting: exit 1, DLB3709", async () => {
     const out = join(dir, "out/2019.pdf");
     const { context, out: io } = testContext();
     expect(await registerCommand([join(dir, "seances/*.yaml")], { year: "2019", out }, context)).toBe(1);
-    expect(io.stderr).toBe("error: no sitting dated 2019 in the 3 session files read; nothing written\n");
+    expect(io.stderr).toBe(
+      "error DLB3709: no sitting dated 2019 in the 3 session files read; nothing written\n" +
+        "  hint: check --year, and that the year's session files are in the register (or named on the command line)\n\n" +
+        "Found 1 error in 3 files.\n",
+    );
     expect(existsSync(out)).toBe(false);
   });
 

@@ -9,16 +9,19 @@ export function numbersHaveNoGaps(set: FileSet): SetFinding[] {
   const { items, pattern } = numberedItems(set);
   if (!pattern) return [];
   const findings: SetFinding[] = [];
-  // A number that does not follow the pattern has no place in the sequence: the gap it seems
-  // to leave would only echo that other finding.
-  const unreadable = new Set(items.filter((item) => !item.read).map((item) => Number(item.date.slice(0, 4))));
+  // A number off the pattern (`2021-3` for `{year}-{seq:02}`) may be the one a gap misses: that
+  // gap would only echo the other finding. Its last figures say which number it meant.
+  const meant = new Set(items.filter((item) => !item.read).flatMap((item) => {
+    const digits = /(\d+)\D*$/.exec(item.number)?.[1];
+    return digits === undefined ? [] : [`${item.date.slice(0, 4)}#${Number(digits)}`];
+  }));
   for (const [year, list] of byYear(items)) {
-    if (unreadable.has(year)) continue;
     const sorted = [...list].sort((a, b) => a.read!.seq - b.read!.seq);
     let previous: NumberedItem | undefined;
     for (const item of sorted) {
       const expected = previous ? previous.read!.seq + 1 : Math.min(1, item.read!.seq);
-      if (item.read!.seq > expected) {
+      const missed = Array.from({ length: Math.max(0, item.read!.seq - expected) }, (_, k) => expected + k);
+      if (missed.length > 0 && !missed.every((seq) => meant.has(`${year}#${seq}`))) {
         const missing = item.read!.seq - expected === 1 ? pattern.format(year, expected) : `${pattern.format(year, expected)} to ${pattern.format(year, item.read!.seq - 1)}`;
         findings.push({
           severity: "error",

@@ -24,7 +24,7 @@ export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
         findings.push({
           severity: "warning",
           code: "DLB3705",
-          message: `\`${principal}\` is represented by \`${holder}\` for sitting ${next.count} in a row; a proxy is valid for ${limit.sittings} consecutive sittings (${limit.source})`,
+          message: `\`${principal}\` is represented by \`${holder}\` for ${ordinal(next.count)} consecutive sitting; a proxy is valid for ${limit.sittings} (${limit.source})`,
           hints: [
             "if a new written proxy was given for this sitting, keep it with the register; if the member is ill, add the member to `proxies_illness` of a motion",
           ],
@@ -36,4 +36,10 @@ export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
     }
   }
   return findings;
+}
+
+/** « a fourth », « a fifth »…: the sitting a proxy has run to. */
+function ordinal(n: number): string {
+  const words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+  return n <= words.length ? `a ${words[n - 1]}` : `the ${n}th`;
 }
