@@ -16,7 +16,7 @@ export function validateAgainst<T>(source: ParsedSource, name: SchemaName): Resu
   // A bad key fails both `propertyNames` and its inner `pattern`; the first says it better.
   const raw = (validate.errors ?? []).filter((e) => !e.schemaPath.includes("/propertyNames/"));
   const errors = pruneAnyOf(raw);
-  const diagnostics = dropEchoes(dedupe(errors.map((e) => explain(source, e, schema))));
+  const diagnostics = dedupe(withoutEchoes(errors).map((e) => explain(source, e, schema)));
   return { value: undefined, diagnostics };
 }
 
@@ -130,7 +130,7 @@ function explain(source: ParsedSource, error: SchemaError, root: SchemaNode): Di
     case "additionalProperties": {
       const unknown = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
-      const guess = suggest(unknown, known);
+      const guess = suggestedField(error);
       return diagnostic({
         code: "DLB2002",
         message: guess ? `unknown field \`${unknown}\`, did you mean \`${guess}\`?` : `unknown field \`${unknown}\``,
@@ -225,16 +225,24 @@ function explain(source: ParsedSource, error: SchemaError, root: SchemaNode): Di
 
 /**
  * A misspelt key is both unknown (`convened_onn`) and, for a required field, missing
- * (`convened_on`): when the first already suggests the second, the second is an echo.
+ * (`convened_on`): when the first already suggests the second, the second is an echo. Decided
+ * on ajv's errors, before they become messages.
  */
-function dropEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+function withoutEchoes(errors: readonly SchemaError[]): SchemaError[] {
   const suggested = new Set(
-    diagnostics.flatMap((d) => {
-      const match = d.code === "DLB2002" ? /did you mean `([^`]+)`\?$/.exec(d.message) : null;
-      return match ? [match[1]!] : [];
+    errors.flatMap((e) => {
+      if (e.keyword !== "additionalProperties") return [];
+      const guess = suggestedField(e);
+      return guess ? [`${e.instancePath}/${guess}`] : [];
     }),
   );
-  return diagnostics.filter((d) => !(d.code === "DLB2001" && suggested.has(/missing field `([^`]+)`/.exec(d.message)?.[1] ?? "")));
+  return errors.filter((e) => !(e.keyword === "required" && suggested.has(`${e.instancePath}/${String((e.params as { missingProperty?: unknown }).missingProperty)}`)));
+}
+
+/** The known field an unknown one is likely a misspelling of. */
+function suggestedField(error: SchemaError): string | undefined {
+  const unknown = String((error.params as { additionalProperty?: unknown }).additionalProperty);
+  return suggest(unknown, Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {}));
 }
 
 /** ajv may report the same thing twice (a key failing propertyNames and pattern); keep one. */

@@ -33,6 +33,7 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
     const p = presence[m]!;
     const at = (...path: string[]) => locate(["motions", m, "vote", ...path]);
     const allowed = mayVote(result);
+    let countsDisagree = false;
     if (record.by_member) {
       for (const [id, choice] of Object.entries(record.by_member)) {
         if (!members.has(id) || allowed.has(id)) continue;
@@ -64,6 +65,7 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
         if (written === undefined) continue;
         const counted = key === "for" ? countBy(record.by_member, "for", result) : key === "against" ? countBy(record.by_member, "against", result) : countBy(record.by_member, "abstention", result);
         if (written !== counted) {
+          countsDisagree = true;
           found.push(
             diagnostic({
               code: "DLB3022",
@@ -92,7 +94,6 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
       }
     }
     const cast = vote.for + vote.against + vote.abstentions + vote.blank + vote.null;
-    const countsDisagree = found.some((d) => d.code === "DLB3022" && d.message.includes(` on ${motion.number} `));
     if (!record.unanimous && !countsDisagree && cast > vote.voters) {
       found.push(
         diagnostic({
