@@ -24,6 +24,8 @@ export interface Body {
   name: string;
   statutes?: Statutes;
   population?: number;
+  /** The assembly's seats (« effectif légal »). */
+  seats?: number;
   name_in_text: string;
   kind: BodyKind;
   assembly: string;
@@ -43,6 +45,8 @@ export interface SessionInfo {
   convened_on: string;
   regime?: RegimeId;
   urgency?: boolean;
+  /** Seats vacant on the day of the sitting. */
+  vacant_seats?: number;
   failed_convocation?: { convened_on: string; date: string; agenda?: string[] };
   president: string;
   closing_time?: string;
@@ -61,6 +65,10 @@ export interface Member {
   last_name: string;
   birth_date?: string;
   suppleant_of?: string;
+  installed_on?: string;
+  resigned_on?: string;
+  deceased_on?: string;
+  replaced_by?: string;
 }
 
 export interface Seat {
@@ -78,12 +86,47 @@ export interface College {
 export type AttendanceStatus = "present" | "absent" | "excused";
 export type Attendance = AttendanceStatus | { represented_by: string; substituted_by?: undefined } | { substituted_by: string; represented_by?: undefined };
 
-export interface DeclaredTotals {
+/** Figures a record prints in its heading (`declared` of the session; schema: sittingFigures). */
+export interface SittingFigures {
+  in_office?: number;
   present?: number;
+  present_titulaires?: number;
+  present_suppleants?: number;
+  represented?: number;
   absent?: number;
   excused?: number;
-  represented?: number;
   voting?: number;
+  majority?: number;
+}
+
+/** Figures a record prints for one item (`declared` of a motion; schema: motionFigures). */
+export interface MotionFigures {
+  in_office?: number;
+  present?: number;
+  present_titulaires?: number;
+  present_suppleants?: number;
+  represented?: number;
+  absent?: number;
+  excused?: number;
+  voting?: number;
+  expressed?: number;
+  majority?: number;
+  for?: number;
+  against?: number;
+  abstentions?: number;
+  blank?: number;
+  null?: number;
+  not_voting?: number;
+}
+
+/** A link to an earlier deliberation: its number, and its sitting's date when in another file. */
+export interface ActLink {
+  number: string;
+  date?: string;
+}
+
+/** @deprecated the former name of SittingFigures. */
+export interface DeclaredTotals extends SittingFigures {
 }
 
 export type MemberVote = "for" | "against" | "abstention" | "not_voting";
@@ -131,6 +174,14 @@ export interface Motion {
   proxies?: Record<string, string>;
   resignations?: string[];
   withdrawn?: string[];
+  /** « Ne prend pas part au vote »: in the room, counted present, not voting. */
+  not_taking_part?: string[];
+  /** Not on the agenda sent with the convocation (CGCT L2121-10, L2121-12). */
+  added_in_session?: true;
+  withdraws?: ActLink;
+  replaces?: ActLink;
+  corrects?: ActLink;
+  declared?: MotionFigures;
   interested?: string[];
   excluded_from_office?: string[];
   ballot?: Ballot;
@@ -160,7 +211,11 @@ export interface Session {
   members: Member[];
   colleges?: College[];
   attendance: Record<string, Attendance>;
-  declared_totals?: DeclaredTotals;
+  /** @deprecated the former name of `declared`. */
+  declared_totals?: SittingFigures;
+  declared?: SittingFigures;
+  /** `transcribed`: a record already adopted and signed; irregular facts are findings, not errors. */
+  record?: "prepared" | "transcribed";
   motions: Motion[];
 }
 

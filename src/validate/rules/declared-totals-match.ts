@@ -1,5 +1,4 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { DeclaredTotals } from "../../model/session.js";
 import type { RuleContext } from "../rule.js";
 
 /** Totals written in the file agree with the totals counted from the seats for the first motion. */
@@ -11,7 +10,7 @@ export function declaredTotalsMatch({ session, outcome, locate }: RuleContext): 
   if (session.members.some((m) => m.suppleant_of === undefined && !Object.hasOwn(session.attendance, m.id))) return [];
   const computed = first.attendance.totals;
   const found: Diagnostic[] = [];
-  for (const key of ["present", "absent", "excused", "represented", "voting"] as (keyof DeclaredTotals)[]) {
+  for (const key of ["present", "absent", "excused", "represented", "voting"] as const) {
     const written = declared[key];
     if (written === undefined || written === computed[key]) continue;
     found.push(
