@@ -1,7 +1,7 @@
 // Checking one session file alone: load, parse YAML, the schema, the count, the rules of the
 // file. The same function runs in the main thread and in the checking threads; the rules
 // across files come after, in check.ts.
-import { hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
+import { asFindings, hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
 import { loadLaw } from "./law/load-law.js";
 import type { Session } from "./model/session.js";
 import { loadSourceSync } from "./source/load-source.js";
@@ -54,7 +54,9 @@ export function checkText(source: SourceFile): FileResult {
   // computed, and the outcome is handed on only when they find no error.
   const session = validated.value;
   const outcome = tallySession(session);
-  diagnostics.push(...checkRules(parsed.value, outcome, outcome.presence));
+  const ruled = checkRules(parsed.value, outcome, outcome.presence);
+  // A transcribed record was adopted as it is: its irregular facts are findings, not errors.
+  diagnostics.push(...(session.record === "transcribed" ? asFindings(ruled) : ruled));
   return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };
 }
 

@@ -33,6 +33,26 @@ export interface Diagnostic {
   /** What the clerk can do about it. */
   readonly hints: readonly string[];
   readonly related: readonly RelatedSpan[];
+  /**
+   * Set when the diagnostic states an irregular fact of the sitting (or a figure printed wrong),
+   * rather than a mistake in the file: in a sitting being prepared it is an error, so nothing
+   * irregular is printed by mistake; in a transcribed record (`record: transcribed`) it is a
+   * finding, reported as a warning and listed by `delib audit`.
+   */
+  readonly irregularity?: Irregularity;
+}
+
+/** What an irregular fact means in law: the article it breaks, and what follows from it. */
+export interface Irregularity {
+  /** The article or rule broken, e.g. "CGCT L2121-20". */
+  readonly article: string;
+  /** The legal consequence delib applied, in a plain sentence ("the second proxy is not counted"). */
+  readonly consequence: string;
+  /**
+   * Whether it could have changed an outcome (a quorum, a result): true, false, or undefined
+   * when delib cannot tell.
+   */
+  readonly couldChangeOutcome: boolean | undefined;
 }
 
 /** A stage's result: a value when it could produce one, and what it found along the way. */
@@ -47,6 +67,15 @@ export function diagnostic(
     Partial<Pick<Diagnostic, "hints" | "related" | "severity">>,
 ): Diagnostic {
   return { severity: "error", hints: [], related: [], ...init };
+}
+
+/**
+ * The diagnostics of a transcribed record: its irregular facts become findings (warnings),
+ * since the record was adopted as it is and its documents must still be built. Other
+ * diagnostics (a mistake in the file) are unchanged.
+ */
+export function asFindings(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.irregularity && d.severity === "error" ? { ...d, severity: "warning" } : d));
 }
 
 /** True when any diagnostic is an error (warnings do not stop a build). */

@@ -17,6 +17,8 @@ export interface JsonDiagnostic {
   readonly message: string;
   readonly hints: readonly string[];
   readonly related: readonly JsonRelated[];
+  /** For an irregular fact of the sitting: the article, the consequence applied, and whether it could have changed an outcome (null: cannot tell). Absent otherwise. */
+  readonly irregularity?: { readonly article: string; readonly consequence: string; readonly couldChangeOutcome: boolean | null };
 }
 
 export interface JsonRelated {
@@ -45,6 +47,9 @@ export function toJson(d: Diagnostic): JsonDiagnostic {
     message: d.message,
     hints: [...d.hints],
     related: d.related.map((r) => ({ file: r.span.file.path, ...start(r.span), message: r.message })),
+    ...(d.irregularity
+      ? { irregularity: { article: d.irregularity.article, consequence: d.irregularity.consequence, couldChangeOutcome: d.irregularity.couldChangeOutcome ?? null } }
+      : {}),
   };
 }
 
