@@ -15,6 +15,7 @@ import { exclusionsApplyToThisBody } from "./rules/exclusions-apply-to-this-body
 import { matiereIsKnown } from "./rules/matiere-is-known.js";
 import { memberIdsAreUnique } from "./rules/member-ids-are-unique.js";
 import { numberSuitsActes } from "./rules/number-suits-actes.js";
+import { itemsAreOnTheAgenda } from "./rules/items-are-on-the-agenda.js";
 import { officersArePresent } from "./rules/officers-are-present.js";
 import { placeIsGiven } from "./rules/place-is-given.js";
 import { proxiesAreRegular } from "./rules/proxies-are-regular.js";
@@ -49,6 +50,7 @@ export const countRules: readonly Rule[] = [
   officersArePresent,
   secondConvocationIsRegular,
   convocationDelayIsRespected,
+  itemsAreOnTheAgenda,
   exclusionsApplyToThisBody,
   compteAdministratifIsRegular,
   voteIsNeeded,

@@ -9,7 +9,8 @@ import { nameOf, type RuleContext } from "../rule.js";
  * regime allows (CGCT L2121-20: one; two under the sanitary regimes). A proxy whose holder
  * later leaves, withdraws or is interested simply lapses: that is a result, shown by `explain`.
  */
-export function proxiesAreRegular({ presence, members, outcome, locate }: RuleContext): Diagnostic[] {
+export function proxiesAreRegular({ session, presence, members, outcome, locate }: RuleContext): Diagnostic[] {
+  const transcribed = session.record === "transcribed";
   const found: Diagnostic[] = [];
   const reported = new Set<string>();
   const firstUse = new Map<string, number>(); // proxy path -> first motion index where it is in force
@@ -44,6 +45,11 @@ export function proxiesAreRegular({ presence, members, outcome, locate }: RuleCo
                 : `if ${holder} was present, correct their attendance; otherwise record ${principal} as \`excused\``,
             ],
             related: [{ span: locate(departure ?? ["attendance", use.holder]), message: departure ? `${holder} leaves here` : `${holder}'s attendance` }],
+            irregularity: {
+              article: outcome.rules.proxySource,
+              consequence: `the proxy is not counted: ${principal} is counted absent and does not vote`,
+              couldChangeOutcome: sensitivity(use, presence, outcome.motions).couldChange,
+            },
           }),
         );
       } else if (use.defect === "over_limit") {
@@ -55,8 +61,18 @@ export function proxiesAreRegular({ presence, members, outcome, locate }: RuleCo
             code: "DLB3020",
             message: `${holder} holds ${others.length + 1} proxies, but a member may hold ${limit} (${outcome.rules.regime.label}, ${outcome.rules.proxySource})`,
             span: here,
-            hints: [sensitivity(use, presence, outcome.motions), `keep ${limit === 1 ? "one proxy" : `${limit} proxies`} per holder; record ${principal} as \`excused\` if the proxy could not be used`],
+            hints: [
+              sensitivity(use, presence, outcome.motions).sentence,
+              transcribed
+                ? "the record is transcribed as adopted: the proxy stays as given, is not counted, and is listed as a finding"
+                : `keep ${limit === 1 ? "one proxy" : `${limit} proxies`} per holder; for a record already adopted and signed, write \`record: transcribed\`: the proxy stays in the record as given, is not counted, and is listed as a finding`,
+            ],
             related: others.map((u) => ({ span: locate(u.path), message: `${holder} also holds the proxy of ${nameOf(members, u.principal)} here` })),
+            irregularity: {
+              article: outcome.rules.proxySource,
+              consequence: `the extra proxy is not counted: ${principal} does not vote`,
+              couldChangeOutcome: sensitivity(use, presence, outcome.motions).couldChange,
+            },
           }),
         );
       }
@@ -78,7 +94,7 @@ function departurePath(presence: readonly MotionPresence[], member: string, befo
  * Whether removing the irregular proxy could have changed a result (CE 2 Dec 1991,
  * n° 109724: an irregularity that could not change the outcome does not void it).
  */
-export function sensitivity(use: ProxyUse, presence: readonly MotionPresence[], motions: readonly MotionOutcome[]): string {
+export function sensitivity(use: ProxyUse, presence: readonly MotionPresence[], motions: readonly MotionOutcome[]): { couldChange: boolean; sentence: string } {
   const affected: string[] = [];
   for (const m of motions) {
     const inForce = presence[m.index]?.proxies.some((u) => u.principal === use.principal && u.holder === use.holder);
@@ -90,6 +106,6 @@ export function sensitivity(use: ProxyUse, presence: readonly MotionPresence[], 
     if (quorumAtStake || voices >= margin || m.election !== undefined) affected.push(m.motion.number);
   }
   return affected.length === 0
-    ? "counted or not, this proxy could not have changed any result"
-    : `counted, this proxy could have changed the result of ${affected.join(", ")}`;
+    ? { couldChange: false, sentence: "counted or not, this proxy could not have changed any result" }
+    : { couldChange: true, sentence: `counted, this proxy could have changed the result of ${affected.join(", ")}` };
 }
