@@ -36,14 +36,19 @@ export function withSummary(result: FileResult): SummarizedResult {
 }
 
 /** Reads and checks one session file alone (relative paths from `cwd`). */
-export function checkFile(path: string, cwd: string): FileResult {
+/** How to read a file: `asRecorded` reads every file as a transcribed record (`delib audit`). */
+export interface FileOptions {
+  readonly asRecorded?: boolean;
+}
+
+export function checkFile(path: string, cwd: string, options: FileOptions = {}): FileResult {
   const loaded = loadSourceSync(path, cwd);
   if (!loaded.value) return { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
-  return checkText(loaded.value);
+  return checkText(loaded.value, options);
 }
 
 /** Checks one session text alone: YAML, schema, the count, then the rules of the file. Pure. */
-export function checkText(source: SourceFile): FileResult {
+export function checkText(source: SourceFile, options: FileOptions = {}): FileResult {
   const none = { path: source.path, source, session: undefined, outcome: undefined };
   const parsed = parseYaml(source);
   if (!parsed.value) return { ...none, parsed: undefined, diagnostics: parsed.diagnostics };
@@ -56,7 +61,7 @@ export function checkText(source: SourceFile): FileResult {
   const outcome = tallySession(session);
   const ruled = checkRules(parsed.value, outcome, outcome.presence);
   // A transcribed record was adopted as it is: its irregular facts are findings, not errors.
-  diagnostics.push(...(session.record === "transcribed" ? asFindings(ruled) : ruled));
+  diagnostics.push(...(session.record === "transcribed" || options.asRecorded ? asFindings(ruled) : ruled));
   return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };
 }
 

@@ -3,7 +3,7 @@
 // the main thread (check.ts) and sends back only what the report and the rules across files
 // need; the diagnostics are the same either way (test/cli/validate-many.test.ts).
 import { Worker } from "node:worker_threads";
-import type { SummarizedResult } from "./check-file.js";
+import type { FileOptions, SummarizedResult } from "./check-file.js";
 import type { Diagnostic, SourceFile } from "./diagnostics/diagnostic.js";
 import type { SessionSummary } from "./validate/set-rules/session-summary.js";
 
@@ -15,6 +15,7 @@ export interface WireDiagnostic {
   readonly hints: readonly string[];
   readonly span?: { start: number; end: number };
   readonly related: readonly { start: number; end: number; message: string }[];
+  readonly irregularity?: Diagnostic["irregularity"];
 }
 
 /** What a thread sends back for one file: its text only when a diagnostic quotes it. */
@@ -39,6 +40,7 @@ export function toWire({ result, summary }: SummarizedResult): WireResult {
       hints: d.hints,
       span: d.span ? { start: d.span.start, end: d.span.end } : undefined,
       related: d.related.map((r) => ({ start: r.span.start, end: r.span.end, message: r.message })),
+      ...(d.irregularity ? { irregularity: d.irregularity } : {}),
     })),
   };
 }
@@ -53,22 +55,23 @@ export function fromWire(wire: WireResult): SummarizedResult {
     hints: d.hints,
     span: d.span ? { file, ...d.span } : undefined,
     related: d.related.map((r) => ({ span: { file, start: r.start, end: r.end }, message: r.message })),
+    ...(d.irregularity ? { irregularity: d.irregularity } : {}),
   }));
   const source = wire.text === undefined ? undefined : file;
   return { result: { path: wire.path, source, parsed: undefined, session: undefined, outcome: undefined, diagnostics }, summary: wire.summary };
 }
 
 /** Checks `paths` in `threads` threads, one slice each, and gives the results in order. */
-export async function checkInThreads(paths: readonly string[], cwd: string, threads: number): Promise<SummarizedResult[]> {
+export async function checkInThreads(paths: readonly string[], cwd: string, threads: number, read: FileOptions = {}): Promise<SummarizedResult[]> {
   const size = Math.ceil(paths.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
-  const done = await Promise.all(slices.map((slice) => inWorker(slice, cwd)));
+  const done = await Promise.all(slices.map((slice) => inWorker(slice, cwd, read)));
   return done.flat().map(fromWire);
 }
 
-function inWorker(files: readonly string[], cwd: string): Promise<WireResult[]> {
+function inWorker(files: readonly string[], cwd: string, read: FileOptions): Promise<WireResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: { files, cwd } });
+    const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: { files, cwd, read } });
     worker.once("message", (results: WireResult[]) => resolve(results));
     worker.once("error", reject);
     worker.once("exit", (code) => {

@@ -48,6 +48,8 @@ export interface CheckOptions {
   readonly threads?: number | "auto";
   /** Texts to check instead of reading the files (e.g. a file at a commit, for verify). */
   readonly texts?: ReadonlyMap<string, string>;
+  /** Read every file as a transcribed record: irregular facts are findings (`delib audit`). */
+  readonly asRecorded?: boolean;
   /** A cache shared with the caller (watch and preview keep one per run). */
   readonly configs?: ConfigCache;
 }
@@ -107,10 +109,11 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
 async function checkEach(paths: readonly string[], options: CheckOptions): Promise<SummarizedResult[]> {
   const { cwd } = options;
   const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
-  if (threads > 1 && !options.texts) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads);
+  const read = { asRecorded: options.asRecorded };
+  if (threads > 1 && !options.texts) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
   return paths.map((path) => {
     const text = options.texts?.get(path);
-    return withSummary(text === undefined ? checkFile(path, cwd) : checkText({ path, text }));
+    return withSummary(text === undefined ? checkFile(path, cwd, read) : checkText({ path, text }, read));
   });
 }
 

@@ -27,6 +27,7 @@ Examples:
   $ delib preview seance.yaml                  see the documents in a browser, reloaded on change
   $ delib explain seance.yaml                  how each figure was counted, rule by rule
   $ delib verify out/2021-06.pdf               is the printed PDF still what the source says?
+  $ delib audit 'seances/**/*.yaml'            every irregularity of transcribed records, and whether it mattered
   $ delib register --year 2021                 the year's register as one PDF
   $ delib export --scdl 'seances/**/*.yaml' -o deliberations.csv
                                                open data (SCDL « Délibérations »)
@@ -136,6 +137,16 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .action(async (files: string[], options: import("./export-command.js").ExportOptions) => {
       const { exportCommand } = await import("./export-command.js");
       exitCode = await exportCommand(files, options, context);
+    });
+
+  program
+    .command("audit")
+    .description("read transcribed records (a register, or files) and report every finding: figures the law contradicts, irregular proxies, members missing or counted wrongly, each with its article and whether it could have changed an outcome")
+    .argument("[files...]", "session files or globs (default: every session file of the register)")
+    .addOption(new Option("--format <format>", "report format").choices(["human", "json"]).default("human"))
+    .action(async (files: string[], options: import("./audit-command.js").AuditOptions) => {
+      const { audit } = await import("./audit-command.js");
+      exitCode = await audit(files, options, context);
     });
 
   program
