@@ -90,6 +90,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3014", severity: "error", meaning: "the sitting has no place and is not by videoconference", producer: "validate/rules/place-is-given.ts" },
   { code: "DLB3015", severity: "error", meaning: "two documents would be written to one file name: a number reads like another document's name, or two bodies share a number in one output folder", producer: "documents.ts", testedBy: OUTSIDE_THE_FILE },
   { code: "DLB3016", severity: "error", meaning: "a motion whose quorum was met has no vote recorded", producer: "validate/rules/vote-is-needed.ts" },
+  { code: "DLB3017", severity: "warning", meaning: "an item was added to the agenda during the sitting (CGCT L2121-10)", producer: "validate/rules/items-are-on-the-agenda.ts" },
   { code: "DLB3020", severity: "error", meaning: "a member holds more proxies than the law allows", producer: "validate/rules/proxies-are-regular.ts" },
   { code: "DLB3021", severity: "error", meaning: "a vote is recorded for a member who cannot vote on that motion", producer: "validate/rules/votes-agree-with-attendance.ts" },
   { code: "DLB3022", severity: "error", meaning: "a vote's counts disagree with the members' recorded votes", producer: "validate/rules/votes-agree-with-attendance.ts" },
