@@ -3,6 +3,7 @@
 import type { DataPath, Motion, Session } from "../model/session.js";
 import type { MemberPresence } from "./member-presence.js";
 import { proxyUses, type ProxyUse } from "./proxies.js";
+import { inOfficeAtOpening } from "./roster.js";
 import type { RuleSet } from "./rule-set.js";
 
 export type { MemberPresence, PresenceStatus } from "./member-presence.js";
@@ -39,7 +40,8 @@ export function presenceByMotion(session: Session, rules: RuleSet): MotionPresen
     const a = Object.hasOwn(session.attendance, member.id) ? session.attendance[member.id] : undefined;
     state.set(member.id, {
       id: member.id,
-      inOffice: member.suppleant_of === undefined,
+      // « En exercice » from the member's statuses at the sitting's date (tally/roster.ts).
+      inOffice: inOfficeAtOpening(member, session),
       status:
         a === undefined
           ? "absent"
@@ -55,6 +57,7 @@ export function presenceByMotion(session: Session, rules: RuleSet): MotionPresen
       withdrawn: false,
       interested: false,
       excluded: false,
+      notTakingPart: false,
     });
   }
 
@@ -90,12 +93,14 @@ export function presenceByMotion(session: Session, rules: RuleSet): MotionPresen
     }
 
     const members = new Map<string, MemberPresence>();
+    const notTaking = new Set(motion.not_taking_part ?? []);
     for (const [id, s] of state) {
       members.set(id, {
         ...s,
         withdrawn: motion.withdrawn?.includes(id) ?? false,
         interested: motion.interested?.includes(id) ?? false,
         excluded: rules.body.in_office_exclusions !== undefined && (motion.excluded_from_office?.includes(id) ?? false),
+        notTakingPart: notTaking.has(id) || (s.status === "substituted" && s.suppleant !== undefined && notTaking.has(s.suppleant)),
       });
     }
     return { index, motion, members, proxies: proxyUses(members, rules), problems };

@@ -49,15 +49,18 @@ export function quorumExemption(
 }
 
 /**
- * The quorum for one motion: members in office for it (resignations and L1111-6 exclusions
- * out), members counted as the rule says (present only, or present and represented, or the
- * voices of the voting seats present), against floor(n × fraction) + 1 or ceil(n × fraction).
+ * The quorum for one motion: members in office for it (CGCT L2121-17: the members' statuses at
+ * the sitting's date, resignations during the sitting and L1111-6 exclusions out; the seats in
+ * office that the list leaves out, `missing`, in, counted absent), members counted as the rule
+ * says (present only, or present and represented, or the voices of the voting seats present),
+ * against floor(n × fraction) + 1 or ceil(n × fraction).
  */
 export function computeQuorum(
   session: Session,
   presence: MotionPresence,
   lines: readonly SeatLine[],
   rules: RuleSet,
+  missing = 0,
 ): QuorumOutcome {
   const motion = presence.motion;
   const rule = rules.quorum;
@@ -67,7 +70,9 @@ export function computeQuorum(
   // In voices, each seat counts the voices the statutes give it, however its vote is cast, and
   // even on a matter of some communes only (L5212-16): how the quorum is counted then is not
   // settled (rules-fr.md §2.7 [?]); delib takes the stricter reading, every seat in office.
-  const inOffice = counts === "voices" ? inOfficeLines.filter((l) => l.seatVotes).reduce((s, l) => s + l.seatVoices, 0) : inOfficeLines.length;
+  // A seat missing from the list is counted with one voice: the file does not say its voices.
+  const inOffice =
+    missing + (counts === "voices" ? inOfficeLines.filter((l) => l.seatVotes).reduce((s, l) => s + l.seatVoices, 0) : inOfficeLines.length);
   const present = inOfficeLines.filter((l) => l.column === "present");
   const counted =
     counts === "voices"

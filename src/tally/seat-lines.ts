@@ -32,7 +32,11 @@ export function seats(session: Session): SeatDefinition[] {
   );
 }
 
-/** The rows of the attendance table for one motion. */
+/**
+ * The rows of the attendance table for one motion: one per seat whose holder is in office
+ * (members out of office at the sitting's date, or who resigned before this motion, have no
+ * row: their seat is vacant).
+ */
 export function seatLines(
   definitions: readonly SeatDefinition[],
   presence: MotionPresence,
@@ -72,7 +76,11 @@ export function seatLines(
     // CGCT L5212-16: on a matter of some communes only, only their delegates vote.
     const restricted = presence.motion.voting_colleges;
     const hasVote = seat.hasVote && (restricted === undefined || (seat.college !== undefined && restricted.includes(seat.college)));
-    const voting = hasVote && (inPerson || holderId !== undefined);
+    // « Ne prend pas part au vote »: the member (or the suppléant in the seat) stays counted
+    // present but casts no vote; nor does the proxy they hold, nor a holder for a principal
+    // listed as not taking part.
+    const proxyVotes = holderId !== undefined && !(presence.members.get(holderId)?.notTakingPart ?? false);
+    const voting = hasVote && !state.notTakingPart && (inPerson || proxyVotes);
     lines.push({
       college: seat.college,
       collegeIndex: seat.collegeIndex,
@@ -93,8 +101,12 @@ export function seatLines(
   return lines;
 }
 
-/** Totals of the attendance table, counted over seats. */
-export function countSeats(lines: readonly SeatLine[]): AttendanceTotals {
+/**
+ * Totals of the attendance table, counted over seats. `missing` seats in office that no listed
+ * member holds (tally/roster.ts) count among the seats and the absent: the figures are those of
+ * the assembly, not of the list.
+ */
+export function countSeats(lines: readonly SeatLine[], missing = 0): AttendanceTotals {
   let present = 0;
   let absent = 0;
   let excused = 0;
@@ -111,7 +123,7 @@ export function countSeats(lines: readonly SeatLine[]): AttendanceTotals {
       voices += line.voices;
     }
   }
-  return { seats: lines.length, present, absent, excused, represented, voting, voices };
+  return { seats: lines.length + missing, present, absent: absent + missing, excused, represented, voting, voices };
 }
 
 /** Totals per college, in table order. */

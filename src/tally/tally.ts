@@ -4,6 +4,7 @@ import { computeElection } from "./election.js";
 import type { MotionOutcome, Outcome } from "./outcome.js";
 import { presenceByMotion, type MotionPresence } from "./presence.js";
 import { computeQuorum } from "./quorum.js";
+import { seatAccount } from "./roster.js";
 import { ruleSet, type RuleSet } from "./rule-set.js";
 import { countColleges, countSeats, membersById, seatLines, seats, type SeatDefinition } from "./seat-lines.js";
 import { computeVote } from "./votes.js";
@@ -14,12 +15,22 @@ import { computeVote } from "./votes.js";
  * unmet quorum or a rejected motion is a result.
  */
 export function tally(session: Session, law: Law): Outcome {
-  const rules = ruleSet(session, law);
+  return tallyUnder(session, ruleSet(session, law));
+}
+
+/**
+ * The same count under rules already chosen: what a rule uses to ask whether a fact could have
+ * changed an outcome, counting the session again as the record had it (the rules depend on the
+ * body, the date and the statutes, which such a variant keeps).
+ */
+export function tallyUnder(session: Session, rules: RuleSet): Outcome {
   const members = membersById(session);
   const definitions = seats(session);
+  // Seats in office that no listed member holds count as absent (tally/roster.ts).
+  const { missing } = seatAccount(session, definitions.map((d) => d.member));
   const presence = presenceByMotion(session, rules);
   const motions = presence.map((presence) =>
-    tallyMotion(session, presence, definitions, members, rules),
+    tallyMotion(session, presence, definitions, members, rules, missing),
   );
   return { session, rules, members, motions, presence };
 }
@@ -30,11 +41,12 @@ function tallyMotion(
   definitions: readonly SeatDefinition[],
   members: Outcome["members"],
   rules: RuleSet,
+  missing: number,
 ): MotionOutcome {
   const { motion, index } = presence;
   const lines = seatLines(definitions, presence, members, rules);
-  const totals = countSeats(lines);
-  const quorum = computeQuorum(session, presence, lines, rules);
+  const totals = countSeats(lines, missing);
+  const quorum = computeQuorum(session, presence, lines, rules, missing);
   const chairId = motion.chaired_by ?? session.session.president;
   // An unknown chair is reported by a rule; the count stays total.
   const chair = members.get(chairId) ?? { id: chairId, civility: "M.", first_name: "", last_name: chairId };
@@ -46,7 +58,7 @@ function tallyMotion(
   };
   const inOfficeVoices = definitions
     .filter((d) => d.hasVote && presence.members.get(d.member)?.inOffice && !presence.members.get(d.member)?.excluded)
-    .reduce((s, d) => s + d.voices, 0);
+    .reduce((s, d) => s + d.voices, missing);
 
   if (motion.kind === "election" && motion.election) {
     const election = computeElection(motion.election, members, totals.voices, rules.majorities.election);
