@@ -20,6 +20,11 @@ export interface DiagnosticCode {
    * root, that produces it. Every other code has an invalid fixture under test/fixtures/invalid/.
    */
   readonly testedBy?: string;
+  /**
+   * An irregular fact of the sitting, rather than a mistake in the file: an error in a sitting
+   * being prepared, a finding (a warning) in a transcribed record, listed by `delib audit`.
+   */
+  readonly irregularity?: true;
 }
 
 /** A range of codes, by prefix: a code belongs to the range with the longest prefix it starts with. */
@@ -79,7 +84,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3003", severity: "error", meaning: "a member has no attendance status", producer: "validate/rules/every-member-has-attendance.ts" },
   { code: "DLB3004", severity: "error", meaning: "a member holds no seat in any college", producer: "validate/rules/every-member-holds-a-seat.ts" },
   { code: "DLB3005", severity: "error", meaning: "a member holds two seats in the same college", producer: "validate/rules/every-member-holds-a-seat.ts" },
-  { code: "DLB3006", severity: "error", meaning: "a proxy is given to a member who is not present", producer: "validate/rules/proxies-are-regular.ts" },
+  { code: "DLB3006", severity: "error", meaning: "a proxy is given to a member who is not present", producer: "validate/rules/proxies-are-regular.ts", irregularity: true },
   { code: "DLB3007", severity: "error", meaning: "a member is recorded as holding their own proxy", producer: "validate/rules/proxies-name-another-member.ts" },
   { code: "DLB3008", severity: "error", meaning: "a deliberation number is used twice in a register (case aside, and by value under its pattern), or in the files of one body checked together", producer: "validate/set-rules/numbers-are-unique.ts" },
   { code: "DLB3009", severity: "error", meaning: "a motion's vote lacks a count, or is recorded both as unanimous and otherwise", producer: "validate/rules/vote-is-recorded.ts" },
@@ -90,8 +95,8 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3014", severity: "error", meaning: "the sitting has no place and is not by videoconference", producer: "validate/rules/place-is-given.ts" },
   { code: "DLB3015", severity: "error", meaning: "two documents would be written to one file name: a number reads like another document's name, or two bodies share a number in one output folder", producer: "documents.ts", testedBy: OUTSIDE_THE_FILE },
   { code: "DLB3016", severity: "error", meaning: "a motion whose quorum was met has no vote recorded", producer: "validate/rules/vote-is-needed.ts" },
-  { code: "DLB3017", severity: "warning", meaning: "an item was added to the agenda during the sitting (CGCT L2121-10)", producer: "validate/rules/items-are-on-the-agenda.ts" },
-  { code: "DLB3020", severity: "error", meaning: "a member holds more proxies than the law allows", producer: "validate/rules/proxies-are-regular.ts" },
+  { code: "DLB3017", severity: "warning", meaning: "an item was added to the agenda during the sitting (CGCT L2121-10)", producer: "validate/rules/items-are-on-the-agenda.ts", irregularity: true },
+  { code: "DLB3020", severity: "error", meaning: "a member holds more proxies than the law allows", producer: "validate/rules/proxies-are-regular.ts", irregularity: true },
   { code: "DLB3021", severity: "error", meaning: "a vote is recorded for a member who cannot vote on that motion", producer: "validate/rules/votes-agree-with-attendance.ts" },
   { code: "DLB3022", severity: "error", meaning: "a vote's counts disagree with the members' recorded votes", producer: "validate/rules/votes-agree-with-attendance.ts" },
   { code: "DLB3024", severity: "error", meaning: "a tied vote where the chair's casting vote decides, but the chair's vote is not recorded", producer: "validate/rules/votes-agree-with-attendance.ts" },
