@@ -7,7 +7,7 @@ import { attendanceChangesAreConsistent } from "./rules/attendance-changes-are-c
 import { compteAdministratifIsRegular } from "./rules/compte-administratif-is-regular.js";
 import { convocationDelayIsRespected } from "./rules/convocation-delay-is-respected.js";
 import { datesAreInOrder } from "./rules/dates-are-in-order.js";
-import { declaredTotalsMatch } from "./rules/declared-totals-match.js";
+import { declaredFiguresMatch } from "./rules/declared-figures-match.js";
 import { electionIsRegular } from "./rules/election-is-regular.js";
 import { everyMemberHasAttendance } from "./rules/every-member-has-attendance.js";
 import { everyMemberHoldsASeat } from "./rules/every-member-holds-a-seat.js";
@@ -57,7 +57,7 @@ export const countRules: readonly Rule[] = [
   ballotIsRegular,
   votesAgreeWithAttendance,
   electionIsRegular,
-  declaredTotalsMatch,
+  declaredFiguresMatch,
   // The act's @CTES data: checked once the structure is sound, never blocking the count rules.
   matiereIsKnown,
   numberSuitsActes,

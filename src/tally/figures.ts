@@ -1,0 +1,206 @@
+// The figures a record prints, as delib gives them: for the sitting (its heading) and for each
+// motion, every field of `sittingFigures` and `motionFigures` (schemas/session.schema.json), each
+// with the rule that gives it. Pure: read from the outcome, never computed a second way.
+import type { MotionFigures, SittingFigures } from "../model/session.js";
+import { threshold } from "./fraction.js";
+import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "./outcome.js";
+import type { MotionPresence } from "./presence.js";
+
+/** One figure as delib gives it. */
+export interface Figure {
+  readonly value: number;
+  /** The article, or the text, that gives it (« CGCT L2121-17 »). */
+  readonly rule: string;
+  /** What is counted, in a short phrase a clerk reads (« seats held in person for this item »). */
+  readonly counts: string;
+}
+
+export type SittingField = keyof SittingFigures;
+export type MotionField = keyof MotionFigures;
+
+/** delib's figures for the sitting; a field is absent when delib cannot give it. */
+export type SittingFigureValues = { readonly [K in SittingField]?: Figure };
+/** delib's figures for one motion; a field is absent when delib cannot give it (no vote, an election). */
+export type MotionFigureValues = { readonly [K in MotionField]?: Figure };
+
+/** Counts are over seats (the rows of the attendance table): a member holding two seats counts twice. */
+const seatKey = (line: SeatLine): string => `${line.collegeIndex}:${line.member.id}`;
+
+/** Members who take no part in this motion's vote (« ne prend pas part au vote »). */
+export function notTakingPart(motion: MotionOutcome["motion"]): ReadonlySet<string> {
+  return new Set(motion.not_taking_part ?? []);
+}
+
+/** The proxy of this seat is used for the motion (its holder takes part in the vote). */
+function proxyUsed(line: SeatLine, ntp: ReadonlySet<string>): boolean {
+  return line.proxyHolder !== undefined && !ntp.has(line.proxyHolder.id);
+}
+
+/** Whether the seat's occupant (in person, or the principal) is out of this motion's vote. */
+function outOfVote(line: SeatLine, presence: MotionPresence): boolean {
+  const state = presence.members.get(line.member.id);
+  return state?.withdrawn === true || state?.interested === true || state?.excluded === true;
+}
+
+/**
+ * The voices that could be cast on a motion and who did not cast them. `eligible`: the seats
+ * with a vote held in person or by a used proxy (a proxy held by a member who takes no part is
+ * not used); `notVoting`: the voices of those who took no part (`not_taking_part`, `not_voting`
+ * in `by_member`, or left out of `by_member`); `voting` is the difference: the « votants ».
+ */
+export function votersOf(result: MotionOutcome, proxyCarriesVoices: boolean): { eligible: number; notVoting: number; voting: number } {
+  const ntp = notTakingPart(result.motion);
+  const byMember = result.motion.vote?.by_member;
+  let eligible = 0;
+  let notVoting = 0;
+  for (const line of result.attendance.lines) {
+    if (!line.hasVote) continue;
+    const inPerson = line.column === "present";
+    if (!inPerson && !proxyUsed(line, ntp)) continue;
+    const voices = inPerson || proxyCarriesVoices ? line.seatVoices : 1;
+    eligible += voices;
+    const choice = byMember ? (byMember[line.sitting.id] ?? byMember[line.member.id]) : undefined;
+    const out =
+      ntp.has(line.sitting.id) ||
+      ntp.has(line.member.id) ||
+      (byMember !== undefined && (choice === undefined || choice === "not_voting"));
+    if (out) notVoting += voices;
+  }
+  return { eligible, notVoting, voting: eligible - notVoting };
+}
+
+/** The seats of one motion by their state, as the motion's figures count them. */
+function motionSeats(result: MotionOutcome, presence: MotionPresence) {
+  const ntp = notTakingPart(result.motion);
+  const lines = result.attendance.lines;
+  const present = lines.filter((l) => l.column === "present");
+  const represented = lines.filter((l) => l.column !== "present" && proxyUsed(l, ntp));
+  const unrepresented = lines.filter((l) => l.column !== "present" && !proxyUsed(l, ntp) && !outOfVote(l, presence));
+  return {
+    present,
+    titulaires: present.filter((l) => l.sitting.id === l.member.id),
+    suppleants: present.filter((l) => l.sitting.id !== l.member.id),
+    represented,
+    absent: unrepresented.filter((l) => l.column === "absent"),
+    excused: unrepresented.filter((l) => l.column === "excused"),
+    excluded: lines.filter((l) => presence.members.get(l.member.id)?.excluded === true).length,
+  };
+}
+
+/** delib's figures for motion `index`: every field of `motionFigures`, each with its rule. */
+export function motionFigures(outcome: Outcome, index: number): MotionFigureValues {
+  const result = outcome.motions[index]!;
+  const presence = outcome.presence[index]!;
+  const { rules } = outcome;
+  const seats = motionSeats(result, presence);
+  const quorum = result.quorum;
+  const exclusion = rules.body.in_office_exclusions;
+  const inOfficeRule = seats.excluded > 0 && exclusion ? `${quorum.source}, ${exclusion}` : quorum.source;
+  // In voices, the quorum's « in office » is a number of voices; the record prints members.
+  const inOffice = quorum.counts === "voices" ? result.attendance.lines.length - seats.excluded : quorum.inOffice;
+  const voters = votersOf(result, rules.proxyCarriesVoices);
+  const figures: Record<string, Figure> = {
+    in_office: { value: inOffice, rule: inOfficeRule, counts: "members in office for this item, those taken out of office for it left out" },
+    present: { value: seats.present.length, rule: quorum.source, counts: "members sitting in person for this item, suppléants included, withdrawn and interested members left out" },
+    present_titulaires: { value: seats.titulaires.length, rule: quorum.source, counts: "titulaires sitting in person for this item" },
+    present_suppleants: { value: seats.suppleants.length, rule: rules.body.suppleants ?? quorum.source, counts: "suppléants sitting for a titulaire for this item" },
+    represented: { value: seats.represented.length, rule: rules.proxySource, counts: "proxies used for this item (holder present and taking part, principal absent)" },
+    absent: { value: seats.absent.length, rule: quorum.source, counts: "members in office neither sitting nor represented for this item, marked absent" },
+    excused: { value: seats.excused.length, rule: quorum.source, counts: "members in office neither sitting nor represented for this item, marked excused" },
+    voting: { value: voters.voting, rule: rules.majoritySource, counts: "votes that could be cast in person or by proxy, less those of members who took no part" },
+    not_voting: { value: voters.notVoting, rule: rules.majoritySource, counts: "votes of members present or represented who took no part in the vote" },
+  };
+  const vote = result.vote;
+  if (vote) {
+    const source = vote.majority.source;
+    Object.assign(figures, {
+      expressed: { value: vote.expressed, rule: rules.majoritySource, counts: "suffrages exprimés: for + against" },
+      majority: { value: vote.majority.needed, rule: source, counts: majorityCounts(vote) },
+      for: { value: vote.for, rule: rules.majoritySource, counts: "votes for, as the vote is recorded" },
+      against: { value: vote.against, rule: rules.majoritySource, counts: "votes against, as the vote is recorded" },
+      abstentions: { value: vote.abstentions, rule: rules.majoritySource, counts: "abstentions, as the vote is recorded" },
+      blank: { value: vote.blank, rule: rules.majoritySource, counts: "blank ballots, as the vote is recorded" },
+      null: { value: vote.null, rule: rules.majoritySource, counts: "null ballots, as the vote is recorded" },
+    });
+  }
+  return figures;
+}
+
+function majorityCounts(vote: VoteOutcome): string {
+  if (vote.majority.kind === "compte_administratif") return "votes against needed to reject the compte administratif (more than half of the suffrages exprimés)";
+  if (vote.majority.kind === "qualified") {
+    return `votes for needed: ${vote.majority.ratio} of the ${vote.majority.of === "in_office" ? "voices of the members in office" : "suffrages exprimés"}`;
+  }
+  return "votes for needed: more than half of the suffrages exprimés";
+}
+
+/**
+ * delib's figures for the sitting's heading: every field of `sittingFigures`, counted over the
+ * whole sitting (a late arrival is present; a member represented for one item only is
+ * represented), each with its rule.
+ */
+export function sittingFigures(outcome: Outcome): SittingFigureValues {
+  const first = outcome.motions[0];
+  if (!first) return {};
+  const { rules } = outcome;
+  const titulaires = new Set<string>();
+  const suppleants = new Set<string>();
+  const represented = new Set<string>();
+  const excused = new Set<string>();
+  const voting = new Set<string>();
+  const seats = new Map<string, SeatLine>();
+  outcome.motions.forEach((result, index) => {
+    const presence = outcome.presence[index]!;
+    const ntp = notTakingPart(result.motion);
+    for (const line of result.attendance.lines) {
+      const key = seatKey(line);
+      if (!seats.has(key)) seats.set(key, line);
+      const state = presence.members.get(line.member.id);
+      // Anyone in the room counts as having sat, withdrawn or interested for this item or not.
+      if (state?.status === "present") titulaires.add(key);
+      else if (state?.status === "substituted") suppleants.add(key);
+      else if (proxyUsed(line, ntp)) represented.add(key);
+      else if (line.column === "excused") excused.add(key);
+      if (line.seatVotes && (state?.status === "present" || state?.status === "substituted" || proxyUsed(line, ntp))) voting.add(key);
+    }
+  });
+  const sat = new Set([...titulaires, ...suppleants]);
+  const representedOnly = [...represented].filter((k) => !sat.has(k));
+  const neither = [...seats.keys()].filter((k) => !sat.has(k) && !represented.has(k));
+  const excusedCount = neither.filter((k) => excused.has(k)).length;
+  const firstPresence = outcome.presence[0]!;
+  const excludedAtFirst = first.attendance.lines.filter((l) => firstPresence.members.get(l.member.id)?.excluded === true).length;
+  const inOffice = (first.quorum.counts === "voices" ? first.attendance.lines.length - excludedAtFirst : first.quorum.inOffice) + excludedAtFirst;
+  const absolute = rules.majorities.absolute_of_expressed;
+  return {
+    in_office: { value: inOffice, rule: first.quorum.source, counts: "members in office at the opening of the sitting" },
+    present: { value: titulaires.size + suppleants.size, rule: first.quorum.source, counts: "members who sat in person at some point of the sitting, titulaires and suppléants, a late arrival included" },
+    present_titulaires: { value: titulaires.size, rule: first.quorum.source, counts: "titulaires who sat in person at some point of the sitting" },
+    present_suppleants: { value: suppleants.size, rule: rules.body.suppleants ?? first.quorum.source, counts: "suppléants who sat for a titulaire at some point of the sitting" },
+    represented: { value: representedOnly.length, rule: rules.proxySource, counts: "members who never sat but whose proxy was used for at least one item" },
+    absent: { value: neither.length - excusedCount, rule: first.quorum.source, counts: "members in office who neither sat nor were represented, marked absent" },
+    excused: { value: excusedCount, rule: first.quorum.source, counts: "members in office who neither sat nor were represented, marked excused" },
+    voting: { value: voting.size, rule: rules.majoritySource, counts: "members with a vote who sat or were represented at some point of the sitting (present + represented when every seat votes)" },
+    majority: { value: threshold(voting.size, absolute.fraction, absolute.strict), rule: rules.majoritySource, counts: "the absolute majority of the voting members: more than half" },
+  };
+}
+
+/**
+ * Whether a vote with these counts would be adopted under the motion's majority, as the rule
+ * of tally/majority/ decides it; undefined on a tie the chair's casting vote decides.
+ */
+export function wouldAdopt(vote: VoteOutcome, votesFor: number, against: number, outcome: Outcome): boolean | undefined {
+  const expressed = votesFor + against;
+  const m = vote.majority;
+  if (m.kind === "compte_administratif") {
+    const rule = outcome.rules.majorities.compte_administratif;
+    return against < threshold(expressed, rule.fraction, rule.strict);
+  }
+  if (m.kind === "qualified") {
+    const needed = m.of === "in_office" ? m.needed : threshold(expressed, m.ratio ?? "1/2", outcome.rules.majorities.qualified.strict);
+    return expressed > 0 && votesFor >= needed && votesFor > against;
+  }
+  if (expressed === 0) return false;
+  if (votesFor === against) return undefined;
+  return votesFor > against;
+}
