@@ -17,6 +17,9 @@ import { memberIdsAreUnique } from "./rules/member-ids-are-unique.js";
 import { numberSuitsActes } from "./rules/number-suits-actes.js";
 import { itemsAreOnTheAgenda } from "./rules/items-are-on-the-agenda.js";
 import { officersArePresent } from "./rules/officers-are-present.js";
+import { onlyMembersInOfficeSit } from "./rules/only-members-in-office-sit.js";
+import { replacementsTakeTheSeat } from "./rules/replacements-take-the-seat.js";
+import { seatsAreAccountedFor } from "./rules/seats-are-accounted-for.js";
 import { placeIsGiven } from "./rules/place-is-given.js";
 import { proxiesAreRegular } from "./rules/proxies-are-regular.js";
 import { proxiesNameAnotherMember } from "./rules/proxies-name-another-member.js";
@@ -35,6 +38,7 @@ export const structureRules: readonly Rule[] = [
   referencesAreKnown,
   everyMemberHasAttendance,
   everyMemberHoldsASeat,
+  replacementsTakeTheSeat,
   proxiesNameAnotherMember,
   datesAreInOrder,
   placeIsGiven,
@@ -44,6 +48,8 @@ export const structureRules: readonly Rule[] = [
 
 /** Rules on what the count found: proxies, officers, quorum conditions, votes against voters. */
 export const countRules: readonly Rule[] = [
+  onlyMembersInOfficeSit,
+  seatsAreAccountedFor,
   suppleantsAreRegular,
   attendanceChangesAreConsistent,
   proxiesAreRegular,

@@ -1,11 +1,16 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { inOfficeAtOpening } from "../../tally/roster.js";
 import { memberName, type RuleContext } from "../rule.js";
 
-/** Every member convened has exactly one attendance status: no box may stay empty. Suppléants need none. */
+/**
+ * Every member in office at the opening has exactly one attendance status: no box may stay
+ * empty. Suppléants need none, nor members out of office on the sitting's date (resigned,
+ * deceased, not yet installed: tally/roster.ts).
+ */
 export function everyMemberHasAttendance({ session, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   session.members.forEach((member, index) => {
-    if (member.suppleant_of !== undefined || Object.hasOwn(session.attendance, member.id)) return;
+    if (!inOfficeAtOpening(member, session) || Object.hasOwn(session.attendance, member.id)) return;
     found.push(
       diagnostic({
         code: "DLB3003",

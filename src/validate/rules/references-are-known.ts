@@ -29,6 +29,8 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
   check(s.signatory.member, ["session", "signatory", "member"], "the signatory");
   session.members.forEach((m, i) => {
     if (m.suppleant_of !== undefined) check(m.suppleant_of, ["members", i, "suppleant_of"], "the titulaire");
+    // Code électoral L270: the replacement takes the seat, and so is listed (as in office or not).
+    if (m.replaced_by !== undefined) check(m.replaced_by, ["members", i, "replaced_by"], "the replacement");
   });
   session.colleges?.forEach((college, c) =>
     college.seats.forEach((seat, i) => check(seat.member, ["colleges", c, "seats", i, "member"], "the seat holder")),
@@ -67,6 +69,7 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
     list(motion.departures, at("departures"), "the departing member");
     list(motion.resignations, at("resignations"), "the resigning member");
     list(motion.withdrawn, at("withdrawn"), "the withdrawn member");
+    list(motion.not_taking_part, at("not_taking_part"), "the member not taking part");
     list(motion.interested, at("interested"), "the interested member");
     list(motion.excluded_from_office, at("excluded_from_office"), "the excluded member");
     for (const [principal, holder] of Object.entries(motion.proxies ?? {})) {
