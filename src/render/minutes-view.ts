@@ -10,7 +10,7 @@ import { renderMarkdown } from "./markdown.js";
 import { openingSentence } from "./extract-view.js";
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView } from "./motion-sentences.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
-import { agreeing, assemblyWords, formalName, joinNames, shortName, upper } from "./words.js";
+import { agreeing, assemblyWords, formalName, gendered, joinNames, shortName, upper } from "./words.js";
 
 export interface MinutesMotionView {
   heading: string;
@@ -57,7 +57,16 @@ function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): st
   };
   return [
     ...(m.resignations ?? []).map((id) => t.t("minutes.resigned", { name: who(id) })),
-    ...(m.arrivals ?? []).map((id) => t.t("minutes.arrived", { name: who(id) })),
+    ...(m.arrivals ?? []).flatMap((id) => {
+      // The principal arrives: the proxy given before lapses, the member votes in person.
+      const before = motion.index > 0 ? outcome.presence[motion.index - 1]?.members.get(id) : undefined;
+      const opening = Object.hasOwn(outcome.session.attendance, id) ? outcome.session.attendance[id] : undefined;
+      const holder = before ? (before.status === "represented" ? before.holder : undefined) : typeof opening === "object" ? opening.represented_by : undefined;
+      return [
+        t.t("minutes.arrived", { name: who(id) }),
+        ...(holder !== undefined ? [t.t("minutes.proxy_lapsed", { principal: who(id), holder: who(holder) })] : []),
+      ];
+    }),
     ...(m.departures ?? []).flatMap((id) => [
       t.t("minutes.left", { name: who(id) }),
       // The proxies the departing member held lapse with the departure (no proxy is passed on).
@@ -66,7 +75,7 @@ function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): st
         .map((l) => t.t("minutes.proxy_lapsed", { principal: formalName(l.member, t), holder: who(id) })),
     ]),
     ...Object.entries(m.proxies ?? {}).map(([principal, holder]) => t.t("minutes.proxy_given", { principal: who(principal), holder: who(holder) })),
-    ...circumstances(motion, outcome, t),
+    ...circumstances(motion, outcome, t, "minutes"),
   ];
 }
 
@@ -93,26 +102,98 @@ function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue): Minu
   };
 }
 
+/** One person's entry in the attendance lists: the list it goes in, and what happened to them. */
+interface AttendanceEntry {
+  readonly list: "present" | "represented" | "substituted" | "excused" | "absent";
+  readonly text: string;
+}
+
+/**
+ * Where each member was during the whole sitting, once each (issue 10, item 6): present when
+ * they sat for any item, with the item at which they arrived, left, came back or resigned;
+ * otherwise represented, substituted by a suppléant, excused or absent as they were. Members
+ * out of office from the opening (not resigned during the sitting) are not listed. Suppléants
+ * who sat are listed present, in the order of the seats.
+ */
+export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): AttendanceEntry[] {
+  const { session, presence } = outcome;
+  const point = (i: number) => i + 1;
+  const who = (id: string | undefined) => {
+    const member = id === undefined ? undefined : outcome.members.get(id);
+    return member ? shortName(member) : (id ?? "");
+  };
+  const entries: AttendanceEntry[] = [];
+  const suppleantsSat = new Set<string>();
+  const usedProxy = (id: string) => outcome.motions.flatMap((m) => m.attendance.lines).find((l) => l.member.id === id && l.proxyHolder)?.proxyHolder;
+  // Members in the order of the seats (as the extract's table), then anyone not seated.
+  const seatOrder = [...new Set([...outcome.motions.flatMap((m) => m.attendance.lines.map((l) => l.member.id)), ...session.members.filter((m) => m.suppleant_of === undefined).map((m) => m.id)])];
+  for (const id of seatOrder) {
+    const member = outcome.members.get(id);
+    if (!member) continue;
+    const opening = Object.hasOwn(session.attendance, id) ? session.attendance[id] : undefined;
+    const states = presence.map((p) => p.members.get(id));
+    const resignedAt = session.motions.findIndex((m) => m.resignations?.includes(id));
+    if (states.every((s) => !s?.inOffice) && resignedAt < 0) continue;
+    const inRoom = (s: (typeof states)[number]) => s !== undefined && s.inOffice && s.status === "present";
+    const notes: string[] = [];
+    let sat = opening === "present";
+    let left = false;
+    const openingHolder = typeof opening === "object" ? opening.represented_by : undefined;
+    states.forEach((s, i) => {
+      if (i === resignedAt) {
+        notes.push(gendered(t, "minutes.note.resigned", member, { item: point(i) }));
+        sat = false;
+        return;
+      }
+      const now = inRoom(s);
+      if (now && !sat) {
+        notes.push(gendered(t, left ? "minutes.note.returned" : "minutes.note.arrived", member, { item: point(i) }));
+        if (!left && openingHolder !== undefined) notes.push(t.t("minutes.note.represented_before", { holder: who(openingHolder) }));
+      } else if (!now && sat && s?.left) {
+        notes.push(gendered(t, "minutes.note.left", member, { item: point(i) }));
+        left = true;
+      }
+      sat = now;
+    });
+    const everSat = opening === "present" || states.some(inRoom);
+    const name = notes.length > 0 ? t.t("minutes.noted", { name: shortName(member), notes: notes.join(", ") }) : shortName(member);
+    const suppleant = states.find((s) => s?.status === "substituted")?.suppleant;
+    // The suppléant who sat is present in person, at the place of the seat.
+    if (suppleant !== undefined && !suppleantsSat.has(suppleant)) {
+      suppleantsSat.add(suppleant);
+      entries.push({ list: "present", text: who(suppleant) });
+    }
+    const holder = usedProxy(id);
+    if (everSat) entries.push({ list: "present", text: name });
+    else if (suppleant !== undefined) entries.push({ list: "substituted", text: t.t("minutes.substituted.item", { titulaire: name, suppleant: who(suppleant) }) });
+    else if (holder) entries.push({ list: "represented", text: t.t("minutes.represented.item", { principal: name, holder: shortName(holder) }) });
+    // A proxy never used (irregular, or lapsed) leaves its principal excused, as the extract ticks it.
+    else entries.push({ list: opening === "absent" || opening === undefined ? "absent" : "excused", text: name });
+  }
+  return entries;
+}
+
 /** The data of the procès-verbal of a sitting, from the computed outcome. */
 export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
   const { session } = outcome;
   const s = session.session;
   const words = assemblyWords(session, t);
   const first = outcome.motions[0];
-  // Attendance at the opening: the first motion's rows before its own withdrawals.
   const lines = first?.attendance.lines ?? [];
-  const byColumn = (pick: (l: (typeof lines)[number]) => boolean) => [...new Map(lines.filter(pick).map((l) => [l.member.id, l.member])).values()];
-  const present = [...new Map(lines.filter((l) => l.column === "present" || l.note === "withdrawn" || l.note === "interested").map((l) => [l.sitting.id, l.sitting])).values()];
-  const represented = lines.filter((l) => l.proxyHolder).map((l) => t.t("minutes.represented.item", { principal: shortName(l.member), holder: shortName(l.proxyHolder!) }));
-  const substituted = lines.filter((l) => l.note === "suppleant").map((l) => t.t("minutes.substituted.item", { titulaire: shortName(l.member), suppleant: shortName(l.sitting) }));
   const secretaries = (s.secretaries ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
+  const entries = attendanceThroughTheSitting(outcome, t);
+  const list = (name: AttendanceEntry["list"]) => entries.filter((e) => e.list === name).map((e) => e.text);
+  const listed = (items: string[]) => (items.length === 0 ? t.t("none") : joinNames(items));
+  const present = list("present");
+  const represented = list("represented");
+  const substituted = list("substituted");
   const attendance = [
-    { label: t.t("minutes.present"), names: names(present, t) },
+    { label: t.t("minutes.present"), names: listed(present) },
     // « X, pouvoir à Y ; Z, pouvoir à W »: semicolons, since each item holds a comma.
     ...(represented.length > 0 ? [{ label: t.t("minutes.represented"), names: represented.join(" ; ") }] : []),
     ...(substituted.length > 0 ? [{ label: t.t("minutes.substituted"), names: substituted.join(" ; ") }] : []),
-    { label: t.t("minutes.excused"), names: names(byColumn((l) => l.column === "excused" && !l.proxyHolder), t) },
-    { label: t.t("minutes.absent"), names: names(byColumn((l) => l.column === "absent" && l.note !== "withdrawn" && l.note !== "interested"), t) },
+    { label: t.t("minutes.excused"), names: listed(list("excused")) },
+    { label: t.t("minutes.absent"), names: listed(list("absent")) },
     { label: agreeing(t, "minutes.secretaries", secretaries), names: names(secretaries, t) },
   ];
   return {

@@ -86,7 +86,7 @@ function voteLines(vote: VoteOutcome, t: Catalogue): { label: string; value: num
 }
 
 /** Sentences on a motion's own chair, withdrawals and interested members. */
-export function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalogue): string[] {
+export function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalogue, document: "extract" | "minutes" = "extract"): string[] {
   const sentences: string[] = [];
   const m = motion.motion;
   if (m.chaired_by && m.chaired_by !== outcome.session.session.president) {
@@ -95,14 +95,20 @@ export function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalo
   }
   const named = (ids: readonly string[] | undefined): Member[] =>
     (ids ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
+  // One sentence for one person, agreeing with them; one for several.
+  const sentence = (key: string, people: Member[]) => {
+    if (people.length === 1) sentences.push(gendered(t, `${key}.one`, people[0]!, { names: formalName(people[0]!, t) }));
+    else if (people.length > 1) sentences.push(t.t(key, { names: joinNames(people.map((x) => formalName(x, t))) }));
+  };
   const withdrawn = named(m.withdrawn);
-  if (withdrawn.length > 0) {
+  if (document === "minutes") sentence("minutes.withdrawn", withdrawn);
+  else if (withdrawn.length > 0) {
     const verb = withdrawn.length === 1 ? gendered(t, "motion.withdrawn.verb.one", withdrawn[0]!) : t.t("motion.withdrawn.verb.many");
     sentences.push(t.t("motion.withdrawn", { names: joinNames(withdrawn.map((x) => formalName(x, t))), verb }));
   }
-  const interested = named(m.interested);
-  if (interested.length === 1) sentences.push(gendered(t, "motion.interested.one", interested[0]!, { names: formalName(interested[0]!, t) }));
-  else if (interested.length > 1) sentences.push(t.t("motion.interested", { names: joinNames(interested.map((x) => formalName(x, t))) }));
+  sentence("motion.interested", named(m.interested));
+  // « Ne prend pas part au vote »: in the room and counted present, but not voting.
+  sentence("motion.not_taking_part", named(m.not_taking_part));
   return sentences;
 }
 

@@ -21,7 +21,7 @@ interface SessionFile {
   session: { secretaries: string[] };
   members: Member[];
   attendance: Record<string, string | { represented_by: string }>;
-  motions: { number: string; title: string; arrivals?: string[] }[];
+  motions: { number: string; title: string; arrivals?: string[]; departures?: string[] }[];
 }
 
 interface Example {
@@ -212,20 +212,34 @@ describe.each(examples)("the documents of $file, printed by real Chromium", (exa
       expect(first).toContain(`PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL Séance du ${example.dateWords} Le ${example.dateWords}`);
     });
 
-    it("lists who was present, represented, excused and absent at the opening, and the secretary", async () => {
+    it("lists each person once, where they were through the sitting, and the secretary", async () => {
       // Every motion here starts with the opening's attendance (no arrival at the first one).
       expect(session.motions[0]!.arrivals ?? []).toEqual([]);
+      const at = (key: "arrivals" | "departures", id: string) => session.motions.findIndex((m) => m[key]?.includes(id));
+      const arrived = (id: string) => at("arrivals", id) >= 0;
       const by = (status: string) =>
         Object.entries(session.attendance)
-          .filter(([, s]) => s === status)
+          .filter(([id, s]) => s === status && !(status !== "present" && arrived(id)))
           .map(([id]) => shortName(member(id)));
       const joined = (list: string[]) => (list.length === 1 ? list[0]! : `${list.slice(0, -1).join(", ")} et ${list[list.length - 1]}`);
+      // Present: at the opening or from the item they arrived at, with the item they left at.
+      const present = session.members
+        .filter((m) => session.attendance[m.id] === "present" || arrived(m.id))
+        .map((m) => {
+          const opening = session.attendance[m.id];
+          const notes = [
+            ...(arrived(m.id) ? [`arrivé${m.civility === "Mme" ? "e" : ""} au point ${at("arrivals", m.id) + 1}`] : []),
+            ...(arrived(m.id) && typeof opening === "object" ? [`pouvoir à ${shortName(member(opening.represented_by))} auparavant`] : []),
+            ...(at("departures", m.id) >= 0 ? [`a quitté la séance au point ${at("departures", m.id) + 1}`] : []),
+          ];
+          return notes.length > 0 ? `${shortName(m)} (${notes.join(", ")})` : shortName(m);
+        });
       const represented = Object.entries(session.attendance)
-        .filter((e): e is [string, { represented_by: string }] => typeof e[1] === "object")
+        .filter((e): e is [string, { represented_by: string }] => typeof e[1] === "object" && !arrived(e[0]))
         .map(([id, s]) => `${shortName(member(id))}, pouvoir à ${shortName(member(s.represented_by))}`);
       const first = normalize(bodyOfPage(pagesOfDocument(minutesName)[0]!));
       const expected = [
-        `Présents : ${joined(by("present"))}`,
+        `Présents : ${joined(present)}`,
         `Représentés : ${represented.join(" ; ")}`,
         `Excusés : ${joined(by("excused"))}`,
         `Absents : ${joined(by("absent"))}`,
@@ -233,7 +247,7 @@ describe.each(examples)("the documents of $file, printed by real Chromium", (exa
         `Membres en exercice : ${session.members.length}`,
       ];
       expect(first).toContain(expected.join(" "));
-      // The same count as the first extract's totals row.
+      // The opening's count is the first extract's totals row.
       const totals = /Total\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/.exec(pagesOfDocument(numbers[0]!).join("\n"));
       expect(Number(totals![1])).toBe(by("present").length);
     });
