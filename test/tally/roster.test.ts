@@ -127,7 +127,7 @@ describe("members out of office leave the count", () => {
       ["warning", true],
       ["warning", true],
     ]);
-    expect(found[0]!.hints[0]).toContain("2024-01 would be no quorum");
+    expect(found[0]!.hints[0]).toContain("2024-01 would be without quorum (3 counted for a quorum of 4, 6 in office)");
   });
 });
 

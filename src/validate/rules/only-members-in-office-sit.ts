@@ -41,7 +41,7 @@ export function onlyMembersInOfficeSit({ session, members, outcome, locate }: Ru
         span: locate(["attendance", member.id], "key"),
         hints: [
           difference
-            ? `counted in office as listed, ${difference.number} would be ${difference.recorded}, where delib finds ${difference.actual}`
+            ? `counted in office as listed, ${difference.number} would be ${difference.recorded}, where delib finds it ${difference.actual}`
             : "counted in office as listed, no quorum and no result of the sitting would change",
           ...(sameDay ? [`if ${memberName(member)} resigned during the sitting, list them under the \`resignations\` of the motion before which they left`] : []),
           transcribed

@@ -2,6 +2,14 @@
 // the same sitting as the record had it. Shared by the rules on the roster.
 import type { Outcome } from "../../tally/outcome.js";
 
+const results: Record<Outcome["motions"][number]["result"], string> = {
+  adopted: "adopted",
+  rejected: "rejected",
+  no_quorum: "without quorum",
+  elected: "an election won",
+  not_elected: "an election without result",
+};
+
 /** The first motion whose quorum or result differs between two counts of one sitting, with both. */
 export function firstDifference(
   actual: Outcome,
@@ -11,7 +19,7 @@ export function firstDifference(
     const other = asRecorded.motions[i];
     if (!other) continue;
     const describe = (m: typeof motion) =>
-      `${m.result.replace("_", " ")}, quorum ${m.quorum.met ? "reached" : "not reached"} (${m.quorum.counted} counted, ${m.quorum.required} required of ${m.quorum.inOffice} in office)`;
+      `${results[m.result]} (${m.quorum.counted} counted for a quorum of ${m.quorum.required}, ${m.quorum.inOffice} in office)`;
     if (motion.quorum.met !== other.quorum.met || motion.result !== other.result) {
       return { number: motion.motion.number, actual: describe(motion), recorded: describe(other) };
     }

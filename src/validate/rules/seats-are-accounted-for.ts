@@ -41,7 +41,7 @@ export function seatsAreAccountedFor({ session, outcome, locate }: RuleContext):
         span: locate(at, "key"),
         hints: [
           difference
-            ? `counted on the list alone, ${difference.number} would be ${difference.recorded}, where delib, counting the missing members absent, finds ${difference.actual}`
+            ? `counted on the list alone, ${difference.number} would be ${difference.recorded}, where delib, counting the missing members absent, finds it ${difference.actual}`
             : "counted on the list alone, no quorum and no result of the sitting would change",
           transcribed
             ? "the record is transcribed as printed: delib counts the missing members in office and absent, and lists it as a finding"
