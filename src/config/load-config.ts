@@ -18,6 +18,8 @@ export interface ConfigBody {
   siret?: string;
   departement?: string;
   population?: number;
+  /** The assembly's seats (« effectif légal »), for every session that does not give its own. */
+  seats?: number;
 }
 
 export interface RosterEvent {
