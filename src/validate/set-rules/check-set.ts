@@ -6,6 +6,7 @@ import { numbersFollowTheDates } from "./numbers-follow-the-dates.js";
 import { proxiesLastTheirSittings } from "./proxies-last-their-sittings.js";
 import { membersAreThoseInOffice } from "./members-are-those-in-office.js";
 import { bodyIsTheRegisters } from "./body-is-the-registers.js";
+import { linksPointToEarlierActs } from "./links-point-to-earlier-acts.js";
 import type { FileSet, SetFinding, SetRule } from "./set-rule.js";
 
 /** The rules across files, in the order their findings are reported. */
@@ -17,6 +18,7 @@ export const setRules: readonly SetRule[] = [
   numbersFollowTheDates,
   proxiesLastTheirSittings,
   membersAreThoseInOffice,
+  linksPointToEarlierActs,
 ];
 
 /** Every finding across the files of one set. Pure. */

@@ -17,6 +17,8 @@ export interface SessionSummary {
   readonly proxies: readonly { readonly principal: string; readonly holder: string }[];
   /** Members whose proxy may run longer for illness (CGCT L2121-20). */
   readonly illness: readonly string[];
+  /** Links to earlier acts (`withdraws`, `replaces`, `corrects`), by the index of the motion making them. */
+  readonly links: readonly { readonly index: number; readonly kind: "withdraws" | "replaces" | "corrects"; readonly number: string; readonly date: string | undefined }[];
 }
 
 /** The summary of a schema-valid session. */
@@ -33,6 +35,12 @@ export function summarize(path: string, session: Session): SessionSummary {
       typeof a === "object" && a !== null && a.represented_by !== undefined ? [{ principal, holder: a.represented_by }] : [],
     ),
     illness: [...new Set(session.motions.flatMap((m) => m.proxies_illness ?? []))],
+    links: session.motions.flatMap((m, index) =>
+      (["withdraws", "replaces", "corrects"] as const).flatMap((kind) => {
+        const link = m[kind];
+        return link ? [{ index, kind, number: link.number, date: link.date }] : [];
+      }),
+    ),
   };
 }
 
