@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { checkText, tallySession as tally } from "../../src/check.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { Member, Session } from "../../src/model/session.js";
+import { loadLaw } from "../../src/law/load-law.js";
 import { outOfOffice } from "../../src/tally/roster.js";
+import { membersAreThoseInOffice } from "../../src/validate/set-rules/members-are-those-in-office.js";
+import type { FileSet } from "../../src/validate/set-rules/set-rule.js";
 import { session } from "../support/session-builder.js";
 
 /** The diagnostics of a session checked as a file, by code. */
@@ -194,5 +197,32 @@ describe("not taking part in the vote", () => {
   it("names a listed member", () => {
     const b = session().members(3).vote({ for: 3, against: 0 }, { not_taking_part: ["m9"] });
     expect(codes(check(b.build()))).toEqual(["error DLB3002"]);
+  });
+});
+
+describe("the register's roster and the file's statuses read dates alike", () => {
+  const summary = (members: string[]) => ({
+    path: "s.yaml", bodyName: "Commune de Test", kind: "commune", date: "2024-03-12", time: undefined,
+    numbers: ["2024-01"], members, proxies: [], illness: [], links: [],
+  });
+  const set = (members: string[], roster: { member: string; event: "installed" | "resigned"; date: string }[]) =>
+    ({ config: { path: "delib.config.yaml", body: undefined, numbering: undefined, roster }, sessions: [summary(members)], law: loadLaw() }) as unknown as FileSet;
+  const installed = (member: string) => ({ member, event: "installed" as const, date: "2020-07-01" });
+
+  it("a resignation on the sitting's date is left to the file (it may be during the sitting)", () => {
+    const roster = [installed("a"), installed("b"), { member: "b", event: "resigned" as const, date: "2024-03-12" }];
+    expect(membersAreThoseInOffice(set(["a", "b"], roster))).toEqual([]);
+    expect(outOfOffice({ id: "b", civility: "M.", first_name: "B", last_name: "B", resigned_on: "2024-03-12" }, session().members(1).build())).toBe("resigned");
+  });
+
+  it("resigned the day before by the roster, listed by the file: DLB3706", () => {
+    const roster = [installed("a"), installed("b"), { member: "b", event: "resigned" as const, date: "2024-03-11" }];
+    expect(membersAreThoseInOffice(set(["a", "b"], roster)).map((f) => f.code)).toEqual(["DLB3706"]);
+  });
+
+  it("installed on the sitting's date by the roster is in office, as `installed_on` is", () => {
+    const roster = [installed("a"), { member: "b", event: "installed" as const, date: "2024-03-12" }];
+    expect(membersAreThoseInOffice(set(["a"], roster)).map((f) => f.code)).toEqual(["DLB3707"]);
+    expect(membersAreThoseInOffice(set(["a", "b"], roster))).toEqual([]);
   });
 });
