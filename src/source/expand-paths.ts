@@ -1,5 +1,6 @@
-// The files a command is given: paths as they are, globs (quoted, for CI) expanded here.
-import { isAbsolute } from "node:path";
+// The files a command is given: paths as they are, folders and globs (quoted, for CI) expanded here.
+import { statSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { globSync } from "tinyglobby";
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 
@@ -15,7 +16,9 @@ export function expandPaths(args: readonly string[], cwd: string): Result<string
   const diagnostics: Diagnostic[] = [];
   for (const arg of args) {
     if (!globChars.test(arg)) {
-      files.push(arg);
+      // A folder stands for the session files under it, as `folder/**/*.yaml` would.
+      if (isFolder(resolve(cwd, arg))) files.push(...globSync(join(arg, "**/*.yaml").split("\\").join("/"), { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg), ignore: ["**/node_modules/**", "**/delib.config.yaml"] }).sort());
+      else files.push(arg);
       continue;
     }
     // An absolute pattern gives absolute paths, a relative one paths relative to `cwd`.
@@ -32,4 +35,12 @@ export function expandPaths(args: readonly string[], cwd: string): Result<string
     files.push(...matches);
   }
   return { value: [...new Set(files)], diagnostics };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -94,6 +94,13 @@ describe("every command reports the same diagnostics on the same register", () =
     expect(globbed.stderr).toBe(named.stdout);
   });
 
+  it("a folder gives the same report as the glob of its session files", async () => {
+    const globbed = await runCli(["validate", "seances/*.yaml", "--format", "json"], { cwd: dir });
+    const folder = await runCli(["validate", "seances", "--format", "json"], { cwd: dir });
+    expect(folder.stdout).toBe(globbed.stdout);
+    expect(JSON.parse(folder.stdout)).not.toEqual([]);
+  });
+
   it("one file alone is checked among the other sittings of its register", async () => {
     // b.yaml alone: its own problems, and those its numbers have with the register's.
     const all = diagnosticsOf((await runCli(["validate", ...files, "--format", "json"], { cwd: dir })).stdout) as { file: string }[];
