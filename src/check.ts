@@ -14,6 +14,7 @@ import { loadLaw } from "./law/load-law.js";
 import { expandPaths } from "./source/expand-paths.js";
 import { loadSourceSync } from "./source/load-source.js";
 import { locate, parseYaml, type ParsedSource } from "./source/parse-yaml.js";
+import { actLinks, noLinks, type ActLinks } from "./validate/set-rules/act-links.js";
 import { checkSet } from "./validate/set-rules/check-set.js";
 import type { SessionSummary } from "./validate/set-rules/session-summary.js";
 import type { SetFinding } from "./validate/set-rules/set-rule.js";
@@ -23,6 +24,12 @@ export { checkFile, checkText, tallySession, type FileResult } from "./check-fil
 /** One checked file: its result, its register's configuration, and every finding located in it. */
 export interface CheckedFile extends FileResult {
   readonly config: Config;
+  /**
+   * The links between the acts of the files checked with this one (its whole register, the
+   * other sittings read as context included): what its extracts say of the later acts that
+   * withdraw, replace or correct them (`RenderOptions.links`).
+   */
+  readonly links: ActLinks;
 }
 
 /** What checking a set of files gives. */
@@ -91,9 +98,11 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
   const findings = [...groups.values()].flatMap((group) => checkSet({ ...group, law })).filter((f) => f.file === undefined || reported.has(f.file));
   const located = locateFindings(findings, [...results, ...context], cwd, (file) => configs.forFile(file).config);
 
+  const linksOf = new Map([...groups].map(([key, group]) => [key, actLinks(group.sessions, group.config.path !== undefined)]));
   const files: CheckedFile[] = results.map(({ result }, i) => ({
     ...result,
     config: configOf[i]!,
+    links: linksOf.get(configOf[i]!.path ?? "") ?? noLinks,
     diagnostics: [...result.diagnostics, ...(located.get(result.path) ?? [])],
   }));
   const diagnostics = [

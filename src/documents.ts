@@ -17,6 +17,7 @@ import { renderHtml, type RenderedDocument } from "./render/render-html.js";
 import { loadTemplateSet, type DocumentKind, type TemplateSet } from "./render/templates.js";
 import { locate } from "./source/parse-yaml.js";
 import type { Outcome } from "./tally/outcome.js";
+import type { ActLinks } from "./validate/set-rules/act-links.js";
 
 export type { RenderedDocument } from "./render/render-html.js";
 export { documentKinds, type DocumentKind } from "./render/templates.js";
@@ -35,12 +36,18 @@ export interface RenderOptions {
   readonly assets?: Readonly<Record<string, string>>;
   /** Where the session file comes from, printed on the document. */
   readonly provenance?: Provenance;
+  /**
+   * The links between the acts of the session's register (`CheckedFile.links`), so that an
+   * extract names the later acts that withdraw, replace or correct it; without, only those of
+   * its own sitting.
+   */
+  readonly links?: ActLinks;
 }
 
 /** Renders the documents of a checked session (every extract, the procès-verbal, the list). */
 export function renderDocuments(outcome: Outcome, options: RenderOptions = {}): Result<RenderedDocument[]> {
   const templates = options.templates ?? builtInTemplates();
-  return renderHtml(outcome, templates, loadCatalogue("fr"), options.kinds, { logo: null, signature: null, ...options.assets }, options.provenance);
+  return renderHtml(outcome, templates, loadCatalogue("fr"), options.kinds, { logo: null, signature: null, ...options.assets }, options.provenance, options.links);
 }
 
 let builtIn: TemplateSet | undefined;

@@ -80,7 +80,7 @@ export async function buildRegister(sittings: readonly Sitting[], options: Regis
     const prepared = prepareTemplates(sitting.config, undefined, ".");
     diagnostics.push(...prepared.diagnostics);
     if (!prepared.value) continue;
-    const rendered = renderDocuments(sitting.outcome, { kinds: ["extract"], ...prepared.value });
+    const rendered = renderDocuments(sitting.outcome, { kinds: ["extract"], ...prepared.value, links: sitting.links });
     diagnostics.push(...rendered.diagnostics);
     const key = prepared.value.templates.dirs.join("\n");
     if (!cache.has(key)) cache.set(key, loadRegisterTemplates(prepared.value.templates.dirs));
@@ -110,7 +110,7 @@ export async function buildRegister(sittings: readonly Sitting[], options: Regis
   const { templates: tableTemplates, assets: tableAssets } = tables;
   const tableRunning = runningHeader(identity, t);
   const renderTables = (startOf: ReadonlyMap<string, number>): HtmlPart[] | undefined => {
-    const entries = tableEntries(sittings, startOf);
+    const entries = tableEntries(sittings, startOf, t);
     const rendered: HtmlPart[] = [];
     for (const view of [datesTableView(sittings, entries, identity, t), subjectsTableView(sittings, entries, identity, t)]) {
       const html = renderPage(tableTemplates, "register-table", { doc: view, assets: tableAssets }, diagnostics);

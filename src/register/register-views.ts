@@ -5,6 +5,7 @@ import type { Member } from "../model/session.js";
 import type { Catalogue } from "../render/catalogue.js";
 import { dateInFrench } from "../render/french-dates.js";
 import { officerSignatures, type SignatureView } from "../render/session-view.js";
+import { actLinkSentences } from "../render/extract-view.js";
 import { assemblyWords, shortName, upper } from "../render/words.js";
 import { compareNumbers } from "../model/deliberation-number.js";
 import type { Sitting } from "./register-sittings.js";
@@ -39,6 +40,8 @@ export interface TableEntry {
   readonly object: string;
   readonly matiere: string | undefined;
   readonly page: number;
+  /** The acts it withdraws, replaces or corrects, and those that withdraw, replace or correct it, worded. */
+  readonly links: readonly string[];
 }
 
 /** Everything a table of the register prints. */
@@ -48,7 +51,7 @@ export interface TableView {
   title: string;
   headers: { date: string; number: string; object: string; page: string };
   /** The rows, in groups; a group's label is null when the table is not grouped. */
-  groups: { label: string | null; rows: { date: string; number: string; object: string; page: string }[] }[];
+  groups: { label: string | null; rows: { date: string; number: string; object: string; links: string[]; page: string }[] }[];
 }
 
 /** The register's identity on every page: the body's name, the year. */
@@ -94,21 +97,25 @@ export function closingView(sitting: Sitting, identity: RegisterIdentity, t: Cat
   };
 }
 
-/** The rows of the tables, in register order, each with the page where it starts. */
-export function tableEntries(sittings: readonly Sitting[], startPages: ReadonlyMap<string, number>): TableEntry[] {
+/** The rows of the tables, in register order, each with the page where it starts and its links to other acts. */
+export function tableEntries(sittings: readonly Sitting[], startPages: ReadonlyMap<string, number>, t: Catalogue): TableEntry[] {
   return sittings.flatMap((s) =>
-    s.motions.map(({ motion }) => ({
-      date: s.date,
-      number: motion.number,
-      object: motion.title,
-      matiere: motion.matiere,
-      page: startPages.get(motion.number)!,
-    })),
+    s.motions.map(({ motion }) => {
+      const sentences = actLinkSentences(s.outcome.session, motion.number, s.links, t);
+      return {
+        date: s.date,
+        number: motion.number,
+        object: motion.title,
+        matiere: motion.matiere,
+        page: startPages.get(motion.number)!,
+        links: [...sentences.links, ...sentences.successors],
+      };
+    }),
   );
 }
 
 function rowOf(entry: TableEntry, t: Catalogue) {
-  return { date: dateInFrench(entry.date, t), number: entry.number, object: entry.object, page: String(entry.page) };
+  return { date: dateInFrench(entry.date, t), number: entry.number, object: entry.object, links: [...entry.links], page: String(entry.page) };
 }
 
 function tableView(sittings: readonly Sitting[], identity: RegisterIdentity, t: Catalogue, titleKey: string, groups: TableView["groups"]): TableView {

@@ -1,4 +1,5 @@
 import type { Session } from "../model/session.js";
+import { linkKinds, noLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import type { MotionOutcome, Outcome, SeatLine } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrenchWords } from "./french-words.js";
@@ -35,6 +36,10 @@ export interface ExtractView {
   heading: string;
   objectLabel: string;
   object: string;
+  /** « Cette délibération retire / annule et remplace / rectifie la délibération n° … du … ». */
+  links: string[];
+  /** « Retirée / Remplacée / Rectifiée par la délibération n° … du … », from the later acts known. */
+  successors: string[];
   opening: string;
   attendance: {
     hasColleges: boolean;
@@ -129,8 +134,33 @@ function collegeViews(lines: readonly SeatLine[], t: Catalogue): CollegeView[] {
   });
 }
 
+/** « du 23 février 2021 », or nothing when the sitting is not known. */
+function onDate(date: string | undefined, t: Catalogue): string {
+  return date === undefined ? "" : t.t("link.date", { date: dateInFrench(date, t) });
+}
+
+/**
+ * The links of a motion to the earlier acts it withdraws, replaces or corrects, and from the
+ * later acts that withdraw, replace or correct it. The earlier act's date is the one written,
+ * else the one of the act found (its own file, or the register when `links` knows it).
+ */
+export function actLinkSentences(session: Session, number: string, links: ActLinks, t: Catalogue): { links: string[]; successors: string[] } {
+  const date = session.session.date;
+  const motion = session.motions.find((m) => m.number === number);
+  const made = links.from(date, number);
+  const outgoing = linkKinds.flatMap((kind) => {
+    const link = motion?.[kind];
+    if (!link) return [];
+    const found = made.find((l) => l.kind === kind)?.to;
+    const inFile = session.motions.some((m) => m.number === link.number) ? date : undefined;
+    return [t.t(`link.${kind}`, { number: link.number, date: onDate(link.date ?? found?.date ?? inFile, t) })];
+  });
+  const successors = links.to(date, number).map((l) => t.t(`successor.${l.kind}`, { number: l.from.number, date: onDate(l.from.date, t) }));
+  return { links: outgoing, successors };
+}
+
 /** The data of one extract of the register, from the computed outcome of its motion. */
-export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: Catalogue): ExtractView {
+export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: Catalogue, links: ActLinks = noLinks): ExtractView {
   const { session } = outcome;
   const { motion, attendance, vote } = motionOutcome;
   const lang = t.language;
@@ -152,6 +182,7 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
     heading: upper(t.t("extract.heading", { ofAssembly: words.of }), lang),
     objectLabel: label("extract.object"),
     object: motion.title,
+    ...actLinkSentences(session, motion.number, links, t),
     opening: openingSentence(session, outcome, t),
     attendance: {
       hasColleges: session.colleges !== undefined,

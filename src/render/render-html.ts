@@ -2,6 +2,8 @@ import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import type { Provenance } from "../model/provenance.js";
 import { contentHash } from "../source/content-hash.js";
 import type { Outcome } from "../tally/outcome.js";
+import { actLinks, type ActLinks } from "../validate/set-rules/act-links.js";
+import { summarize } from "../validate/set-rules/session-summary.js";
 import type { Catalogue } from "./catalogue.js";
 import { extractView } from "./extract-view.js";
 import { typeset } from "./words.js";
@@ -21,9 +23,13 @@ export interface RenderedDocument {
   readonly meta: { title: string; subject: string; author: string; language: string; date: string; custom: Record<string, string> };
 }
 
-/** A hash of a document's data, its provenance line left out (what `delib verify` compares). */
+/**
+ * A hash of a document's data, its provenance line left out (what `delib verify` compares), and
+ * the mentions of the later acts that withdraw, replace or correct it: they are written beside
+ * the act after it was taken, and do not change it.
+ */
 export function documentHash(data: { page: { provenance: string } }): string {
-  return contentHash(JSON.stringify({ ...data, page: { ...data.page, provenance: "" } }));
+  return contentHash(JSON.stringify({ ...data, page: { ...data.page, provenance: "" }, successors: undefined }));
 }
 
 /** The footer line that says where a document comes from. */
@@ -41,14 +47,17 @@ export function renderHtml(
   kinds: readonly DocumentKind[] = ["extract", "minutes", "list"],
   assets: Readonly<Record<string, string | null>> = {},
   provenance?: Provenance,
+  links?: ActLinks,
 ): Result<RenderedDocument[]> {
   const footer = provenanceLine(provenance, catalogue);
   const { session } = outcome;
   const date = session.session.date;
   const jobs: { name: string; kind: DocumentKind; data: { page: { title: string; provenance: string } }; subject: string; number?: string }[] = [];
   if (kinds.includes("extract")) {
+    // Without the links of its register, a sitting still knows those between its own acts.
+    const known = links ?? actLinks([summarize(`${date}.yaml`, session)], false);
     for (const motion of outcome.motions) {
-      const view = extractView(outcome, motion, catalogue);
+      const view = extractView(outcome, motion, catalogue, known);
       jobs.push({ name: motion.motion.number, kind: "extract", data: view, subject: view.heading, number: motion.motion.number });
     }
   }
