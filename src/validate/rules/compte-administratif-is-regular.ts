@@ -20,6 +20,11 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
           message: `the compte administratif ${motion.number} must be chaired by a president elected for it, not by ${nameOf(members, executive)}`,
           span: motion.chaired_by === undefined ? locate(["motions", m, "kind"]) : at("chaired_by"),
           hints: ["add `chaired_by: ID` with the member the assembly elected to preside over this item (CGCT L2121-14)"],
+          irregularity: {
+            article: "CGCT L2121-14",
+            consequence: "the compte administratif was voted under the chair of the one whose accounts it is; the vote stands as taken but is exposed to annulment",
+            couldChangeOutcome: undefined,
+          },
         }),
       );
     }
@@ -31,6 +36,7 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
           message: `${nameOf(members, executive)} cannot give a proxy for the vote on their own compte administratif`,
           span: locate(state.proxyPath ?? ["attendance", executive]),
           hints: ["the executive takes no part in this vote, in person or by proxy (RM AN q. 47837)"],
+          irregularity: { article: "CGCT L2121-14", consequence: "the proxy is not counted", couldChangeOutcome: undefined },
         }),
       );
     } else if (state && !state.withdrawn && state.status === "present") {
@@ -43,6 +49,11 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
             `add \`withdrawn: [${executive}]\` to the motion (CGCT L2121-14)`,
             "if the accounts are another executive's (a former maire), name them with `accountable: ID`",
           ],
+          irregularity: {
+            article: "CGCT L2121-14",
+            consequence: "the one whose accounts are voted stayed in the room at the vote; the vote stands as taken but is exposed to annulment",
+            couldChangeOutcome: undefined,
+          },
         }),
       );
     }
