@@ -65,13 +65,16 @@ function registerHeading(sitting: Sitting, t: Catalogue): string {
 }
 
 /**
- * Members present at the opening of the sitting: the first motion's rows, before its own
- * withdrawals (as the procès-verbal counts them), the suppléant who sat named for the seat.
+ * Members present during the sitting (R2121-9), as the procès-verbal lists them: whoever sat for
+ * any item, a late arrival included, and a member who withdrew or was interested for one item
+ * (still in the room); the suppléant who sat named for the seat; in the order of the seats.
  */
 export function membersPresent(sitting: Sitting): Member[] {
-  const lines = sitting.outcome.motions[0]?.attendance.lines ?? [];
+  const lines = sitting.outcome.motions.flatMap((m) => m.attendance.lines);
   const present = lines.filter((l) => l.column === "present" || l.note === "withdrawn" || l.note === "interested");
-  return [...new Map(present.map((l) => [l.sitting.id, l.sitting])).values()];
+  const seats = [...new Set(lines.map((l) => l.member.id))];
+  const sat = [...new Map(present.map((l) => [l.sitting.id, l])).values()];
+  return sat.sort((a, b) => seats.indexOf(a.member.id) - seats.indexOf(b.member.id)).map((l) => l.sitting);
 }
 
 /** The sheet closing a sitting: its order numbers, the members present, the signatures (R2121-9). */

@@ -16,7 +16,7 @@ export interface FixtureSitting {
   readonly dateText: string;
   /** Deliberation numbers, in register order. */
   readonly numbers: readonly string[];
-  /** Names the closing sheet lists as present (first motion's attendance). */
+  /** Names the closing sheet lists as present (whoever sat for any item). */
   readonly present: readonly string[];
   readonly absentFromList: readonly string[];
 }
