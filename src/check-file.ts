@@ -39,6 +39,8 @@ export function withSummary(result: FileResult): SummarizedResult {
 /** How to read a file: `asRecorded` reads every file as a transcribed record (`delib audit`). */
 export interface FileOptions {
   readonly asRecorded?: boolean;
+  /** The assembly's seats from the register's configuration, for a session that gives none. */
+  readonly seats?: number;
 }
 
 export function checkFile(path: string, cwd: string, options: FileOptions = {}): FileResult {
@@ -57,7 +59,10 @@ export function checkText(source: SourceFile, options: FileOptions = {}): FileRe
   if (!validated.value) return { ...none, parsed: parsed.value, diagnostics };
   // The count runs on any schema-valid session; the rules then check the very figures it
   // computed, and the outcome is handed on only when they find no error.
-  const session = validated.value;
+  // The register's `body.seats` stands for a session's own when it gives none.
+  const session = options.seats !== undefined && validated.value.body.seats === undefined
+    ? { ...validated.value, body: { ...validated.value.body, seats: options.seats } }
+    : validated.value;
   const outcome = tallySession(session);
   const ruled = checkRules(parsed.value, outcome, outcome.presence);
   // A transcribed record was adopted as it is: its irregular facts are findings, not errors.

@@ -62,14 +62,15 @@ export function fromWire(wire: WireResult): SummarizedResult {
 }
 
 /** Checks `paths` in `threads` threads, one slice each, and gives the results in order. */
-export async function checkInThreads(paths: readonly string[], cwd: string, threads: number, read: FileOptions = {}): Promise<SummarizedResult[]> {
+export async function checkInThreads(paths: readonly string[], cwd: string, threads: number, read: readonly FileOptions[]): Promise<SummarizedResult[]> {
   const size = Math.ceil(paths.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
-  const done = await Promise.all(slices.map((slice) => inWorker(slice, cwd, read)));
+  const reads = Array.from({ length: threads }, (_, i) => read.slice(i * size, (i + 1) * size));
+  const done = await Promise.all(slices.map((slice, i) => inWorker(slice, cwd, reads[i]!)));
   return done.flat().map(fromWire);
 }
 
-function inWorker(files: readonly string[], cwd: string, read: FileOptions): Promise<WireResult[]> {
+function inWorker(files: readonly string[], cwd: string, read: readonly FileOptions[]): Promise<WireResult[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: { files, cwd, read } });
     worker.once("message", (results: WireResult[]) => resolve(results));

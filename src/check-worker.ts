@@ -3,5 +3,5 @@ import { parentPort, workerData } from "node:worker_threads";
 import { checkFile, withSummary, type FileOptions } from "./check-file.js";
 import { toWire } from "./check-threads.js";
 
-const { files, cwd, read } = workerData as { files: string[]; cwd: string; read: FileOptions };
-parentPort!.postMessage(files.map((file) => toWire(withSummary(checkFile(file, cwd, read)))));
+const { files, cwd, read } = workerData as { files: string[]; cwd: string; read: FileOptions[] };
+parentPort!.postMessage(files.map((file, i) => toWire(withSummary(checkFile(file, cwd, read[i])))));

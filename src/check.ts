@@ -76,13 +76,13 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
   for (const path of given.filter((f) => basename(f) === configFileName)) configs.load(path);
   const paths = given.filter((f) => basename(f) !== configFileName);
 
-  const results = await checkEach(paths, options);
   const configOf = paths.map((path) => configs.forFile(path).config);
+  const results = await checkEach(paths, options, configs);
 
   // The rules across files run over each whole register: a file given alone is checked among
   // the other sittings of its register (read here, their own problems not reported), so that
   // its numbering, its proxies over sittings and the rest mean the same whatever is given.
-  const context = await checkEach(registerContext(paths, configOf, cwd), { ...options, texts: undefined });
+  const context = await checkEach(registerContext(paths, configOf, cwd), { ...options, texts: undefined }, configs);
   const law = loadLaw();
   const groups = new Map<string, { config: Config; sessions: SessionSummary[] }>();
   const addTo = (config: Config, summary: SessionSummary | undefined) => {
@@ -115,14 +115,15 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
 }
 
 /** Checks each file alone, in threads when asked and worth it. */
-async function checkEach(paths: readonly string[], options: CheckOptions): Promise<SummarizedResult[]> {
+async function checkEach(paths: readonly string[], options: CheckOptions, configs: ConfigCache): Promise<SummarizedResult[]> {
   const { cwd } = options;
   const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
-  const read = { asRecorded: options.asRecorded };
+  // What each file reads of its register's configuration: the assembly's seats.
+  const read = paths.map((path) => ({ asRecorded: options.asRecorded, seats: configs.forFile(path).config.body?.seats }));
   if (threads > 1 && !options.texts) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
-  return paths.map((path) => {
+  return paths.map((path, i) => {
     const text = options.texts?.get(path);
-    return withSummary(text === undefined ? checkFile(path, cwd, read) : checkText({ path, text }, read));
+    return withSummary(text === undefined ? checkFile(path, cwd, read[i]) : checkText({ path, text }, read[i]));
   });
 }
 

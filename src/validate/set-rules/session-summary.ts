@@ -1,6 +1,7 @@
 // What the checks across files need to know of one session file: small enough to cross
 // threads for ten thousand files.
 import type { Session } from "../../model/session.js";
+import { inOfficeAtOpening } from "../../tally/roster.js";
 
 export interface SessionSummary {
   /** The file, as given on the command line. */
@@ -30,7 +31,9 @@ export function summarize(path: string, session: Session): SessionSummary {
     date: session.session.date,
     time: session.session.time,
     numbers: session.motions.map((m) => m.number),
-    members: session.members.filter((m) => m.suppleant_of === undefined).map((m) => m.id),
+    // The titulaires in office at the opening: a member the file itself says resigned, died or
+    // not yet installed is not listed as sitting, whatever the roster says.
+    members: session.members.filter((m) => m.suppleant_of === undefined && inOfficeAtOpening(m, session)).map((m) => m.id),
     proxies: Object.entries(session.attendance).flatMap(([principal, a]) =>
       typeof a === "object" && a !== null && a.represented_by !== undefined ? [{ principal, holder: a.represented_by }] : [],
     ),
