@@ -79,7 +79,7 @@ async function buildWith(
     if (!preparedFor.has(key)) preparedFor.set(key, prepareTemplates(c.config, options.template, io.cwd));
     const prepared = preparedFor.get(key)!;
     if (!prepared.value) continue;
-    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenances.get(c.path) });
+    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenances.get(c.path), links: c.links });
     diagnostics.push(...rendered.diagnostics);
     documents.push(...(rendered.value ?? []));
   }

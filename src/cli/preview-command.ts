@@ -30,7 +30,7 @@ async function renderAll(file: string, template: string | undefined, context: Cl
   const prepared = prepareTemplates(checked.config, template, cwd);
   if (!prepared.value) return { documents: [], problems: await context.format(prepared.diagnostics, 1) };
   // The same provenance line as `delib build`, so the preview shows what will be printed.
-  const rendered = renderDocuments(checked.outcome!, { ...prepared.value, provenance: provenanceOf(resolve(cwd, file), file) });
+  const rendered = renderDocuments(checked.outcome!, { ...prepared.value, provenance: provenanceOf(resolve(cwd, file), file), links: checked.links });
   const warnings = set.diagnostics.length > 0 ? await context.format(set.diagnostics, 1) : "";
   if (!rendered.value) return { documents: [], problems: await context.format(rendered.diagnostics, 1) };
   return { documents: rendered.value, problems: warnings };

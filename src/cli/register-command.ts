@@ -77,7 +77,7 @@ async function registerWith(
     await report(diagnostics);
     return ExitCode.InvalidInput;
   }
-  const sittings = sittingsOfYear(checked.files.map((c) => ({ path: c.path, outcome: c.outcome!, config: c.config })), year);
+  const sittings = sittingsOfYear(checked.files.map((c) => ({ path: c.path, outcome: c.outcome!, config: c.config, links: c.links })), year);
   if (sittings.length === 0) {
     const none = diagnostic({
       code: "DLB3709",
