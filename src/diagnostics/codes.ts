@@ -125,6 +125,10 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3072", severity: "error", meaning: "a vote names a college the assembly does not have", producer: "validate/rules/voting-colleges-exist.ts" },
 
   // DLB37xx: checks across the sittings of a register
+  { code: "DLB3080", severity: "error", meaning: "a member out of office on the sitting's date (resigned, deceased, not yet installed) still has an attendance line", producer: "validate/rules/only-members-in-office-sit.ts", irregularity: true },
+  { code: "DLB3082", severity: "error", meaning: "`replaced_by` names the member themself, or both are in office on the date", producer: "validate/rules/replacements-take-the-seat.ts" },
+  { code: "DLB3083", severity: "error", meaning: "fewer members in office are listed than the seats less the vacant ones: the missing are counted absent", producer: "validate/rules/seats-are-accounted-for.ts", irregularity: true },
+  { code: "DLB3084", severity: "error", meaning: "members in office and vacant seats exceed the assembly's seats", producer: "validate/rules/seats-are-accounted-for.ts" },
   { code: "DLB3702", severity: "error", meaning: "a deliberation number does not follow the register's numbering pattern", producer: "validate/set-rules/numbers-follow-the-pattern.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3703", severity: "error", meaning: "the numbers of a year skip a number", producer: "validate/set-rules/numbers-have-no-gaps.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3704", severity: "error", meaning: "the numbers of a year do not follow the order of the sittings", producer: "validate/set-rules/numbers-follow-the-dates.ts", testedBy: REGISTER_CHECKS },
@@ -135,6 +139,8 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3709", severity: "error", meaning: "`register --year` finds no sitting of that year", producer: "cli/register-command.ts", testedBy: "test/register/register.test.ts" },
 
   // DLB4xxx: environment
+  { code: "DLB3720", severity: "error", meaning: "a deliberation withdraws, replaces or corrects an act not found in the register (or in its file, outside one), or not of the date written", producer: "validate/set-rules/links-point-to-earlier-acts.ts", testedBy: "test/repository/act-links.test.ts" },
+  { code: "DLB3721", severity: "error", meaning: "a deliberation withdraws, replaces or corrects an act that is not earlier than itself", producer: "validate/set-rules/links-point-to-earlier-acts.ts", testedBy: "test/repository/act-links.test.ts" },
   { code: "DLB4001", severity: "error", meaning: "no Chromium or Chrome found to print a PDF", producer: "browser/find-chromium.ts", testedBy: "test/browser/find-chromium.test.ts" },
   { code: "DLB4002", severity: "error", meaning: "the browser was found but would not start", producer: "browser/browser.ts", testedBy: "test/browser/browser.test.ts" },
   { code: "DLB4003", severity: "error", meaning: "an output file or folder cannot be written", producer: "output/write-outputs.ts", testedBy: "test/cli/cli.test.ts" },
