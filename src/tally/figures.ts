@@ -84,7 +84,14 @@ function motionSeats(result: MotionOutcome, presence: MotionPresence) {
     absent: unrepresented.filter((l) => l.column === "absent"),
     excused: unrepresented.filter((l) => l.column === "excused"),
     excluded: lines.filter((l) => presence.members.get(l.member.id)?.excluded === true).length,
+    // Seats in office that no listed member holds count absent (tally/roster.ts).
+    missing: missingSeats(result),
   };
+}
+
+/** Seats in office that no listed member holds: counted among the seats and the absent. */
+function missingSeats(result: MotionOutcome): number {
+  return result.attendance.totals.seats - result.attendance.lines.length;
 }
 
 /** delib's figures for motion `index`: every field of `motionFigures`, each with its rule. */
@@ -97,7 +104,7 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
   const exclusion = rules.body.in_office_exclusions;
   const inOfficeRule = seats.excluded > 0 && exclusion ? `${quorum.source}, ${exclusion}` : quorum.source;
   // In voices, the quorum's « in office » is a number of voices; the record prints members.
-  const inOffice = quorum.counts === "voices" ? result.attendance.lines.length - seats.excluded : quorum.inOffice;
+  const inOffice = quorum.counts === "voices" ? result.attendance.lines.length + seats.missing - seats.excluded : quorum.inOffice;
   const voters = votersOf(result, rules.proxyCarriesVoices);
   const figures: Record<string, Figure> = {
     in_office: { value: inOffice, rule: inOfficeRule, counts: "members in office for this item, those taken out of office for it left out" },
@@ -105,7 +112,7 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
     present_titulaires: { value: seats.titulaires.length, rule: quorum.source, counts: "titulaires sitting in person for this item" },
     present_suppleants: { value: seats.suppleants.length, rule: rules.body.suppleants ?? quorum.source, counts: "suppléants sitting for a titulaire for this item" },
     represented: { value: seats.represented.length, rule: rules.proxySource, counts: "proxies used for this item (holder present and taking part, principal absent)" },
-    absent: { value: seats.absent.length, rule: quorum.source, counts: "members in office neither sitting nor represented for this item, marked absent" },
+    absent: { value: seats.absent.length + seats.missing, rule: quorum.source, counts: "members in office neither sitting nor represented for this item, marked absent" },
     excused: { value: seats.excused.length, rule: quorum.source, counts: "members in office neither sitting nor represented for this item, marked excused" },
     voting: { value: voters.voting, rule: rules.majoritySource, counts: "votes that could be cast in person or by proxy, less those of members who took no part" },
     not_voting: { value: voters.notVoting, rule: rules.majoritySource, counts: "votes of members present or represented who took no part in the vote" },
@@ -170,7 +177,8 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
   const excusedCount = neither.filter((k) => excused.has(k)).length;
   const firstPresence = outcome.presence[0]!;
   const excludedAtFirst = first.attendance.lines.filter((l) => firstPresence.members.get(l.member.id)?.excluded === true).length;
-  const inOffice = (first.quorum.counts === "voices" ? first.attendance.lines.length - excludedAtFirst : first.quorum.inOffice) + excludedAtFirst;
+  const missing = missingSeats(first);
+  const inOffice = (first.quorum.counts === "voices" ? first.attendance.lines.length + missing - excludedAtFirst : first.quorum.inOffice) + excludedAtFirst;
   const absolute = rules.majorities.absolute_of_expressed;
   return {
     in_office: { value: inOffice, rule: first.quorum.source, counts: "members in office at the opening of the sitting" },
@@ -178,7 +186,7 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
     present_titulaires: { value: titulaires.size, rule: first.quorum.source, counts: "titulaires who sat in person at some point of the sitting" },
     present_suppleants: { value: suppleants.size, rule: rules.body.suppleants ?? first.quorum.source, counts: "suppléants who sat for a titulaire at some point of the sitting" },
     represented: { value: representedOnly.length, rule: rules.proxySource, counts: "members who never sat but whose proxy was used for at least one item" },
-    absent: { value: neither.length - excusedCount, rule: first.quorum.source, counts: "members in office who neither sat nor were represented, marked absent" },
+    absent: { value: neither.length - excusedCount + missing, rule: first.quorum.source, counts: "members in office who neither sat nor were represented, marked absent" },
     excused: { value: excusedCount, rule: first.quorum.source, counts: "members in office who neither sat nor were represented, marked excused" },
     voting: { value: voting.size, rule: rules.majoritySource, counts: "members with a vote who sat or were represented at some point of the sitting (present + represented when every seat votes)" },
     majority: { value: threshold(voting.size, absolute.fraction, absolute.strict), rule: rules.majoritySource, counts: "the absolute majority of the voting members: more than half" },

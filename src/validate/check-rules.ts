@@ -31,6 +31,8 @@ import { voteIsNeeded } from "./rules/vote-is-needed.js";
 import { ballotIsRegular } from "./rules/ballot-is-regular.js";
 import { votingCollegesExist } from "./rules/voting-colleges-exist.js";
 import { votesAgreeWithAttendance } from "./rules/votes-agree-with-attendance.js";
+import { votesAddUpToVoters } from "./rules/votes-add-up-to-voters.js";
+import { publicBallotNamesTheVoters } from "./rules/public-ballot-names-the-voters.js";
 
 /** Rules on the file's structure: ids, references, one status per member, one way to record a vote. */
 export const structureRules: readonly Rule[] = [
@@ -62,6 +64,8 @@ export const countRules: readonly Rule[] = [
   voteIsNeeded,
   ballotIsRegular,
   votesAgreeWithAttendance,
+  votesAddUpToVoters,
+  publicBallotNamesTheVoters,
   electionIsRegular,
   declaredFiguresMatch,
   // The act's @CTES data: checked once the structure is sound, never blocking the count rules.

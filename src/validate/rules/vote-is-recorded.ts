@@ -2,9 +2,11 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { RuleContext } from "../rule.js";
 
 /**
- * Each motion records its vote one way: counts (`for` and `against`), `unanimous: true`, or
- * `by_member`; an election records its rounds instead. Blank and null ballots exist only in a
- * secret ballot, and a vote recorded name by name cannot be secret.
+ * Each motion records its vote one way: counts, `unanimous: true`, or `by_member`; an election
+ * records its rounds instead. A count left out is none (a record that prints « pour 12,
+ * abstentions 3 » has no vote against); that the counts add up to the voters is
+ * votes-add-up-to-voters. Blank and null ballots exist only in a secret ballot, and a vote
+ * recorded name by name cannot be secret.
  */
 export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -34,14 +36,13 @@ export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
           hints: ["keep either `unanimous: true` (delib counts the voices), the counts, or `by_member`"],
         }),
       );
-    } else if (!vote.unanimous && !vote.by_member && (vote.for === undefined || vote.against === undefined)) {
-      const missing = [vote.for === undefined ? "`for`" : "", vote.against === undefined ? "`against`" : ""].filter(Boolean).join(" and ");
+    } else if (!vote.unanimous && !vote.by_member && counts.length === 0 && vote.blank === undefined && vote.invalid === undefined) {
       found.push(
         diagnostic({
           code: "DLB3009",
-          message: `the vote on ${motion.number} has no ${missing} count`,
+          message: `the vote on ${motion.number} records no count`,
           span: at("vote"),
-          hints: ["write the counts `for:`, `against:` (and `abstentions:`), or `unanimous: true`"],
+          hints: ["write the counts `for:`, `against:` (and `abstentions:`), or `unanimous: true`, or each member's vote under `by_member`"],
         }),
       );
     }

@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { MotionOutcome } from "../../tally/outcome.js";
+import { notTakingPart } from "../../tally/figures.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
 /**
@@ -17,10 +18,11 @@ function mayVote(outcome: MotionOutcome): Set<string> {
 }
 
 /**
- * No more voices are counted than the voting seats present or represented carry; a vote
- * recorded member by member names only members who could vote, agrees with the counts when
+ * A vote recorded member by member names only members who could vote (a member who takes no
+ * part, `not_taking_part`, may be listed only as `not_voting`), agrees with the counts when
  * both are given, and accounts for everyone who could vote. A tie on a public ballot is
- * decided by the chair's own vote, which must then be recorded (CGCT L2121-20).
+ * decided by the chair's own vote, which must then be recorded (CGCT L2121-20). That the counts
+ * add up to the voters is votes-add-up-to-voters.
  */
 export function votesAgreeWithAttendance({ members, outcome, presence, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -33,10 +35,25 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
     const p = presence[m]!;
     const at = (...path: string[]) => locate(["motions", m, "vote", ...path]);
     const allowed = mayVote(result);
-    let countsDisagree = false;
+    const ntp = notTakingPart(motion);
     if (record.by_member) {
       for (const [id, choice] of Object.entries(record.by_member)) {
-        if (!members.has(id) || allowed.has(id)) continue;
+        if (!members.has(id)) continue;
+        // « Ne prend pas part au vote », recorded beside the names: the member casts no vote.
+        if (ntp.has(id)) {
+          if (choice !== "not_voting") {
+            found.push(
+              diagnostic({
+                code: "DLB3021",
+                message: `${nameOf(members, id)} has a vote recorded on ${motion.number} but is recorded as not taking part in it`,
+                span: locate(["motions", m, "vote", "by_member", id], "key"),
+                hints: ["write `not_voting` for this member, or take them out of `not_taking_part`"],
+              }),
+            );
+          }
+          continue;
+        }
+        if (allowed.has(id)) continue;
         const state = p.members.get(id);
         // « Ne prend pas part au vote » is what an interested or withdrawn member must do (L2131-11).
         if (choice === "not_voting" && (state?.interested || state?.withdrawn || state?.excluded)) continue;
@@ -65,7 +82,6 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
         if (written === undefined) continue;
         const counted = key === "for" ? countBy(record.by_member, "for", result) : key === "against" ? countBy(record.by_member, "against", result) : countBy(record.by_member, "abstention", result);
         if (written !== counted) {
-          countsDisagree = true;
           found.push(
             diagnostic({
               code: "DLB3022",
@@ -77,8 +93,15 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
         }
       }
       const byMember = record.by_member;
+      // Members who take no part, and the principals whose proxy they hold, cast no vote.
       const uncovered = result.attendance.lines.filter(
-        (l) => l.voting && !Object.hasOwn(byMember, l.member.id) && !Object.hasOwn(byMember, l.sitting.id),
+        (l) =>
+          l.voting &&
+          !ntp.has(l.member.id) &&
+          !ntp.has(l.sitting.id) &&
+          !(l.proxyHolder !== undefined && ntp.has(l.proxyHolder.id)) &&
+          !Object.hasOwn(byMember, l.member.id) &&
+          !Object.hasOwn(byMember, l.sitting.id),
       );
       const titulaires = [...new Set(uncovered.map((l) => l.sitting.id))];
       if (titulaires.length > 0) {
@@ -92,30 +115,6 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
           }),
         );
       }
-    }
-    const cast = vote.for + vote.against + vote.abstentions + vote.blank + vote.null;
-    if (!record.unanimous && !countsDisagree && cast > vote.voters) {
-      found.push(
-        diagnostic({
-          code: "DLB3010",
-          message: `the vote on ${motion.number} counts ${cast} voices, but only ${vote.voters} can be cast`,
-          span: at(),
-          hints: [
-            `${result.attendance.totals.voting} voting seat${result.attendance.totals.voting === 1 ? " is" : "s are"} present or represented for this motion, carrying ${vote.voters} voice${vote.voters === 1 ? "" : "s"}`,
-            "check the counts, the attendance, and the seats' right to vote (`votes:`)",
-          ],
-        }),
-      );
-    }
-    if (record.unanimous && vote.voters === 0) {
-      found.push(
-        diagnostic({
-          code: "DLB3010",
-          message: `the vote on ${motion.number} is unanimous, but no voting seat is present or represented`,
-          span: at("unanimous"),
-          hints: ["check the attendance and the seats' right to vote (`votes:`)"],
-        }),
-      );
     }
     const chair = result.chair.id;
     if (vote.tie && vote.ballot !== "secret" && outcome.rules.castingVote && motion.kind !== "compte_administratif") {
