@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Irregularity } from "../../diagnostics/diagnostic.js";
 import type { DataPath } from "../../model/session.js";
 import { threshold } from "../../tally/fraction.js";
 import { motionFigures, sittingFigures, wouldAdopt, type Figure, type MotionField, type SittingField } from "../../tally/figures.js";
@@ -48,7 +48,7 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
           field,
           written,
           figure,
-          couldChangeOutcome: sittingCouldChange(field, written, figure, outcome),
+          irregularity: printedWrong(written, figure, sittingCouldChange(field, written, figure, outcome)),
           locate,
         }),
       );
@@ -69,7 +69,7 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
           field,
           written,
           figure,
-          couldChangeOutcome: motionCouldChange(field, written, figure, result, outcome),
+          irregularity: printedWrong(written, figure, motionCouldChange(field, written, figure, result, outcome)),
           locate,
         }),
       );
@@ -85,7 +85,7 @@ function mismatch(d: {
   field: MotionField;
   written: number;
   figure: Figure;
-  couldChangeOutcome: boolean;
+  irregularity: Irregularity;
   locate: RuleContext["locate"];
 }): Diagnostic {
   const { field, written, figure } = d;
@@ -97,12 +97,17 @@ function mismatch(d: {
       `${PRINTED[field]}: ${figure.counts}; delib counts ${figure.value}, by ${figure.rule}`,
       "check the attendance and the vote as the file records them; if they are right, the record printed a wrong figure",
     ],
-    irregularity: {
-      article: figure.rule,
-      consequence: `the record prints ${written} where the law gives ${figure.value}; delib applies ${figure.value}`,
-      couldChangeOutcome: d.couldChangeOutcome,
-    },
+    irregularity: d.irregularity,
   });
+}
+
+/** A figure printed wrong: the rule that gives delib's, and delib's figure applied. */
+function printedWrong(written: number, figure: Figure, couldChangeOutcome: boolean): Irregularity {
+  return {
+    article: figure.rule,
+    consequence: `the record prints ${written} where the law gives ${figure.value}; delib applies ${figure.value}`,
+    couldChangeOutcome,
+  };
 }
 
 /** A quorum met (or not) differently if the printed figure were true. */

@@ -29,6 +29,11 @@ export function votesAddUpToVoters({ outcome, locate }: RuleContext): Diagnostic
             message: `the vote on ${number} is unanimous, but no voting seat is present or represented`,
             span: at("unanimous"),
             hints: ["check the attendance and the seats' right to vote (`votes:`)"],
+            irregularity: {
+              article: source,
+              consequence: "no vote could be cast: delib counts none, and the motion is not adopted",
+              couldChangeOutcome: true,
+            },
           }),
         );
       }
