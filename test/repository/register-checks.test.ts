@@ -24,7 +24,8 @@ function register(config: object, sittings: Sitting[]): string {
   for (const s of sittings) {
     const b = session().members(s.members ?? 5).on(s.date);
     if (s.proxy) b.proxy(s.proxy[0], s.proxy[1]);
-    for (const n of s.numbers) b.vote({ for: 3, against: 0 }).with((d) => (d.motions[d.motions.length - 1]!.number = n));
+    // Every voter votes for: the counts add up to the voters (a proxy's principal votes through the holder).
+    for (const n of s.numbers) b.vote({ for: s.members ?? 5, against: 0 }).with((d) => (d.motions[d.motions.length - 1]!.number = n));
     writeFileSync(join(root, `${s.date}.yaml`), jsYaml.dump(b.build(), { schema: jsYaml.CORE_SCHEMA }));
   }
   return root;

@@ -48,6 +48,11 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
                 message: `${nameOf(members, id)} has a vote recorded on ${motion.number} but is recorded as not taking part in it`,
                 span: locate(["motions", m, "vote", "by_member", id], "key"),
                 hints: ["write `not_voting` for this member, or take them out of `not_taking_part`"],
+                irregularity: {
+                  article: "CGCT L2121-20",
+                  consequence: `the vote of ${nameOf(members, id)} is not counted`,
+                  couldChangeOutcome: Math.abs(vote.for - vote.against) <= 1,
+                },
               }),
             );
           }
@@ -74,6 +79,12 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
             message: `${nameOf(members, id)} has a vote recorded on ${motion.number} but ${why}`,
             span: locate(["motions", m, "vote", "by_member", id], "key"),
             hints: ["remove this line, or correct the attendance"],
+            irregularity: {
+              article: "CGCT L2121-20",
+              consequence: `the vote of ${nameOf(members, id)} is not counted`,
+              // One vote moves the result only when the margin is one vote or less.
+              couldChangeOutcome: Math.abs(vote.for - vote.against) <= 1,
+            },
           }),
         );
       }
