@@ -13,11 +13,14 @@ export function generateRegister(dir, count) {
     const year = 2000 + Math.floor(i / 365);
     const day = new Date(Date.UTC(year, 0, 1 + (i % 365))).toISOString().slice(0, 10);
     const convened = new Date(Date.UTC(year, 0, 1 + (i % 365) - 7)).toISOString().slice(0, 10);
+    const firstConvened = new Date(Date.UTC(year, 0, 1 + (i % 365) - 14)).toISOString().slice(0, 10);
+    // The example is a second convocation after a sitting without quorum (9 present of 21): its
+    // failed convocation moves with the date, so every file keeps the quorum the law gives it.
     const text = example
       .replace(/^( {2}date: )2021-05-18$/m, `$1"${day}"`)
       .replace(/^( {2}convened_on: )2021-05-12$/m, `$1"${convened}"`)
-      .replace(/^( {4}(?:convened_on|date): )(\d{4}-\d{2}-\d{2})$/gm, `$1"$2"`)
-      .replace(/^ {2}failed_convocation:\n(?: {4}.*\n)+/m, "")
+      .replace(/^( {4}convened_on: )2021-05-05$/m, `$1"${firstConvened}"`)
+      .replace(/^( {4}date: )2021-05-12$/m, `$1"${convened}"`)
       .replace(/number: "2021-06"/, `number: "${year}-${String(i).padStart(5, "0")}"`);
     const folder = join(dir, String(Math.floor(i / 1000)).padStart(2, "0"));
     mkdirSync(folder, { recursive: true });

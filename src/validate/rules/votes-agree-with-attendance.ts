@@ -40,45 +40,36 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
       for (const [id, choice] of Object.entries(record.by_member)) {
         if (!members.has(id)) continue;
         // « Ne prend pas part au vote », recorded beside the names: the member casts no vote.
+        let why: string;
+        let hint: string;
         if (ntp.has(id)) {
-          if (choice !== "not_voting") {
-            found.push(
-              diagnostic({
-                code: "DLB3021",
-                message: `${nameOf(members, id)} has a vote recorded on ${motion.number} but is recorded as not taking part in it`,
-                span: locate(["motions", m, "vote", "by_member", id], "key"),
-                hints: ["write `not_voting` for this member, or take them out of `not_taking_part`"],
-                irregularity: {
-                  article: "CGCT L2121-20",
-                  consequence: `the vote of ${nameOf(members, id)} is not counted`,
-                  couldChangeOutcome: Math.abs(vote.for - vote.against) <= 1,
-                },
-              }),
-            );
-          }
-          continue;
+          if (choice === "not_voting") continue;
+          why = "is recorded as not taking part in it";
+          hint = "write `not_voting` for this member, or take them out of `not_taking_part`";
+        } else {
+          if (allowed.has(id)) continue;
+          const state = p.members.get(id);
+          // « Ne prend pas part au vote » is what an interested or withdrawn member must do (L2131-11).
+          if (choice === "not_voting" && (state?.interested || state?.withdrawn || state?.excluded)) continue;
+          why = state?.interested
+            ? "is interested in the motion (CGCT L2131-11)"
+            : state?.withdrawn
+              ? "withdrew for this motion"
+              : state?.status === "represented"
+                ? "is represented by a proxy that cannot be used for this motion"
+                : state?.left
+                  ? "left the sitting before this motion"
+                  : state?.status === "absent" || state?.status === "excused"
+                    ? `is recorded as ${state.status}`
+                    : "holds no seat with the right to vote";
+          hint = "remove this line, or correct the attendance";
         }
-        if (allowed.has(id)) continue;
-        const state = p.members.get(id);
-        // « Ne prend pas part au vote » is what an interested or withdrawn member must do (L2131-11).
-        if (choice === "not_voting" && (state?.interested || state?.withdrawn || state?.excluded)) continue;
-        const why = state?.interested
-          ? "is interested in the motion (CGCT L2131-11)"
-          : state?.withdrawn
-            ? "withdrew for this motion"
-            : state?.status === "represented"
-              ? "is represented by a proxy that cannot be used for this motion"
-              : state?.left
-                ? "left the sitting before this motion"
-                : state?.status === "absent" || state?.status === "excused"
-                  ? `is recorded as ${state.status}`
-                  : "holds no seat with the right to vote";
         found.push(
           diagnostic({
             code: "DLB3021",
             message: `${nameOf(members, id)} has a vote recorded on ${motion.number} but ${why}`,
             span: locate(["motions", m, "vote", "by_member", id], "key"),
-            hints: ["remove this line, or correct the attendance"],
+            hints: [hint],
             irregularity: {
               article: "CGCT L2121-20",
               consequence: `the vote of ${nameOf(members, id)} is not counted`,
