@@ -19,8 +19,22 @@ export interface NumberedItem {
   readonly duplicateOf: NumberedItem | undefined;
 }
 
-/** Every number of the set in the order of the sittings, then of the motions within one. */
+const read = new WeakMap<FileSet, { items: NumberedItem[]; pattern: NumberPattern | undefined }>();
+
+/**
+ * Every number of the set in the order of the sittings, then of the motions within one. Read
+ * once per set: four rules walk it, over as many as ten thousand files.
+ */
 export function numberedItems(set: FileSet): { items: NumberedItem[]; pattern: NumberPattern | undefined } {
+  let done = read.get(set);
+  if (!done) {
+    done = readNumbers(set);
+    read.set(set, done);
+  }
+  return done;
+}
+
+function readNumbers(set: FileSet): { items: NumberedItem[]; pattern: NumberPattern | undefined } {
   const pattern = set.config.numbering ? numberPattern(set.config.numbering.pattern) : undefined;
   // Two keys: the text (case aside) and, under a pattern, the value; either alike is a repeat.
   const first = new Map<string, NumberedItem>();
