@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type HandlebarsModule from "handlebars";
+import { requireCached } from "../source/cached-require.js";
 import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
 import { AssetError, dataUri, inlineCssUrls } from "./assets.js";
 
@@ -42,7 +43,7 @@ const require = createRequire(import.meta.url);
 /** The built-in set precompiled by scripts/build-templates.mjs, when this is a build. */
 function precompiledSet(name: string): { documents: Record<string, TemplateSpec>; partials: Record<string, TemplateSpec> } | undefined {
   const url = new URL(`../render/generated/templates-${name}.cjs`, import.meta.url);
-  return existsSync(url) ? (require(url.pathname) as { documents: Record<string, TemplateSpec>; partials: Record<string, TemplateSpec> }) : undefined;
+  return existsSync(url) ? (requireCached(fileURLToPath(url)) as { documents: Record<string, TemplateSpec>; partials: Record<string, TemplateSpec> }) : undefined;
 }
 
 /** Where a template set comes from: a built-in name, and optionally a body's own directory. */

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { requireCached } from "../source/cached-require.js";
 
 /** The schemas delib ships (schemas/<name>.schema.json at the package root). */
 export type SchemaName = "session" | "config";
@@ -42,7 +44,7 @@ export function validatorFor(name: SchemaName): SchemaValidator {
   const schema = JSON.parse(readFileSync(schemaUrl(name), "utf8")) as SchemaNode;
   // "../validate/" so the path holds from dist/validate/ and from the bundle in dist/bundle/.
   const generated = new URL(`../validate/generated/${name}.cjs`, import.meta.url);
-  const validate = existsSync(generated) ? (require(generated.pathname) as ValidateFunction) : compile(schema);
+  const validate = existsSync(generated) ? (requireCached(fileURLToPath(generated)) as ValidateFunction) : compile(schema);
   const validator = { validate, schema };
   compiled.set(name, validator);
   return validator;
