@@ -10,7 +10,7 @@ import { renderMarkdown } from "./markdown.js";
 import { openingSentence } from "./extract-view.js";
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView } from "./motion-sentences.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
-import { agreeing, assemblyWords, formalName, gendered, joinNames, shortName, upper } from "./words.js";
+import { agreeing, assemblyWords, formalName, frenchTime, gendered, joinNames, shortName, upper } from "./words.js";
 
 export interface MinutesMotionView {
   heading: string;
@@ -209,7 +209,7 @@ export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
     deliberationsLabel: t.t("minutes.deliberations"),
     discussionLabel: t.t("minutes.discussion"),
     motions: outcome.motions.map((m) => motionView(m, outcome, t)),
-    closing: s.closing_time ? t.t("minutes.closing", { time: s.closing_time }) : null,
+    closing: s.closing_time ? t.t("minutes.closing", { time: frenchTime(s.closing_time, t) }) : null,
     signatures: officerSignatures(outcome, t),
     mentions: [...mention(t, "mention.minutes_approved", s.minutes?.approved_on), ...mention(t, "mention.online", s.minutes?.published_online_on)],
   };
