@@ -60,8 +60,7 @@ session:
   president: martin
   secretaries: [leroy]
   signatory:
-    member: martin
-    capacity: Le Président
+    member: martin       # la qualité imprimée suit le type d'organe (« Le Maire », « La Présidente »…) ; \`capacity:\` pour une autre
 
 members:
   - { id: martin, civility: Mme, first_name: Sophie, last_name: MARTIN }

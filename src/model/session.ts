@@ -34,7 +34,8 @@ export interface Body {
 
 export interface Signatory {
   member: string;
-  capacity: string;
+  /** Absent: the executive's title for the kind of body and the signer's civility. */
+  capacity?: string;
 }
 
 export interface SessionInfo {

@@ -1,4 +1,4 @@
-import type { Session } from "../model/session.js";
+import type { Member, Session } from "../model/session.js";
 import { linkKinds, noLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import type { MotionOutcome, Outcome, SeatLine } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
@@ -221,8 +221,18 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
     names: counted && vote ? voteView(vote, attendance.lines, t).names : [],
     election: counted ? electionView(motionOutcome, t) : null,
     certified: label("signature.certified"),
-    signatory: { capacity: `${signing.capacity},`, name: signer ? fullName(signer) : signing.member },
+    signatory: { capacity: `${signing.capacity ?? executiveTitle(session.body.kind, signer, t)},`, name: signer ? fullName(signer) : signing.member },
     cosignatories: officerSignatures(outcome, t).slice(1),
     mentions: [...executory, ...mention(t, "mention.online", publication?.online_on)],
   };
+}
+
+/**
+ * The title the signatory signs under when the file gives no capacity: the executive of the
+ * kind of body (« Le Maire » of a commune, « Le Président » of the others, from the catalogue),
+ * agreeing with the signer's civility.
+ */
+function executiveTitle(kind: string, signer: Member | undefined, t: Catalogue): string {
+  const key = t.has(`signatory.executive.${kind}`) ? `signatory.executive.${kind}` : "signatory.executive";
+  return signer ? gendered(t, key, signer) : t.t(key);
 }
