@@ -183,6 +183,7 @@ function locateFindings(
         const span = spanOf(r.file, r.at, f);
         return span ? [{ span, message: r.message }] : [];
       }),
+      ...(f.irregularity ? { irregularity: f.irregularity } : {}),
     };
     byFile.set(f.file, [...(byFile.get(f.file) ?? []), d]);
   }

@@ -1,4 +1,5 @@
 // Rules across session files: over a whole register, or over the files checked together.
+import type { Irregularity } from "../../diagnostics/diagnostic.js";
 import type { DataPath } from "../../model/session.js";
 import type { Law } from "../../law/law.js";
 import type { SessionSummary } from "./session-summary.js";
@@ -14,6 +15,8 @@ export interface SetFinding {
   readonly at: DataPath;
   /** Other places: in a session file, or in the register's configuration (`file: undefined`). */
   readonly related: readonly { readonly file: string | undefined; readonly at: DataPath; readonly message: string }[];
+  /** An irregular fact of the sitting (see Diagnostic.irregularity): a finding for `delib audit`. */
+  readonly irregularity?: Irregularity;
 }
 
 /** What the rules across files read of a register's configuration (delib.config.yaml). */
