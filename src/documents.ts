@@ -7,6 +7,7 @@ import { startPrinter, type Printer, type PrintJob } from "./browser/print-pdfs.
 import type { CheckedFile } from "./check.js";
 import type { Config } from "./config/load-config.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
+import { numberKey } from "./model/deliberation-number.js";
 import type { Provenance } from "./model/provenance.js";
 import { pdfDocumentDate } from "./output/document-date.js";
 import { writeOutputs, type OutputFile } from "./output/write-outputs.js";
@@ -118,37 +119,29 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * Two documents that would be written to the same file. Deliberation numbers are unique
- * (checked across the files), but a number may still read like another document's name, such
- * as « proces-verbal-2021-05-18 »; file names are compared without case, as Windows and macOS
- * do. Located on the deliberation's number.
+ * Two documents built into one folder under the same file name. Within a register, or among
+ * the files of one body, the checks across files already refuse it (DLB3008, DLB3015); what
+ * is left are the files of different bodies or registers built together. File names compared
+ * as Windows and macOS compare them, case aside.
  */
 export function documentNamesClash(documents: readonly RenderedDocument[], files: readonly CheckedFile[]): Diagnostic[] {
-  const seen = new Map<string, RenderedDocument>();
+  const seen = new Set<string>();
   for (const d of documents) {
-    const key = d.name.toLowerCase();
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, d);
+    const key = numberKey(d.name);
+    if (!seen.has(key)) {
+      seen.add(key);
       continue;
     }
     const numbered = files.flatMap((f) =>
-      f.parsed && f.session ? f.session.motions.flatMap((m, i) => (m.number.toLowerCase() === key ? [locate(f.parsed!, ["motions", i, "number"])] : [])) : [],
+      f.parsed && f.session ? f.session.motions.flatMap((m, i) => (numberKey(m.number) === key ? [locate(f.parsed!, ["motions", i, "number"])] : [])) : [],
     );
-    const twoExtracts = first.kind === "extract" && d.kind === "extract";
     return [
       diagnostic({
-        code: "DLB3015",
-        message: twoExtracts
-          ? `two deliberations of different bodies are numbered \`${d.name}\`: their documents would be written to the same file`
-          : `two documents would be written to \`${d.name}\`: a deliberation number reads like another document's file name`,
-        hints: [
-          twoExtracts
-            ? "build each body's sessions into its own folder (--out)"
-            : "give the deliberation a number that does not read like « proces-verbal-… » or « liste-des-deliberations-… »",
-        ],
+        code: "DLB3019",
+        message: `two documents of the files built together would be written to \`${d.name}\` in the same folder: the files belong to different bodies or registers`,
+        hints: ["build each body's or register's sessions into its own folder (--out)"],
         span: numbered[numbered.length - 1],
-        related: numbered.slice(0, -1).map((span) => ({ span, message: "also numbered so" })),
+        related: numbered.slice(0, -1).map((span) => ({ span, message: "also named so" })),
       }),
     ];
   }

@@ -78,7 +78,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB2006", severity: "error", meaning: "a value, text or list is smaller than allowed", producer: "validate/validate-schema.ts" },
   { code: "DLB2009", severity: "error", meaning: "any other schema error (too many items, too few properties), in the schema validator's words", producer: "validate/validate-schema.ts" },
 
-  // DLB30xx-DLB36xx: legal and consistency rules of a sitting
+  // DLB30xx: legal and consistency rules (DLB3008 and DLB3015, across the files checked together, keep their first numbers)
   { code: "DLB3001", severity: "error", meaning: "two members have the same id", producer: "validate/rules/member-ids-are-unique.ts" },
   { code: "DLB3002", severity: "error", meaning: "an id or motion number refers to nothing in the file", producer: "validate/rules/references-are-known.ts" },
   { code: "DLB3003", severity: "error", meaning: "a member has no attendance status", producer: "validate/rules/every-member-has-attendance.ts" },
@@ -93,10 +93,11 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3012", severity: "error", meaning: "two dates of the sitting are in the wrong order", producer: "validate/rules/dates-are-in-order.ts" },
   { code: "DLB3013", severity: "error", meaning: "the president, a secretary or a motion's chair is not present", producer: "validate/rules/officers-are-present.ts" },
   { code: "DLB3014", severity: "error", meaning: "the sitting has no place and is not by videoconference", producer: "validate/rules/place-is-given.ts" },
-  { code: "DLB3015", severity: "error", meaning: "two documents would be written to one file name: a number reads like another document's name, or two bodies share a number in one output folder", producer: "documents.ts", testedBy: OUTSIDE_THE_FILE },
+  { code: "DLB3015", severity: "error", meaning: "a deliberation number is the file name of a procès-verbal or a list of deliberations of the sittings checked together", producer: "validate/set-rules/numbers-are-not-document-names.ts", testedBy: OUTSIDE_THE_FILE },
   { code: "DLB3016", severity: "error", meaning: "a motion whose quorum was met has no vote recorded", producer: "validate/rules/vote-is-needed.ts" },
   { code: "DLB3017", severity: "warning", meaning: "an item was added to the agenda during the sitting (CGCT L2121-10)", producer: "validate/rules/items-are-on-the-agenda.ts", irregularity: true },
   { code: "DLB3018", severity: "error", meaning: "a figure printed for a motion (`declared`) is not delib's figure for it", producer: "validate/rules/declared-figures-match.ts", irregularity: true },
+  { code: "DLB3019", severity: "error", meaning: "files of different bodies or registers built into one folder would write two documents under one name", producer: "documents.ts", testedBy: OUTSIDE_THE_FILE },
   { code: "DLB3020", severity: "error", meaning: "a member holds more proxies than the law allows", producer: "validate/rules/proxies-are-regular.ts", irregularity: true },
   { code: "DLB3021", severity: "error", meaning: "a vote is recorded for a member who cannot vote on that motion", producer: "validate/rules/votes-agree-with-attendance.ts", irregularity: true },
   { code: "DLB3022", severity: "error", meaning: "a vote's counts disagree with the members' recorded votes", producer: "validate/rules/votes-agree-with-attendance.ts" },
@@ -127,12 +128,12 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3070", severity: "warning", meaning: "a public or secret ballot is held without enough members asking for it", producer: "validate/rules/ballot-is-regular.ts" },
   { code: "DLB3071", severity: "warning", meaning: "a nomination is not made by secret ballot", producer: "validate/rules/ballot-is-regular.ts" },
   { code: "DLB3072", severity: "error", meaning: "a vote names a college the assembly does not have", producer: "validate/rules/voting-colleges-exist.ts" },
-
-  // DLB37xx: checks across the sittings of a register
   { code: "DLB3080", severity: "error", meaning: "a member out of office on the sitting's date (resigned, deceased, not yet installed) still has an attendance line", producer: "validate/rules/only-members-in-office-sit.ts", irregularity: true },
   { code: "DLB3082", severity: "error", meaning: "`replaced_by` names the member themself, or both are in office on the date", producer: "validate/rules/replacements-take-the-seat.ts" },
   { code: "DLB3083", severity: "error", meaning: "fewer members in office are listed than the seats less the vacant ones: the missing are counted absent", producer: "validate/rules/seats-are-accounted-for.ts", irregularity: true },
   { code: "DLB3084", severity: "error", meaning: "members in office and vacant seats exceed the assembly's seats", producer: "validate/rules/seats-are-accounted-for.ts" },
+
+  // DLB37xx: checks across the sittings of a register, and the register's own command
   { code: "DLB3702", severity: "error", meaning: "a deliberation number does not follow the register's numbering pattern", producer: "validate/set-rules/numbers-follow-the-pattern.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3703", severity: "error", meaning: "the numbers of a year skip a number", producer: "validate/set-rules/numbers-have-no-gaps.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3704", severity: "error", meaning: "the numbers of a year do not follow the order of the sittings", producer: "validate/set-rules/numbers-follow-the-dates.ts", testedBy: REGISTER_CHECKS },
@@ -141,10 +142,10 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3707", severity: "error", meaning: "a member in office on the sitting's date, per the roster, is not listed", producer: "validate/set-rules/members-are-those-in-office.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3708", severity: "error", meaning: "the body's name differs from the one in delib.config.yaml", producer: "validate/set-rules/body-is-the-registers.ts", testedBy: REGISTER_CHECKS },
   { code: "DLB3709", severity: "error", meaning: "`register --year` finds no sitting of that year", producer: "cli/register-command.ts", testedBy: "test/register/register.test.ts" },
-
-  // DLB4xxx: environment
   { code: "DLB3720", severity: "error", meaning: "a deliberation withdraws, replaces or corrects an act not found in the register (or in its file, outside one), or not of the date written", producer: "validate/set-rules/links-point-to-earlier-acts.ts", testedBy: "test/repository/act-links.test.ts" },
   { code: "DLB3721", severity: "error", meaning: "a deliberation withdraws, replaces or corrects an act that is not earlier than itself", producer: "validate/set-rules/links-point-to-earlier-acts.ts", testedBy: "test/repository/act-links.test.ts" },
+
+  // DLB4xxx: environment and git history
   { code: "DLB4001", severity: "error", meaning: "no Chromium or Chrome found to print a PDF", producer: "browser/find-chromium.ts", testedBy: "test/browser/find-chromium.test.ts" },
   { code: "DLB4002", severity: "error", meaning: "the browser was found but would not start", producer: "browser/browser.ts", testedBy: "test/browser/browser.test.ts" },
   { code: "DLB4003", severity: "error", meaning: "an output file or folder cannot be written", producer: "output/write-outputs.ts", testedBy: "test/cli/cli.test.ts" },
@@ -170,5 +171,5 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB6007", severity: "error", meaning: "a transmission date to the préfecture is missing or before the sitting", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6008", severity: "error", meaning: "a transmitted act's préfecture cannot be named: no or a malformed département", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6009", severity: "error", meaning: "an exported vote column is not a count, or the counts do not add up", producer: "export/scdl.ts", testedBy: SCDL_LAST_LINE },
-  { code: "DLB6010", severity: "error", meaning: "an exported number, date, title or address is empty or not in the form the open-data schema requires", producer: "export/scdl.ts", testedBy: SCDL_LAST_LINE },
+  { code: "DLB6010", severity: "error", meaning: "an exported number, date or title is empty or not in the form the open-data schema requires", producer: "export/scdl.ts", testedBy: SCDL_LAST_LINE },
 ];

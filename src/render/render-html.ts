@@ -1,4 +1,5 @@
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import { listFileName, minutesFileName } from "../model/document-names.js";
 import type { Provenance } from "../model/provenance.js";
 import { contentHash } from "../source/content-hash.js";
 import type { Outcome } from "../tally/outcome.js";
@@ -63,11 +64,11 @@ export function renderHtml(
   }
   if (kinds.includes("minutes")) {
     const view = minutesView(outcome, catalogue);
-    jobs.push({ name: `proces-verbal-${date}`, kind: "minutes", data: view, subject: view.heading });
+    jobs.push({ name: minutesFileName(date), kind: "minutes", data: view, subject: view.heading });
   }
   if (kinds.includes("list")) {
     const view = listView(outcome, catalogue);
-    jobs.push({ name: `liste-des-deliberations-${date}`, kind: "list", data: view, subject: view.heading });
+    jobs.push({ name: listFileName(date), kind: "list", data: view, subject: view.heading });
   }
   const documents: RenderedDocument[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 // Diagnostics no single session file can show, each produced for real: two documents written
-// to one file name (DLB3015), a stylesheet that names a missing file (DLB5003), a templates
+// to one file name (DLB3019, DLB3015), a stylesheet that names a missing file (DLB5003), a templates
 // folder that does not exist (DLB5004), a PDF verify cannot trace (DLB4012), a deliberation
 // no session file at HEAD holds (DLB4013). Each reaches the clerk as every diagnostic does.
 import { execFileSync } from "node:child_process";
@@ -15,7 +15,7 @@ function folder(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-describe("documents written to one file name (DLB3015)", () => {
+describe("documents written to one file name (DLB3019, DLB3015)", () => {
   it("two bodies' deliberations of the same number, built into one folder", async () => {
     const dir = folder("delib-names-");
     const a = readFileSync(npdc, "utf8");
@@ -24,17 +24,23 @@ describe("documents written to one file name (DLB3015)", () => {
     expect(readFileSync(join(dir, "b.yaml"), "utf8")).not.toBe(a);
     const run = await runCli(["build", "a.yaml", "b.yaml", "--format", "html"], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^b\.yaml:\d+:\d+ - error DLB3015: two deliberations of different bodies are numbered `2021-06`/m);
-    expect(run.stderr).toContain("hint: build each body's sessions into its own folder (--out)");
+    expect(run.stderr).toMatch(/^b\.yaml:\d+:\d+ - error DLB3019: two documents of the files built together would be written to `2021-06` in the same folder/m);
+    expect(run.stderr).toContain("hint: build each body's or register's sessions into its own folder (--out)");
     expect(run.stdout).toBe("");
   });
 
-  it("a number that reads like the procès-verbal's file name", async () => {
+  it("a number that reads like the procès-verbal's file name: validate refuses it as build does", async () => {
     const dir = folder("delib-names-");
-    writeFileSync(join(dir, "s.yaml"), readFileSync(npdc, "utf8").replace('number: "2021-06"', 'number: "proces-verbal-2021-05-18"'));
-    const run = await runCli(["build", "s.yaml", "--format", "html"], { cwd: dir });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^s\.yaml:\d+:\d+ - error DLB3015: two documents would be written to `proces-verbal-2021-05-18`/m);
+    writeFileSync(join(dir, "s.yaml"), readFileSync(npdc, "utf8").replace('number: "2021-06"', 'number: "Proces-Verbal-2021-05-18"'));
+    const built = await runCli(["build", "s.yaml", "--format", "html", "--report", "json"], { cwd: dir });
+    const validated = await runCli(["validate", "s.yaml", "--format", "json"], { cwd: dir });
+    expect(built.code).toBe(1);
+    expect(validated.code).toBe(1);
+    expect(built.stderr).toBe(validated.stdout);
+    // Beside the warning that so long a number cannot be sent to @CTES (DLB3061).
+    expect(JSON.parse(validated.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: "DLB3015", severity: "error", message: expect.stringContaining("is the file name of the procès-verbal") })]),
+    );
   });
 });
 

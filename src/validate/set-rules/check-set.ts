@@ -1,4 +1,5 @@
 // Runs the rules across files, each once, over each set of files checked together.
+import { numbersAreNotDocumentNames } from "./numbers-are-not-document-names.js";
 import { numbersAreUnique } from "./numbers-are-unique.js";
 import { numbersFollowThePattern } from "./numbers-follow-the-pattern.js";
 import { numbersHaveNoGaps } from "./numbers-have-no-gaps.js";
@@ -13,6 +14,7 @@ import type { FileSet, SetFinding, SetRule } from "./set-rule.js";
 export const setRules: readonly SetRule[] = [
   bodyIsTheRegisters,
   numbersAreUnique,
+  numbersAreNotDocumentNames,
   numbersFollowThePattern,
   numbersHaveNoGaps,
   numbersFollowTheDates,
