@@ -2,6 +2,7 @@
 // motion, every field of `sittingFigures` and `motionFigures` (schemas/session.schema.json), each
 // with the rule that gives it. Pure: read from the outcome, never computed a second way.
 import type { MotionFigures, SittingFigures } from "../model/session.js";
+import { chooseMajority } from "./votes.js";
 import { threshold } from "./fraction.js";
 import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "./outcome.js";
 import type { MotionPresence } from "./presence.js";
@@ -194,21 +195,17 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
 }
 
 /**
- * Whether a vote with these counts would be adopted under the motion's majority, as the rule
- * of tally/majority/ decides it; undefined on a tie the chair's casting vote decides.
+ * Whether a vote with these counts would be adopted under the motion's majority, decided by the
+ * very rule the count applied (tally/votes.ts `chooseMajority`); undefined on a tie, which the
+ * chair's casting vote decides.
  */
 export function wouldAdopt(vote: VoteOutcome, votesFor: number, against: number, outcome: Outcome): boolean | undefined {
+  const motion = outcome.motions.find((m) => m.vote === vote)?.motion;
+  if (!motion) return undefined;
   const expressed = votesFor + against;
-  const m = vote.majority;
-  if (m.kind === "compte_administratif") {
-    const rule = outcome.rules.majorities.compte_administratif;
-    return against < threshold(expressed, rule.fraction, rule.strict);
-  }
-  if (m.kind === "qualified") {
-    const needed = m.of === "in_office" ? m.needed : threshold(expressed, m.ratio ?? "1/2", outcome.rules.majorities.qualified.strict);
-    return expressed > 0 && votesFor >= needed && votesFor > against;
-  }
-  if (expressed === 0) return false;
-  if (votesFor === against) return undefined;
-  return votesFor > against;
+  const tie = expressed > 0 && votesFor === against;
+  // A tie on an ordinary majority goes to the chair's casting vote: which way, delib cannot tell.
+  if (tie && motion.kind !== "compte_administratif") return undefined;
+  const noCastingVote = { ballot: vote.ballot, castingVote: false, castingVoteSource: "", majoritySource: "", presidentVote: undefined, chairName: "" };
+  return chooseMajority(motion, { for: votesFor, against, expressed, tie }, vote.inOfficeVoices, outcome.rules, () => noCastingVote).adopted;
 }

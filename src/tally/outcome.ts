@@ -118,6 +118,8 @@ export interface VoteOutcome {
   readonly presidentVote: MemberVote | undefined;
   /** Names by direction, for a vote recorded member by member. */
   readonly names: { readonly for: Member[]; readonly against: Member[]; readonly abstention: Member[]; readonly not_voting: Member[] } | undefined;
+  /** The voices in office for this motion, the base of a majority of the members in office. */
+  readonly inOfficeVoices: number;
   readonly adopted: boolean;
   readonly steps: readonly Step[];
 }

@@ -96,12 +96,13 @@ export function computeVote(
     presidentVote,
     names: byMember?.names,
     adopted: decision.adopted,
+    inOfficeVoices: context.inOfficeVoices,
     steps,
   };
 }
 
 /** Which majority rule decides this motion; the rules themselves are in majority/. */
-function chooseMajority(motion: Motion, count: VoteCount, inOfficeVoices: number, rules: RuleSet, tie: () => CastingVoteContext): Decision {
+export function chooseMajority(motion: Motion, count: VoteCount, inOfficeVoices: number, rules: RuleSet, tie: () => CastingVoteContext): Decision {
   const majorities = rules.majorities;
   if (motion.kind === "compte_administratif") return compteAdministratif(count, majorities.compte_administratif);
   if (typeof motion.majority === "object") {

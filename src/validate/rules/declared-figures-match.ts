@@ -128,6 +128,11 @@ function sittingCouldChange(field: SittingField, written: number, figure: Figure
     const offset = written - figure.value;
     return outcome.motions.some((m) => m.quorum.counts !== "voices" && quorumWouldDiffer(m, m.quorum.inOffice + offset, m.quorum.counted, outcome));
   }
+  if (field === "present") {
+    // The heading's présents, taken for those of the opening: would the first item's quorum differ?
+    const first = outcome.motions[0];
+    return first !== undefined && first.quorum.counts !== "voices" && quorumWouldDiffer(first, first.quorum.inOffice, first.quorum.counted + written - figure.value, outcome);
+  }
   if (field === "majority") {
     return outcome.motions.some((m) => m.vote !== undefined && m.vote.majority.kind === "absolute" && m.vote.decidedBy === undefined && m.vote.for >= written !== m.vote.adopted);
   }
