@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import jsYaml from "js-yaml";
 import { checkSessions } from "../check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { numberKey } from "../model/deliberation-number.js";
 import { unreadableFile } from "../source/load-source.js";
 import { renderDocuments } from "../documents.js";
 import { documentHash } from "../render/render-html.js";
@@ -77,7 +78,8 @@ function motionIn(text: string | undefined, number: string): unknown {
   if (text === undefined) return undefined;
   try {
     const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as { motions?: { number?: unknown }[] } | undefined;
-    return data?.motions?.find((m) => String(m.number) === number);
+    // Numbers are compared as every check compares them: case aside, in composed form.
+    return data?.motions?.find((m) => numberKey(String(m.number)) === numberKey(number));
   } catch {
     return undefined;
   }

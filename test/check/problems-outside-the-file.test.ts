@@ -96,6 +96,18 @@ describe("verify on what it cannot trace", () => {
     expect(run.stderr).toMatch(/^error DLB4013: no session file at HEAD holds deliberation `2099-01`/m);
   });
 
+  it("finds a deliberation by its number as every command compares numbers, case aside", async () => {
+    const root = repository();
+    const file = join(root, "seances/2021-05-18.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace('number: "2021-06"', 'number: "2021-A"'));
+    execFileSync("git", ["commit", "-q", "-am", "Numéro 2021-A"], { cwd: root, stdio: "ignore" });
+    const exact = await runCli(["verify", "2021-A"], { cwd: root });
+    const otherCase = await runCli(["verify", "2021-a"], { cwd: root });
+    expect(exact.code).toBe(0);
+    expect(otherCase.code).toBe(0);
+    expect(otherCase.stdout).toContain("in seances/2021-05-18.yaml");
+  });
+
   it("reports in JSON when asked, like every command", async () => {
     const run = await runCli(["verify", "2099-01", "--report", "json"], { cwd: repository() });
     expect(JSON.parse(run.stderr)).toEqual([expect.objectContaining({ code: "DLB4013", severity: "error" })]);
