@@ -57,7 +57,7 @@ export interface CheckOptions {
   readonly texts?: ReadonlyMap<string, string>;
   /** Read every file as a transcribed record: irregular facts are findings (`delib audit`). */
   readonly asRecorded?: boolean;
-  /** A cache shared with the caller (watch and preview keep one per run). */
+  /** A cache shared with the caller, to read each configuration once over several checks. */
   readonly configs?: ConfigCache;
 }
 

@@ -28,6 +28,7 @@ Examples:
   $ delib explain seance.yaml                  how each figure was counted, rule by rule
   $ delib verify out/2021-06.pdf               is the printed PDF still what the source says?
   $ delib audit 'seances/**/*.yaml'            every irregularity of transcribed records, and whether it mattered
+  $ delib build seance.yaml --report json      problems as JSON on stderr (build, explain, register, export, verify)
   $ delib register --year 2021                 the year's register as one PDF
   $ delib export --scdl 'seances/**/*.yaml' -o deliberations.csv
                                                open data (SCDL « Délibérations »)
@@ -64,7 +65,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
   program
     .command("validate")
     .description("check session files against the schema and the legal rules, without rendering anything")
-    .argument("<files...>", "session files (YAML)")
+    .argument("<files...>", "session files (YAML), folders, or quoted globs")
     .addOption(new Option("--format <format>", "report format").choices(reportFormats).default("human"))
     .action(async (files: string[], options: { format: ReportFormat }) => {
       const { validate } = await import("./validate-command.js");
@@ -74,7 +75,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
   program
     .command("explain")
     .description("show, motion by motion, how attendance, quorum and votes were counted, with the rule and article applied")
-    .argument("<files...>", "session files (YAML)")
+    .argument("<files...>", "session files (YAML), folders, or quoted globs")
     .addOption(reportOption())
     .action(async (files: string[], options: { report?: ReportFormat }) => {
       const { explain } = await import("./explain-command.js");
@@ -84,7 +85,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
   program
     .command("build")
     .description("check session files and write their documents: one extract per deliberation, the procès-verbal, the list of deliberations")
-    .argument("<files...>", "session files (YAML)")
+    .argument("<files...>", "session files (YAML), folders, or quoted globs")
     .option("-o, --out <dir>", "output directory", "out")
     .option("--format <formats>", "comma-separated output formats: html, pdf", "html,pdf")
     .option("--documents <kinds>", "comma-separated documents: extract (one per deliberation), minutes (procès-verbal), list (list of deliberations)", "extract,minutes,list")
@@ -131,7 +132,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .command("export")
     .description("export the deliberations as open data: the SCDL « Délibérations » CSV")
     .argument("<files...>", "session files or globs")
-    .option("--scdl", "the SCDL « Délibérations » format (schema.data.gouv.fr)")
+    .option("--scdl", "the SCDL « Délibérations » format (schema.data.gouv.fr); required, the only format so far")
     .option("-o, --out <file>", "the CSV file to write (default: standard output)")
     .addOption(reportOption())
     .action(async (files: string[], options: import("./export-command.js").ExportOptions) => {

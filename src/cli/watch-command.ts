@@ -1,5 +1,6 @@
 // `delib build --watch`: build, then build again whenever an input changes, until Ctrl-C.
 import { build, type BuildOptions } from "./build-command.js";
+import { ExitCode } from "./exit-codes.js";
 import type { CliContext } from "./context.js";
 import { untilInterrupted, watchInputs } from "./watch-files.js";
 
@@ -11,7 +12,7 @@ export async function watch(files: readonly string[], options: BuildOptions, con
     } catch (error) {
       // A bug in one build must not stop the watch: say so, and go on watching.
       context.io.stderr(`internal error: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in delib; please report it.\n`);
-      return 4;
+      return ExitCode.Internal;
     }
   };
   let code = 0;
