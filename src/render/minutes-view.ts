@@ -165,7 +165,7 @@ export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): Att
     }
     const holder = usedProxy(id);
     if (everSat) entries.push({ list: "present", text: name });
-    else if (suppleant !== undefined) entries.push({ list: "substituted", text: t.t("minutes.substituted.item", { titulaire: name, suppleant: who(suppleant) }) });
+    else if (suppleant !== undefined) entries.push({ list: "substituted", text: gendered(t, "minutes.substituted.item", member, { titulaire: name, suppleant: who(suppleant) }) });
     else if (holder) entries.push({ list: "represented", text: t.t("minutes.represented.item", { principal: name, holder: shortName(holder) }) });
     // A proxy never used (irregular, or lapsed) leaves its principal excused, as the extract ticks it.
     else entries.push({ list: opening === "absent" || opening === undefined ? "absent" : "excused", text: name });
