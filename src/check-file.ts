@@ -64,9 +64,10 @@ export function checkText(source: SourceFile, options: FileOptions = {}): FileRe
     ? { ...validated.value, body: { ...validated.value.body, seats: options.seats } }
     : validated.value;
   const outcome = tallySession(session);
-  const ruled = checkRules(parsed.value, outcome, outcome.presence);
+  const transcribed = session.record === "transcribed" || options.asRecorded === true;
+  const ruled = checkRules(parsed.value, outcome, outcome.presence, transcribed);
   // A transcribed record was adopted as it is: its irregular facts are findings, not errors.
-  diagnostics.push(...(session.record === "transcribed" || options.asRecorded ? asFindings(ruled) : ruled));
+  diagnostics.push(...(transcribed ? asFindings(ruled) : ruled));
   return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };
 }
 

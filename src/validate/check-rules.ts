@@ -76,10 +76,11 @@ export const countRules: readonly Rule[] = [
 /**
  * Runs the legal and consistency rules over a schema-valid session and its count. The count
  * rules run only when the structure is sound: a misspelt id or a missing status would
- * otherwise echo as wrong totals, and the clerk would chase the echoes.
+ * otherwise echo as wrong totals, and the clerk would chase the echoes. `asRecorded` reads the
+ * file as a transcribed record whatever it says (`delib audit`), so hints fit that reading.
  */
-export function checkRules(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[]): Diagnostic[] {
-  const context = ruleContext(source, outcome, presence);
+export function checkRules(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[], asRecorded = false): Diagnostic[] {
+  const context = ruleContext(source, outcome, presence, asRecorded);
   const structural = structureRules.flatMap((rule) => rule(context));
   if (hasErrors(structural)) return structural;
   return [...structural, ...countRules.flatMap((rule) => rule(context))];

@@ -12,6 +12,12 @@ export interface RuleContext {
   readonly outcome: Outcome;
   /** Who is there for each motion. */
   readonly presence: readonly MotionPresence[];
+  /**
+   * Whether the file is read as a transcribed record, adopted and signed as it is: it says
+   * `record: transcribed`, or `delib audit` reads every file so. Its irregular facts are then
+   * findings, and a hint must not tell the clerk to change the record.
+   */
+  readonly transcribed: boolean;
   /** The span of the value at `path` (or of its key). */
   locate(path: DataPath, at?: "value" | "key"): Span;
 }
@@ -19,13 +25,17 @@ export interface RuleContext {
 /** A legal or consistency rule: its name states the invariant it checks. */
 export type Rule = (context: RuleContext) => Diagnostic[];
 
-/** Builds a rule context over a parsed file and its count. */
-export function ruleContext(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[]): RuleContext {
+/**
+ * Builds a rule context over a parsed file and its count; `asRecorded` reads the file as a
+ * transcribed record whatever it says (`delib audit`).
+ */
+export function ruleContext(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[], asRecorded = false): RuleContext {
   return {
     session: outcome.session,
     members: outcome.members,
     outcome,
     presence,
+    transcribed: outcome.session.record === "transcribed" || asRecorded,
     locate: (path, at) => locate(source, path, at),
   };
 }

@@ -63,9 +63,13 @@ describe("the register of real sittings", () => {
   it("is audited whole: its findings are the records' own irregularities, its problems the format's known gap", async () => {
     const { report } = await audit(join(records, "register"));
     expect(report.files).toBeGreaterThanOrEqual(40);
+    // Barneville-Carteret, 18 July 2005: M. MESLIN's proxy « for a fourth consecutive sitting »
+    // (DLB3705, an irregular fact since proxies over their sittings are audited); the four files
+    // are consecutive in an incomplete register only (test/fixtures/records/README.md).
     // Viens, 5 April 2022: « le Maire ne prend pas part au vote » of his compte administratif,
     // without leaving the room or handing over the chair (CGCT L2121-14).
     expect(report.findings.map((f) => [f.file.split("/").slice(-2).join("/"), f.code, f.article])).toEqual([
+      ["barneville-carteret/2005-07-18.yaml", "DLB3705", "CGCT L2121-20"],
       ["viens/2022-04-05.yaml", "DLB3036", "CGCT L2121-14"],
       ["viens/2022-04-05.yaml", "DLB3037", "CGCT L2121-14"],
     ]);

@@ -7,7 +7,8 @@ import type { RuleContext } from "../rule.js";
  * a share of the members present (`ballot_request` in law/bodies.yaml: a quarter and a third,
  * a sixth for a public ballot in a département or a région), and a nomination by secret ballot
  * unless the assembly decides unanimously otherwise. When the file names who asked, delib
- * checks there were enough.
+ * checks there were enough. Both are irregular facts of the sitting: the vote is counted as
+ * recorded, and how members would have voted under another ballot no record says.
  */
 export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -32,6 +33,11 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
               message: `a ${ballot} ballot is held at the request of ${share} of the members present: ${needed} of ${present}, but ${requesters.length} asked`,
               span: locate(["motions", m, "ballot_requested_by"], "key"),
               hints: [`check who asked (${request.source}); if the ballot was held for another reason, leave \`ballot_requested_by\` out`],
+              irregularity: {
+                article: request.source,
+                consequence: `the ${ballot} ballot was held without the request the law requires; delib counts the vote as recorded, and the deliberation is exposed to annulment`,
+                couldChangeOutcome: undefined,
+              },
             }),
           );
         }
@@ -45,6 +51,11 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
           message: `the nomination ${motion.number} is not by secret ballot`,
           span: locate(["motions", m, "kind"]),
           hints: ["a nomination is made by secret ballot unless the assembly decided unanimously otherwise (CGCT L2121-21): add `ballot: secret`, or record that decision in the preamble"],
+          irregularity: {
+            article: outcome.rules.body.ballot_request.source,
+            consequence: "the nomination was not made by secret ballot; delib counts it as recorded, and unless the assembly decided unanimously to vote otherwise it is exposed to annulment",
+            couldChangeOutcome: undefined,
+          },
         }),
       );
     }

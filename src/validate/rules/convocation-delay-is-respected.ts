@@ -7,8 +7,9 @@ import type { RuleContext } from "../rule.js";
  * The convocation is sent far enough ahead (`convocation` in law/bodies.yaml, rules-fr.md
  * §6.1): three clear days in a commune under 3 500 inhabitants (L2121-11), five from 3 500 and
  * in EPCI and syndicats (L2121-12, L5211-1), one in urgency; the report reaches members of a
- * département or a région twelve days before (L3121-19, L4132-18). A warning: the sitting
- * took place, and only the administrative judge can say whether the delay voids it. A second
+ * département or a région twelve days before (L3121-19, L4132-18). A warning, and an irregular
+ * fact of the sitting: it took place, and only the administrative judge can say whether the
+ * delay voids it. A second
  * convocation after a sitting without quorum has its own delay (see secondConvocationIsRegular).
  */
 export function convocationDelayIsRespected({ session, outcome, locate }: RuleContext): Diagnostic[] {
@@ -35,6 +36,12 @@ export function convocationDelayIsRespected({ session, outcome, locate }: RuleCo
         s.urgency ? "check the dates" : "check the dates; if the maire shortened the delay for urgency, add `urgency: true` under `session`",
         ...(assumed !== undefined ? [`delib assumed fewer than ${String(assumed).replace(/\B(?=(\d{3})+$)/g, " ")} inhabitants: add \`population:\` under \`body\``] : []),
       ],
+      irregularity: {
+        article: delay.source,
+        consequence: "the sitting stands as held and delib counts it as recorded, but its deliberations are exposed to annulment: the members were convened too late",
+        // Whether members convened in time would have come, or voted otherwise, no record says.
+        couldChangeOutcome: undefined,
+      },
     }),
   ];
 }

@@ -5,7 +5,9 @@ import { nameOf, type RuleContext } from "../rule.js";
  * An election by secret ballot (CGCT L2121-21) stops at the round that elects; no round
  * counts more ballots than there are voters; a tie in a round at the relative majority (the
  * third, `election` in law/majorities.yaml) is decided by age, so the tied candidates' birth
- * dates must be known.
+ * dates must be known. A round held after one that elected, and a round counting more ballots
+ * than voters, are irregular facts of the sitting (what delib did is in their consequence);
+ * missing birth dates are a gap in the file.
  */
 export function electionIsRegular({ members, outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -24,6 +26,12 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
           message: `round ${decisive.number + 1} of ${result.motion.number} follows a round that elected ${nameOf(members, decisive.elected!.id)}`,
           span: at(decisive.number),
           hints: ["the ballot stops when a candidate is elected; check the figures or delete the later rounds"],
+          irregularity: {
+            article: rule.source,
+            consequence: `the ballot stops at round ${decisive.number}, which elected ${nameOf(members, decisive.elected!.id)}: the later rounds are not counted`,
+            // Another outcome only if the last round held gave the post to someone else, or to no one.
+            couldChangeOutcome: lastRoundLeader(rounds[rounds.length - 1]!.candidates) !== decisive.elected!.id,
+          },
         }),
       );
     }
@@ -35,6 +43,11 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
             message: `round ${round.number} of ${result.motion.number} counts ${round.ballots} ballots, but only ${election.voters} members could vote`,
             span: at(round.number - 1),
             hints: ["check the figures and the attendance"],
+            irregularity: {
+              article: rule.source,
+              consequence: `delib counts the ballots as recorded, ${round.ballots - election.voters} more than members could vote`,
+              couldChangeOutcome: undefined,
+            },
           }),
         );
       }
@@ -54,4 +67,12 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
     }
   }
   return found;
+}
+
+/** The one candidate with the most votes in a round as recorded; undefined on a tie or no vote. */
+function lastRoundLeader(candidates: Readonly<Record<string, number>>): string | undefined {
+  const entries = Object.entries(candidates);
+  const top = Math.max(0, ...entries.map(([, votes]) => votes));
+  const leaders = entries.filter(([, votes]) => votes === top);
+  return top > 0 && leaders.length === 1 ? leaders[0]![0] : undefined;
 }

@@ -22,8 +22,7 @@ const why: Record<OutOfOffice, { field: "resigned_on" | "deceased_on" | "install
  * a result. A member who resigns during the sitting (`resigned_on` the sitting's date, listed
  * under a motion's `resignations`) is in office at the opening and is not concerned.
  */
-export function onlyMembersInOfficeSit({ session, members, outcome, locate }: RuleContext): Diagnostic[] {
-  const transcribed = session.record === "transcribed";
+export function onlyMembersInOfficeSit({ session, members, outcome, locate, transcribed }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   session.members.forEach((member, index) => {
     if (member.suppleant_of !== undefined || !Object.hasOwn(session.attendance, member.id)) return;

@@ -1,23 +1,28 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { MotionOutcome } from "../../tally/outcome.js";
+import { votersOf } from "../../tally/figures.js";
+import type { MotionOutcome, Outcome } from "../../tally/outcome.js";
 import type { MotionPresence, ProxyUse } from "../../tally/presence.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
 /**
- * A proxy goes to a member who is present when it takes effect
- * and is not represented in turn (no chains); one member holds no more proxies than the
- * regime allows (CGCT L2121-20: one; two under the sanitary regimes). A proxy whose holder
- * later leaves, withdraws or is interested simply lapses: that is a result, shown by `explain`.
+ * A proxy goes to a member who is present for a motion while it is in force, and not
+ * represented in turn (no chains); one member holds no more proxies than the regime allows
+ * (CGCT L2121-20: one; two under the sanitary regimes). L2121-20 does not require the holder at
+ * the opening: a proxy to a member who arrives later is used from their arrival on, and one
+ * whose holder later leaves, withdraws or is interested simply lapses: both are results, shown
+ * by `explain`. Only a proxy whose holder is present for no motion while it is in force, so that
+ * it is used for none, is an irregular fact (DLB3006).
  */
-export function proxiesAreRegular({ session, presence, members, outcome, locate }: RuleContext): Diagnostic[] {
-  const transcribed = session.record === "transcribed";
+export function proxiesAreRegular({ presence, members, outcome, locate, transcribed }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   const reported = new Set<string>();
-  const firstUse = new Map<string, number>(); // proxy path -> first motion index where it is in force
+  // The proxies whose holder is present for at least one motion while they are in force:
+  // those are used then (or fail for another reason, reported on its own), never DLB3006.
+  const holderThere = new Set<string>();
   for (const p of presence) {
     for (const use of p.proxies) {
-      const key = use.path.join("/");
-      if (!firstUse.has(key)) firstUse.set(key, p.index);
+      const holder = p.members.get(use.holder);
+      if (holder?.status === "present" && holder.inOffice) holderThere.add(use.path.join("/"));
     }
   }
   for (const p of presence) {
@@ -27,7 +32,7 @@ export function proxiesAreRegular({ session, presence, members, outcome, locate 
       const here = locate(use.path);
       const principal = nameOf(members, use.principal);
       const holder = nameOf(members, use.holder);
-      if (use.defect === "holder_not_present" && firstUse.get(use.path.join("/")) === p.index) {
+      if (use.defect === "holder_not_present" && !holderThere.has(use.path.join("/"))) {
         reported.add(key);
         const state = p.members.get(use.holder);
         const departure = state?.left ? departurePath(presence, use.holder, p.index) : undefined;
@@ -40,9 +45,11 @@ export function proxiesAreRegular({ session, presence, members, outcome, locate 
             span: here,
             hints: [
               `a proxy can only be used by a member present for the vote (${outcome.rules.proxySource}); a proxy cannot be passed on`,
-              duringSitting
-                ? `name a member still present, or drop the proxy: ${principal} then simply leaves`
-                : `if ${holder} was present, correct their attendance; otherwise record ${principal} as \`excused\``,
+              transcribed
+                ? "the record is transcribed as printed: the proxy stays as given, is not counted, and is listed as a finding"
+                : duringSitting
+                  ? `name a member still present, or drop the proxy: ${principal} then simply leaves`
+                  : `if ${holder} was present, or arrived later, correct their attendance or their arrival; otherwise record ${principal} as \`excused\``,
             ],
             related: [{ span: locate(departure ?? ["attendance", use.holder]), message: departure ? `${holder} leaves here` : `${holder}'s attendance` }],
             irregularity: {
@@ -70,7 +77,7 @@ export function proxiesAreRegular({ session, presence, members, outcome, locate 
             related: others.map((u) => ({ span: locate(u.path), message: `${holder} also holds the proxy of ${nameOf(members, u.principal)} here` })),
             irregularity: {
               article: outcome.rules.proxySource,
-              consequence: `the extra proxy is not counted: ${principal} does not vote`,
+              consequence: extraProxyConsequence(use, presence, outcome, principal),
               couldChangeOutcome: sensitivity(use, presence, outcome.motions).couldChange,
             },
           }),
@@ -79,6 +86,32 @@ export function proxiesAreRegular({ session, presence, members, outcome, locate 
     }
   }
   return found;
+}
+
+/**
+ * What delib does with a proxy beyond the limit: it is not counted among the voters. A vote
+ * recorded by name then counts without the principal's line (DLB3021), a unanimous vote without
+ * the principal; but a vote recorded as counts cannot have the principal's vote taken out: delib
+ * counts it as recorded, and where it includes that vote it exceeds the voters
+ * (votes-add-up-to-voters reports it).
+ */
+function extraProxyConsequence(use: ProxyUse, presence: readonly MotionPresence[], outcome: Outcome, principal: string): string {
+  const base = `the extra proxy is not counted among the voters: ${principal} does not vote`;
+  const counts = outcome.motions.filter((m) => {
+    const record = m.motion.vote;
+    const inForce = presence[m.index]?.proxies.some((u) => u.path.join("/") === use.path.join("/") && u.defect === "over_limit");
+    return inForce && m.vote !== undefined && record !== undefined && !record.by_member && !record.unanimous;
+  });
+  if (counts.length === 0) return base;
+  const exceed = counts.filter((m) => {
+    const v = m.vote!;
+    return v.for + v.against + v.abstentions + v.blank + v.null > votersOf(m, outcome.rules.proxyCarriesVoices).voting;
+  });
+  const numbers = (ms: readonly MotionOutcome[]) => ms.map((m) => m.motion.number).join(", ");
+  if (exceed.length === 0) {
+    return `${base}; the counts recorded on ${numbers(counts)} are taken as they are, and do not exceed the voters without it`;
+  }
+  return `${base}; the vote on ${numbers(exceed)} is recorded as counts, from which delib cannot take that vote out: it counts them as recorded, and they exceed the voters, as reported on that vote`;
 }
 
 /** Where a member's departure before motion `before` is recorded. */

@@ -18,7 +18,7 @@ import { firstDifference } from "./outcomes-differ.js";
  * delib's. A list longer than the seats is an error in the file: delib cannot tell who is not in
  * office.
  */
-export function seatsAreAccountedFor({ session, outcome, locate }: RuleContext): Diagnostic[] {
+export function seatsAreAccountedFor({ session, outcome, locate, transcribed }: RuleContext): Diagnostic[] {
   const account = seatAccount(session, seats(session).map((d) => d.member));
   if (account.seats === undefined) return [];
   const { seats: total, vacant, listed, missing, surplus } = account;
@@ -30,7 +30,6 @@ export function seatsAreAccountedFor({ session, outcome, locate }: RuleContext):
       : []),
   ];
   const at: DataPath = ["members"];
-  const transcribed = session.record === "transcribed";
   if (missing > 0) {
     const difference = firstDifference(outcome, tallyUnder(withoutSeats(session), outcome.rules));
     const plural = missing > 1;

@@ -6,7 +6,8 @@ import type { RuleContext } from "../rule.js";
  * enough ahead of the sitting (three clear days, CGCT L2121-17; CE 16 June 1997, Pfister); for
  * a département or a région, the meeting of right is held three days after the failed one
  * (L3121-14, L4132-13): `second_convocation` in law/bodies.yaml. Otherwise the quorum applies
- * again: a warning, and the count says so.
+ * again: a warning, and the count says so. An irregular fact of the sitting; it could change an
+ * outcome only where a motion lacks the quorum the second convocation would have waived.
  */
 export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Diagnostic[] {
   const first = outcome.motions[0];
@@ -14,6 +15,11 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
   const steps = outcome.motions.flatMap((m) => m.quorum.steps);
   const second = outcome.rules.body.second_convocation;
   const tooSoon = steps.find((s) => s.key === "quorum.second_convocation_too_soon");
+  const withoutQuorum = outcome.motions.filter((m) => !m.quorum.met).map((m) => m.motion.number);
+  const consequence =
+    withoutQuorum.length > 0
+      ? `the quorum is required for every motion, as at an ordinary sitting: ${withoutQuorum.join(", ")} ${withoutQuorum.length === 1 ? "is" : "are"} not adopted, for lack of quorum`
+      : "the quorum is required for every motion, as at an ordinary sitting; every motion met it";
   if (tooSoon) {
     return [
       diagnostic({
@@ -22,6 +28,7 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
         message: `the second convocation leaves ${tooSoon.values.days} clear days before the sitting; ${second.kind === "new_convocation" ? second.clear_days : tooSoon.values.required} are needed to deliberate without quorum`,
         span: locate(["session", "convened_on"]),
         hints: [`the quorum is therefore required for every motion (${second.source}); check the dates`],
+        irregularity: { article: second.source, consequence, couldChangeOutcome: withoutQuorum.length > 0 },
       }),
     ];
   }
@@ -35,6 +42,7 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
         message: `the meeting of right is held ${notOnTheDay.values.days} days after the failed one, not ${inWords(required)}`,
         span: locate(["session", "date"]),
         hints: [`a ${outcome.rules.body.label} meets as of right ${inWords(required)} days later (${second.source}); the quorum is required otherwise`],
+        irregularity: { article: second.source, consequence, couldChangeOutcome: withoutQuorum.length > 0 },
       }),
     ];
   }

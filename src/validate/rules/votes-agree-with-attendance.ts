@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { MotionOutcome } from "../../tally/outcome.js";
-import { notTakingPart } from "../../tally/figures.js";
+import type { MotionOutcome, Outcome, VoteOutcome } from "../../tally/outcome.js";
+import { notTakingPart, wouldAdopt } from "../../tally/figures.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
 /**
@@ -22,9 +22,11 @@ function mayVote(outcome: MotionOutcome): Set<string> {
  * part, `not_taking_part`, may be listed only as `not_voting`), agrees with the counts when
  * both are given, and accounts for everyone who could vote. A tie on a public ballot is
  * decided by the chair's own vote, which must then be recorded (CGCT L2121-20). That the counts
- * add up to the voters is votes-add-up-to-voters.
+ * add up to the voters is votes-add-up-to-voters. A vote recorded for a member who could not
+ * cast it (DLB3021), and printed counts the names contradict (DLB3022), are irregular facts:
+ * delib counts the vote from the names of those who could vote.
  */
-export function votesAgreeWithAttendance({ members, outcome, presence, locate }: RuleContext): Diagnostic[] {
+export function votesAgreeWithAttendance({ members, outcome, presence, locate, transcribed }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const result of outcome.motions) {
     const m = result.index;
@@ -62,7 +64,9 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
                   : state?.status === "absent" || state?.status === "excused"
                     ? `is recorded as ${state.status}`
                     : "holds no seat with the right to vote";
-          hint = "remove this line, or correct the attendance";
+          hint = transcribed
+            ? "the record is transcribed as printed: the line stays as given, the vote is not counted, and it is listed as a finding"
+            : "remove this line, or correct the attendance";
         }
         found.push(
           diagnostic({
@@ -73,8 +77,8 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
             irregularity: {
               article: "CGCT L2121-20",
               consequence: `the vote of ${nameOf(members, id)} is not counted`,
-              // One vote moves the result only when the margin is one vote or less.
-              couldChangeOutcome: Math.abs(vote.for - vote.against) <= 1,
+              // Counted, the vote would carry the member's voices (a weighted seat carries several).
+              couldChangeOutcome: wouldTurn(vote, outcome, choice, recordedVoices(result, id)),
             },
           }),
         );
@@ -89,7 +93,16 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate }:
               code: "DLB3022",
               message: `the vote on ${motion.number} counts ${written} ${key}, but the members' votes add up to ${counted}`,
               span: at(key),
-              hints: ["correct the count or the members' votes; delib can count them itself if you remove the count"],
+              hints: [
+                transcribed
+                  ? "the record is transcribed as printed: delib counts the vote from the members' names, and lists it as a finding"
+                  : "correct the count or the members' votes; delib can count them itself if you remove the count",
+              ],
+              irregularity: {
+                article: outcome.rules.body.ballot_request.source,
+                consequence: `delib counts the vote from the members' names (${counted} ${key}), not from the ${written} printed`,
+                couldChangeOutcome: printedCouldTurn(vote, outcome, record),
+              },
             }),
           );
         }
@@ -151,4 +164,32 @@ function countBy(byMember: Record<string, string>, choice: string, result: Motio
     return result.attendance.lines.filter((l) => l.member.id === titulaire && l.voting).reduce((s, l) => s + l.voices, 0);
   };
   return Object.entries(byMember).filter(([, c]) => c === choice).reduce((sum, [id]) => sum + voices(id), 0);
+}
+
+/**
+ * The voices a vote recorded for `id` carries when counted: those of the seats `id` holds or
+ * sits in with the right to vote, whether or not they may vote on this motion; one when `id`
+ * holds no such seat.
+ */
+function recordedVoices(result: MotionOutcome, id: string): number {
+  const voices = result.attendance.lines
+    .filter((l) => (l.member.id === id || l.sitting.id === id) && l.hasVote)
+    .reduce((s, l) => s + l.seatVoices, 0);
+  return voices > 0 ? voices : 1;
+}
+
+/** Whether a vote of `voices` for `choice`, counted, would turn the result (or tie it). */
+function wouldTurn(vote: VoteOutcome, outcome: Outcome, choice: string, voices: number): boolean {
+  if (choice !== "for" && choice !== "against") return false;
+  const adopted = wouldAdopt(vote, vote.for + (choice === "for" ? voices : 0), vote.against + (choice === "against" ? voices : 0), outcome);
+  return adopted === undefined || adopted !== vote.adopted;
+}
+
+/** Whether the counts as printed, where they differ from the names, would give another result. */
+function printedCouldTurn(vote: VoteOutcome, outcome: Outcome, record: { readonly for?: number; readonly against?: number }): boolean {
+  const [votesFor, against] = [record.for ?? vote.for, record.against ?? vote.against];
+  // Abstentions are not suffrages exprimés: printed wrong alone, they decide nothing.
+  if (votesFor === vote.for && against === vote.against) return false;
+  const adopted = wouldAdopt(vote, votesFor, against, outcome);
+  return adopted === undefined || adopted !== vote.adopted;
 }

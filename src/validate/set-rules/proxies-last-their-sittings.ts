@@ -31,6 +31,12 @@ export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
           file: s.path,
           at: ["attendance", principal, "represented_by"],
           related: [{ file: next.first.path, at: ["attendance", principal, "represented_by"], message: "the first of the consecutive sittings" }],
+          irregularity: {
+            article: limit.source,
+            consequence: "delib counts the proxy as the record gives it; unless a new written proxy was given for this sitting, the principal voted through a proxy no longer valid",
+            // Whether a new proxy was given, and whether that vote mattered, the register does not say.
+            couldChangeOutcome: undefined,
+          },
         });
       }
     }
