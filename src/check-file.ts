@@ -35,7 +35,6 @@ export function withSummary(result: FileResult): SummarizedResult {
   return { result, summary: result.session ? summarize(result.path, result.session) : undefined };
 }
 
-/** Reads and checks one session file alone (relative paths from `cwd`). */
 /** How to read a file: `asRecorded` reads every file as a transcribed record (`delib audit`). */
 export interface FileOptions {
   readonly asRecorded?: boolean;
@@ -43,6 +42,7 @@ export interface FileOptions {
   readonly seats?: number;
 }
 
+/** Reads and checks one session file alone (relative paths from `cwd`). */
 export function checkFile(path: string, cwd: string, options: FileOptions = {}): FileResult {
   const loaded = loadSourceSync(path, cwd);
   if (!loaded.value) return { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
