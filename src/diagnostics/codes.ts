@@ -109,6 +109,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3028", severity: "error", meaning: "a public ballot (CGCT L2121-21) is recorded as counts, without the voters' names", producer: "validate/rules/public-ballot-names-the-voters.ts", irregularity: true },
   { code: "DLB3029", severity: "error", meaning: "a vote or election rounds are recorded on a motion whose quorum was not met: they are not counted", producer: "validate/rules/vote-is-needed.ts", irregularity: true },
   { code: "DLB3030", severity: "error", meaning: "an arrival, departure, proxy or resignation contradicts the member's state at that moment", producer: "validate/rules/attendance-changes-are-consistent.ts" },
+  { code: "DLB3031", severity: "warning", meaning: "figures declared for a motion that delib counted no vote for (an election, a motion without quorum) are not compared", producer: "validate/rules/declared-figures-match.ts" },
   { code: "DLB3032", severity: "error", meaning: "members are taken out of office for a motion in a body whose law has no such rule", producer: "validate/rules/exclusions-apply-to-this-body.ts" },
   { code: "DLB3033", severity: "warning", meaning: "a second convocation leaves too few clear days to deliberate without quorum", producer: "validate/rules/second-convocation-is-regular.ts", irregularity: true },
   { code: "DLB3035", severity: "warning", meaning: "a meeting of right is not held three days after the sitting without quorum", producer: "validate/rules/second-convocation-is-regular.ts", irregularity: true },

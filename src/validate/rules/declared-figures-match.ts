@@ -58,8 +58,10 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
     const declared = result.motion.declared;
     if (!declared) return;
     const figures = motionFigures(outcome, index);
+    const unchecked: MotionField[] = [];
     for (const [field, written] of Object.entries(declared) as [MotionField, number][]) {
       const figure = figures[field];
+      if (figure === undefined) unchecked.push(field);
       if (figure === undefined || written === figure.value) continue;
       found.push(
         mismatch({
@@ -71,6 +73,23 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
           figure,
           irregularity: printedWrong(written, figure, motionCouldChange(field, written, figure, result, outcome)),
           locate,
+        }),
+      );
+    }
+    // Figures delib has no count of its own to compare with: said, never passed over in silence.
+    if (unchecked.length > 0) {
+      const why = result.election
+        ? "an election is counted round by round, and delib does not compare figures printed for it yet"
+        : result.result === "no_quorum"
+          ? "the motion could not be put to the vote for lack of quorum, so no vote was counted"
+          : "no vote was counted for it";
+      found.push(
+        diagnostic({
+          severity: "warning",
+          code: "DLB3031",
+          message: `the declared ${unchecked.map((f) => `\`${f}\``).join(", ")} of ${result.motion.number} cannot be compared: ${why}`,
+          span: locate(["motions", index, "declared", unchecked[0]!]),
+          hints: ["check these figures by hand against the record, or remove them"],
         }),
       );
     }
