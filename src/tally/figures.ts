@@ -131,6 +131,17 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
       null: { value: vote.null, rule: rules.majoritySource, counts: "null ballots, as the vote is recorded" },
     });
   }
+  // An election's record prints the figures of the round that decided it: its last.
+  const round = result.election?.rounds.at(-1);
+  if (round) {
+    const source = rules.majorities.election.source;
+    Object.assign(figures, {
+      expressed: { value: round.expressed, rule: source, counts: `suffrages exprimés of round ${round.number}: the ballots less the blank and null ones` },
+      blank: { value: round.blank, rule: source, counts: `blank ballots of round ${round.number}` },
+      null: { value: round.null, rule: source, counts: `null ballots of round ${round.number}` },
+      ...(round.needed !== undefined ? { majority: { value: round.needed, rule: source, counts: `the absolute majority of the suffrages exprimés of round ${round.number}` } } : {}),
+    });
+  }
   return figures;
 }
 

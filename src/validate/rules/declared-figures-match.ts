@@ -79,7 +79,7 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
     // Figures delib has no count of its own to compare with: said, never passed over in silence.
     if (unchecked.length > 0) {
       const why = result.election
-        ? "an election is counted round by round, and delib does not compare figures printed for it yet"
+        ? "the figure has no meaning for an election (`for`, `against`, `abstentions` are a vote's)"
         : result.result === "no_quorum"
           ? "the motion could not be put to the vote for lack of quorum, so no vote was counted"
           : "no vote was counted for it";
