@@ -124,7 +124,7 @@ function mismatch(d: {
 function printedWrong(written: number, figure: Figure, couldChangeOutcome: boolean): Irregularity {
   return {
     article: figure.rule,
-    consequence: `the record prints ${written} where the law gives ${figure.value}; delib applies ${figure.value}`,
+    consequence: `the record prints ${written} where delib counts ${figure.value} (${figure.counts}); delib applies ${figure.value}`,
     couldChangeOutcome,
   };
 }
