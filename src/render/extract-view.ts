@@ -97,7 +97,7 @@ export function openingSentence(session: Session, outcome: Outcome, t: Catalogue
   });
 }
 
-function row(line: SeatLine, t: Catalogue): AttendanceRowView {
+function row(line: SeatLine, t: Catalogue, voted: boolean): AttendanceRowView {
   const note = (() => {
     switch (line.note) {
       case undefined:
@@ -116,12 +116,13 @@ function row(line: SeatLine, t: Catalogue): AttendanceRowView {
     present: line.column === "present",
     absent: line.column === "absent",
     excused: line.column === "excused",
-    voting: line.voting,
+    voting: voted && line.voting,
     proxy: line.proxyHolder ? shortName(line.proxyHolder) : "",
   };
 }
 
-function collegeViews(lines: readonly SeatLine[], t: Catalogue): CollegeView[] {
+/** The table's rows by college; `voted` false when the motion was not put to the vote (no « Votant » ticked). */
+function collegeViews(lines: readonly SeatLine[], t: Catalogue, voted: boolean): CollegeView[] {
   const groups: SeatLine[][] = [];
   for (const line of lines) {
     const last = groups[groups.length - 1];
@@ -129,7 +130,7 @@ function collegeViews(lines: readonly SeatLine[], t: Catalogue): CollegeView[] {
     else groups.push([line]);
   }
   return groups.map((group) => {
-    const [first, ...rest] = group.map((l) => row(l, t));
+    const [first, ...rest] = group.map((l) => row(l, t, voted));
     return { name: group[0]!.college ?? "", rowspan: group.length, first: first!, rest };
   });
 }
@@ -197,12 +198,13 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
         totals: label("attendance.totals"),
       },
       checked: label("attendance.checked"),
-      colleges: collegeViews(attendance.lines, t),
+      // Without quorum the motion was not put to the vote: nobody voted on it (L2121-17).
+      colleges: collegeViews(attendance.lines, t, counted),
       totals: {
         present: attendance.totals.present,
         absent: attendance.totals.absent,
         excused: attendance.totals.excused,
-        voting: attendance.totals.voting,
+        voting: counted ? attendance.totals.voting : 0,
       },
     },
     quorum: quorumSentence(motionOutcome, session, t),

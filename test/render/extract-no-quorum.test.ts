@@ -1,0 +1,23 @@
+// A motion not put to the vote for lack of quorum: its extract ticks nobody « Votant » and totals
+// 0 votants, since nobody voted on it (CGCT L2121-17), while the présents stay as they were.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "../support/run-cli.js";
+
+describe("the extract of a motion without quorum", () => {
+  it("ticks no « Votant » and totals 0 votants", async () => {
+    const fixture = readFileSync(join(repoRoot, "test/fixtures/invalid/rule-vote-without-quorum.yaml"), "utf8");
+    const sitting = fixture.split("\n").filter((l) => !l.startsWith("#")).join("\n").replace(/ {4}vote:\n( {6}.*\n)+/, "");
+    expect(sitting).not.toContain("    vote:");
+    const dir = mkdtempSync(join(tmpdir(), "delib-noquorum-"));
+    writeFileSync(join(dir, "s.yaml"), sitting);
+    const run = await runCli(["build", "s.yaml", "--format", "html", "--documents", "extract", "--out", "out"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const html = readFileSync(join(dir, "out/2024-01.html"), "utf8");
+    const text = html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/[\s\u00a0\u202f]+/g, " ");
+    expect(text).toContain("Total 2 0 3 0");
+    expect(text).toContain("non atteint");
+  });
+});
