@@ -47,6 +47,8 @@ export interface ExtractView {
     checked: string;
     colleges: CollegeView[];
     totals: { present: number; absent: number; excused: number; voting: number };
+    /** Seats in office no listed member holds, counted absent (a short list of a transcribed record); null when none. */
+    missing: { label: string; count: number } | null;
   };
   quorum: string;
   /** Sentences on this motion's own presidency, withdrawals and interested members. */
@@ -206,6 +208,7 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
         excused: attendance.totals.excused,
         voting: counted ? attendance.totals.voting : 0,
       },
+      missing: missingSeats(attendance, t),
     },
     quorum: quorumSentence(motionOutcome, session, t),
     circumstances: circumstances(motionOutcome, outcome, t),
@@ -237,4 +240,10 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
 function executiveTitle(kind: string, signer: Member | undefined, t: Catalogue): string {
   const key = t.has(`signatory.executive.${kind}`) ? `signatory.executive.${kind}` : "signatory.executive";
   return signer ? gendered(t, key, signer) : t.t(key);
+}
+
+/** The seats in office no listed member holds: counted in the totals, so shown as their own row. */
+function missingSeats(attendance: MotionOutcome["attendance"], t: Catalogue): { label: string; count: number } | null {
+  const count = attendance.totals.seats - attendance.lines.length;
+  return count > 0 ? { label: t.t("attendance.missing"), count } : null;
 }

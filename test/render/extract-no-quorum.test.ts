@@ -21,3 +21,15 @@ describe("the extract of a motion without quorum", () => {
     expect(text).toContain("non atteint");
   });
 });
+
+describe("the extract of a transcribed record whose list is short", () => {
+  it("shows the seats in office missing from the list as their own row, counted absent", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "delib-missing-"));
+    writeFileSync(join(dir, "s.yaml"), readFileSync(join(repoRoot, "test/fixtures/invalid/finding-members-missing-transcribed.yaml"), "utf8"));
+    const run = await runCli(["build", "s.yaml", "--format", "html", "--documents", "extract", "--out", "out"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const file = run.stdout.trim().split("\n")[0]!.replace(/^wrote /, "");
+    const text = readFileSync(join(dir, file), "utf8").replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/[\s\u00a0\u202f]+/g, " ");
+    expect(text).toMatch(/Membres en exercice qui ne figurent pas sur la liste 2 Total \d+ \d+/);
+  });
+});
