@@ -84,7 +84,7 @@ describe("a proxy runs for at most three consecutive sittings (CGCT L2121-20)", 
   it("warns at the fourth, pointing at the proxy", async () => {
     const run = await validate(register({ body }, sittings(4)));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^2021-04-10\.yaml:\d+:\d+: warning DLB3705: `m5` is represented by `m1` for a fourth consecutive sitting/m);
+    expect(run.stdout).toMatch(/^2021-04-10\.yaml:\d+:\d+: warning DLB3705: M. Jean M5 is represented by M. Jean M1 for a fourth consecutive sitting/m);
   });
 });
 

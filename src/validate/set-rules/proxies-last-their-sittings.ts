@@ -24,7 +24,7 @@ export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
         findings.push({
           severity: "warning",
           code: "DLB3705",
-          message: `\`${principal}\` is represented by \`${holder}\` for ${ordinal(next.count)} consecutive sitting; a proxy is valid for ${limit.sittings} (${limit.source})`,
+          message: `${nameIn(s, principal)} is represented by ${nameIn(s, holder)} for ${ordinal(next.count)} consecutive sitting; a proxy is valid for ${limit.sittings} (${limit.source})`,
           hints: [
             "if a new written proxy was given for this sitting, keep it with the register; if the member is ill, add the member to `proxies_illness` of a motion",
           ],
@@ -48,4 +48,9 @@ export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
 function ordinal(n: number): string {
   const words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
   return n <= words.length ? `a ${words[n - 1]}` : `the ${n}th`;
+}
+
+/** A member as the file names them, or their id in backquotes when it does not. */
+function nameIn(s: SessionSummary, id: string): string {
+  return s.names[id] ?? `\`${id}\``;
 }

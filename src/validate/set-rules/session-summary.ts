@@ -16,6 +16,8 @@ export interface SessionSummary {
   readonly members: readonly string[];
   /** Proxies given at the opening: principal → holder. */
   readonly proxies: readonly { readonly principal: string; readonly holder: string }[];
+  /** « M. Christophe COULON » by id, for the members a finding names. */
+  readonly names: Readonly<Record<string, string>>;
   /** Members whose proxy may run longer for illness (CGCT L2121-20). */
   readonly illness: readonly string[];
   /** Links to earlier acts (`withdraws`, `replaces`, `corrects`), by the index of the motion making them. */
@@ -38,6 +40,7 @@ export function summarize(path: string, session: Session): SessionSummary {
       typeof a === "object" && a !== null && a.represented_by !== undefined ? [{ principal, holder: a.represented_by }] : [],
     ),
     illness: [...new Set(session.motions.flatMap((m) => m.proxies_illness ?? []))],
+    names: Object.fromEntries(session.members.map((m) => [m.id, `${m.civility} ${m.first_name} ${m.last_name}`])),
     links: session.motions.flatMap((m, index) =>
       (["withdraws", "replaces", "corrects"] as const).flatMap((kind) => {
         const link = m[kind];
