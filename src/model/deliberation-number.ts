@@ -37,3 +37,18 @@ export function compareText(a: string, b: string): number {
 export function numberKey(number: string): string {
   return number.normalize("NFC").toLowerCase();
 }
+
+/** Where a sitting stands in the register: its date, its time, its file. */
+export interface SittingPlace {
+  readonly date: string;
+  readonly time?: string | undefined;
+  readonly path: string;
+}
+
+/**
+ * The order of the sittings in a register (CGCT L2121-23: by date): by date, then time, then
+ * file, in code-unit order. The register, its tables and the checks across files all use it.
+ */
+export function compareSittings(a: SittingPlace, b: SittingPlace): number {
+  return compareText(a.date, b.date) || compareText(a.time ?? "", b.time ?? "") || compareText(a.path, b.path);
+}

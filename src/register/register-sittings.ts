@@ -1,7 +1,7 @@
 // Which sittings a year's register holds, and in what order (CGCT L2121-23: deliberations are
 // entered by date order). Pure.
 import type { Config } from "../config/load-config.js";
-import { compareNumbers, compareText } from "../model/deliberation-number.js";
+import { compareNumbers, compareSittings } from "../model/deliberation-number.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import { actLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import { summarize } from "../validate/set-rules/session-summary.js";
@@ -38,10 +38,5 @@ export function sittingsOfYear(checked: readonly { path: string; outcome: Outcom
       motions: [...c.outcome.motions].sort((a, b) => compareNumbers(a.motion.number, b.motion.number)),
       links: c.links ?? allLinks(),
     }))
-    .sort(
-      (a, b) =>
-        compareText(a.date, b.date) ||
-        compareText(a.outcome.session.session.time ?? "", b.outcome.session.session.time ?? "") ||
-        compareText(a.path, b.path),
-    );
+    .sort((a, b) => compareSittings({ ...a, time: a.outcome.session.session.time }, { ...b, time: b.outcome.session.session.time }));
 }

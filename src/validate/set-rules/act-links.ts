@@ -2,8 +2,8 @@
 // (« annule et remplace ») or corrects (« rectifie ») an earlier one, resolved over the files
 // checked together. The rule links-point-to-earlier-acts.ts checks them; the extracts and the
 // register's tables print them, both ways. Pure.
-import { compareNumbers, compareText, numberKey } from "../../model/deliberation-number.js";
-import type { SessionSummary } from "./session-summary.js";
+import { compareNumbers, numberKey } from "../../model/deliberation-number.js";
+import { inSittingOrder, type SessionSummary } from "./session-summary.js";
 
 /** What a link says of the earlier act. */
 export type LinkKind = "withdraws" | "replaces" | "corrects";
@@ -55,7 +55,7 @@ export const noLinks: ActLinks = { links: [], from: () => [], to: () => [] };
 export function actLinks(sessions: readonly SessionSummary[], inRegister: boolean): ActLinks {
   const byNumber = new Map<string, ActPlace[]>();
   const owner = (s: SessionSummary) => (inRegister ? "" : `${s.bodyName}\n`);
-  const ordered = [...sessions].sort((a, b) => compareText(a.date, b.date) || compareText(a.time ?? "", b.time ?? "") || compareText(a.path, b.path));
+  const ordered = inSittingOrder(sessions);
   for (const s of ordered) {
     s.numbers.forEach((number, index) => {
       const k = owner(s) + numberKey(number);

@@ -1,5 +1,6 @@
 // What the checks across files need to know of one session file: small enough to cross
 // threads for ten thousand files.
+import { compareSittings } from "../../model/deliberation-number.js";
 import type { Session } from "../../model/session.js";
 import { inOfficeAtOpening } from "../../tally/roster.js";
 
@@ -52,6 +53,5 @@ export function summarize(path: string, session: Session): SessionSummary {
 
 /** Sittings in the order of the register: by date, then time, then file. */
 export function inSittingOrder(sessions: readonly SessionSummary[]): SessionSummary[] {
-  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...sessions].sort((a, b) => text(a.date, b.date) || text(a.time ?? "", b.time ?? "") || text(a.path, b.path));
+  return [...sessions].sort(compareSittings);
 }
