@@ -7,7 +7,7 @@ import { actLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import { summarize } from "../validate/set-rules/session-summary.js";
 import type { Catalogue } from "./catalogue.js";
 import { extractView } from "./extract-view.js";
-import { typeset } from "./words.js";
+import { fullName, typeset } from "./words.js";
 import { listView } from "./list-view.js";
 import { minutesView } from "./minutes-view.js";
 import { TemplateError, templateDiagnostic, type DocumentKind, type TemplateSet } from "./templates.js";
@@ -72,8 +72,9 @@ export function renderHtml(
   }
   const documents: RenderedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
+  const names = session.members.map(fullName);
   for (const job of jobs) {
-    job.data = typeset(job.data);
+    job.data = typeset(job.data, { names });
     job.data.page.provenance = footer;
     try {
       const html = templates.render(job.kind, { doc: job.data, assets });

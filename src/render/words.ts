@@ -4,24 +4,103 @@ import type { Catalogue } from "./catalogue.js";
 
 /**
  * French typography on printed text: a no-break space inside « guillemets » and before a colon,
- * a narrow one before ; ! ? — so « Les Ouches » or « Objet : » never split across lines.
+ * a narrow one before ; ! ?, the typographic apostrophe (l’exercice) — so « Les Ouches » or
+ * « Objet : » never split across lines. In HTML, only the text changes, never a tag.
  */
 export function frenchTypography(text: string): string {
-  return text
-    .replace(/« /g, "«\u00a0")
-    .replace(/ »/g, "\u00a0»")
-    .replace(/ :(?=\s|$|<)/g, "\u00a0:")
-    .replace(/ ([;!?])(?=\s|$|<)/g, "\u202f$1");
+  return typesetText(text, civilitiesOnly);
 }
 
-/** Every string in a document's data, set in French typography (Markdown's HTML included: only text changes). */
-export function typeset<T>(value: T): T {
-  if (typeof value === "string") return frenchTypography(value) as T;
-  if (Array.isArray(value)) return value.map((v) => typeset(v)) as T;
+/** What `typeset` needs to know beyond the text: the people it names. */
+export interface TypesetOptions {
+  /** The full names of the sitting's members (« Christophe COULON »), kept whole on one line. */
+  readonly names?: readonly string[];
+}
+
+/**
+ * Every string in a document's data, set in French typography (Markdown's HTML included: only
+ * text changes, never a tag or its attributes), with every known name and the civility before
+ * it joined by no-break spaces, so that no line ends on « M. » or a first name (issue 11).
+ */
+export function typeset<T>(value: T, options: TypesetOptions = {}): T {
+  const names = options.names && options.names.length > 0 ? nameJoiner(options.names) : civilitiesOnly;
+  return typesetValue(value, (text) => typesetText(text, names));
+}
+
+function typesetValue<T>(value: T, set: (text: string) => string): T {
+  if (typeof value === "string") return set(value) as T;
+  if (Array.isArray(value)) return value.map((v) => typesetValue(v, set)) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeset(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typesetValue(v, set)])) as T;
   }
   return value;
+}
+
+/**
+ * Not inside a tag: the next angle bracket, if any, opens one. Markdown's HTML never holds a
+ * bare < or > in its text (it writes &lt; &gt;), so in a string with tags this tells text from
+ * markup, attributes included (`<a href='…'>`), without taking the string apart.
+ */
+const OUTSIDE_TAG = "(?![^<>]*>)";
+
+/**
+ * The French rules, found in one pass: an apostrophe, a space inside « guillemets », a space
+ * before a colon or ; ! ? standing alone (then a space, the end or a tag: not « 18:30 »).
+ */
+const RULES = "'|« | »| (?=:(?:\\s|$|<))| (?=[;!?](?:\\s|$|<))";
+const TEXT_RULES = new RegExp(RULES, "g");
+const HTML_RULES = new RegExp(`(?:${RULES})${OUTSIDE_TAG}`, "g");
+const TYPESET: Readonly<Record<string, string>> = { "'": "\u2019", "« ": "«\u00a0", " »": "\u00a0»" };
+
+/** What replaces a match of RULES: a space before a colon is a no-break one, before ; ! ? a narrow one. */
+function setRule(match: string, at: number, text: string): string {
+  return TYPESET[match] ?? (text[at + 1] === ":" ? "\u00a0" : "\u202f");
+}
+
+/** The rules and the names on one string: plain text, or HTML when it holds a `<`. */
+function typesetText(text: string, names: NameJoiner): string {
+  const html = text.includes("<");
+  return text.replace(html ? HTML_RULES : TEXT_RULES, setRule).replace(html ? names.html : names.text, joinWords);
+}
+
+function joinWords(match: string): string {
+  return match.replace(/\s+/g, "\u00a0");
+}
+
+/** The civilities a name may follow: as the file lists them (« M. », « Mme ») and in full (the catalogue's `civility.long.*`). */
+const CIVILITIES = ["Monsieur", "Madame", "Mme", "M."];
+/** Abbreviated civilities never end a line, whatever name follows (« M. DUPONT », « MM. DUPONT et MOREL »). */
+const ABBREVIATED = ["Mmes", "Mme", "MM.", "M."];
+
+/** One expression that finds the names to hold together, for plain text and for HTML. */
+interface NameJoiner {
+  readonly text: RegExp;
+  readonly html: RegExp;
+}
+
+/**
+ * Finds each of `names` with the civility before it (« M. Jean DUPONT »), and an abbreviated
+ * civility before any capitalised word, so their spaces become no-break ones. One expression
+ * for all the names of a document, longest first, so « Jean DUPONT-MOREL » is not taken for
+ * « Jean DUPONT »; a space of a name may already be a no-break one, an apostrophe either kind.
+ */
+function nameJoiner(names: readonly string[]): NameJoiner {
+  const known = [...new Set(names.map((n) => n.trim()).filter((n) => /\s/.test(n)))]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((n) => n.split(/\s+/).map((w) => escapeRegExp(w).replace(/['’]/g, "['’]")).join("\\s+"));
+  const civility = CIVILITIES.map(escapeRegExp).join("|");
+  const abbreviated = ABBREVIATED.map(escapeRegExp).join("|");
+  const name = known.length > 0 ? `(?:(?:${civility})\\s+)?(?:${known.join("|")})(?![\\p{L}\\p{N}])|` : "";
+  // Not inside a longer word: « M. » is no civility at the end of « MM. », nor « Jean DUPONT » a name in « Jean DUPONTEL ».
+  const pattern = `(?<![\\p{L}\\p{N}])(?:${name}(?:${abbreviated})\\s+(?=\\p{Lu}))`;
+  return { text: new RegExp(pattern, "gu"), html: new RegExp(pattern + OUTSIDE_TAG, "gu") };
+}
+
+/** The joiner that knows no name: abbreviated civilities only. */
+const civilitiesOnly = nameJoiner([]);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** « Christophe COULON » */
