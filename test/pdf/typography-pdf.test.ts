@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CORE_SCHEMA, dump, load } from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { pdfPageCount, pdfPages } from "../support/pdf-pages.js";
+import { pdfPageCount, pdfPages, splitNames, straightApostrophes, type Printed } from "../support/pdf-pages.js";
 import { repoRoot, runCli } from "../support/run-cli.js";
 
 interface Member {
@@ -15,16 +15,13 @@ interface Member {
   last_name: string;
 }
 
-/** A sitting's documents, each as the text of its pages. */
-type Printed = Map<string, string[]>;
-
 /** Builds every document of a session file with the CLI, as a clerk would, and reads the PDFs back. */
 async function print(file: string): Promise<Printed> {
   const out = join(mkdtempSync(join(tmpdir(), "delib-typography-pdf-")), "out");
   const run = await runCli(["build", file, "--out", out]);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
-  const printed: Printed = new Map();
+  const printed = new Map<string, string[]>();
   for (const name of readdirSync(out).filter((n) => n.endsWith(".pdf")).sort()) {
     const bytes = readFileSync(join(out, name));
     const pages = await pdfPages(bytes);
@@ -36,52 +33,6 @@ async function print(file: string): Promise<Printed> {
 
 function membersOf(file: string): Member[] {
   return (load(readFileSync(file, "utf8"), { schema: CORE_SCHEMA }) as { members: Member[] }).members;
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** A name's words, whatever spaces pdftotext puts between them. */
-const words = (text: string) => text.trim().split(/\s+/).map(escape).join("\\s+");
-const notInWord = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}'’-])${pattern}(?![\\p{L}\\p{N}'’-])`, "u");
-
-/**
- * Where a member's name is split across two lines: every line that shows the last name must
- * show the first name just before it, no line may end on a first name, and no line may end on
- * a civility when the next one starts with a first name.
- */
-function splitNames(printed: Printed, members: readonly Member[]): string[] {
-  const all = [...printed.values()].flat().join("\n");
-  // A first name the documents never print (a member named by last name alone) proves nothing.
-  const named = members.filter((m) => notInWord(words(m.first_name)).test(all));
-  const startsWithFirstName = new RegExp(`^\\s*(?:${named.map((m) => words(m.first_name)).join("|")})(?![\\p{L}\\p{N}'’-])`, "u");
-  const found: string[] = [];
-  for (const [name, pages] of printed) {
-    pages.forEach((page, p) => {
-      const lines = page.split("\n");
-      lines.forEach((line, l) => {
-        const where = `${name} p. ${p + 1} l. ${l + 1}: ${line.trim()}`;
-        for (const m of named) {
-          const full = `${m.first_name} ${m.last_name}`;
-          if (notInWord(words(m.last_name)).test(line) && !notInWord(`${words(m.first_name)}\\s+${words(m.last_name)}`).test(line)) found.push(`${full} — ${where}`);
-          if (notInWord(`${words(m.first_name)}\\s*$`).test(line)) found.push(`${full}, its first name ends the line — ${where}`);
-        }
-        if (/(?:^|\s)(?:M\.|Mme|MM\.|Monsieur|Madame)\s*$/.test(line) && startsWithFirstName.test(lines[l + 1] ?? "")) {
-          found.push(`a civility ends the line before a name — ${where} / ${lines[l + 1]!.trim()}`);
-        }
-      });
-    });
-  }
-  return found;
-}
-
-/** Straight apostrophes between two letters, « l'exercice », with where they are. */
-function straightApostrophes(printed: Printed): string[] {
-  const found: string[] = [];
-  for (const [name, pages] of printed) {
-    pages.forEach((page, p) => {
-      for (const match of page.matchAll(/\S*\p{L}'\p{L}\S*/gu)) found.push(`${name} p. ${p + 1}: ${match[0]}`);
-    });
-  }
-  return found;
 }
 
 /**
