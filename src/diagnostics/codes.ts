@@ -133,6 +133,8 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3082", severity: "error", meaning: "`replaced_by` names the member themself, or both are in office on the date", producer: "validate/rules/replacements-take-the-seat.ts" },
   { code: "DLB3083", severity: "error", meaning: "fewer members in office are listed than the seats less the vacant ones: the missing are counted absent", producer: "validate/rules/seats-are-accounted-for.ts", irregularity: true },
   { code: "DLB3084", severity: "error", meaning: "members in office and vacant seats exceed the assembly's seats", producer: "validate/rules/seats-are-accounted-for.ts" },
+  { code: "DLB3090", severity: "error", meaning: "an item without a vote is placed before or after a number that is not a deliberation of the sitting", producer: "validate/rules/unvoted-items-are-placed.ts" },
+  { code: "DLB3091", severity: "error", meaning: "an item without a vote is placed both before and after a deliberation", producer: "validate/rules/unvoted-items-are-placed.ts" },
 
   // DLB37xx: checks across the sittings of a register, and the register's own command
   { code: "DLB3702", severity: "error", meaning: "a deliberation number does not follow the register's numbering pattern", producer: "validate/set-rules/numbers-follow-the-pattern.ts", testedBy: REGISTER_CHECKS },

@@ -194,8 +194,12 @@ export interface Motion {
   proxies_illness?: string[];
   voting_colleges?: string[];
   ballot_requested_by?: string[];
-  publication?: { transmitted_on?: string; published_on?: string; online_on?: string };
+  publication?: { transmitted_on?: string; published_on?: string; online_on?: string; actes_id?: string; acknowledged_on?: string };
+  /** The date of the extract's certification; default from the configuration, else the day after the sitting. */
+  certified_on?: string;
   rapporteur?: string;
+  /** The record says « le rapporteur » without naming them. */
+  unnamed_rapporteur?: true;
   preamble?: string;
   visas?: string[];
   considerations?: string[];
@@ -218,7 +222,29 @@ export interface Session {
   /** `transcribed`: a record already adopted and signed; irregular facts are findings, not errors. */
   record?: "prepared" | "transcribed";
   motions: Motion[];
+  /** Points of the agenda without a deliberation (informations, compte rendu, questions diverses). */
+  items?: AgendaItem[];
 }
 
 /** A path into the session data, as ajv and the yaml package understand it. */
 export type DataPath = readonly (string | number)[];
+
+export type AgendaItemKind = "delegated_decisions" | "information" | "questions";
+
+/** A decision the executive took by delegation (CGCT L2122-22), reported to the assembly (L2122-23). */
+export interface DelegatedDecision {
+  number?: string;
+  date?: string;
+  object: string;
+}
+
+/** A point of the agenda on which the assembly does not deliberate, placed among the motions. */
+export interface AgendaItem {
+  kind: AgendaItemKind;
+  title: string;
+  before?: string;
+  after?: string;
+  rapporteur?: string;
+  text?: string;
+  decisions?: DelegatedDecision[];
+}

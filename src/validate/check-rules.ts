@@ -33,6 +33,7 @@ import { votingCollegesExist } from "./rules/voting-colleges-exist.js";
 import { votesAgreeWithAttendance } from "./rules/votes-agree-with-attendance.js";
 import { votesAddUpToVoters } from "./rules/votes-add-up-to-voters.js";
 import { publicBallotNamesTheVoters } from "./rules/public-ballot-names-the-voters.js";
+import { unvotedItemsArePlaced } from "./rules/unvoted-items-are-placed.js";
 
 /** Rules on the file's structure: ids, references, one status per member, one way to record a vote. */
 export const structureRules: readonly Rule[] = [
@@ -46,6 +47,7 @@ export const structureRules: readonly Rule[] = [
   placeIsGiven,
   voteIsRecorded,
   votingCollegesExist,
+  unvotedItemsArePlaced,
 ];
 
 /** Rules on what the count found: proxies, officers, quorum conditions, votes against voters. */

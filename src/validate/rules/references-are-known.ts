@@ -59,6 +59,9 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
       }),
     );
   });
+  session.items?.forEach((item, i) => {
+    if (item.rapporteur) check(item.rapporteur, ["items", i, "rapporteur"], "the rapporteur");
+  });
   session.motions.forEach((motion, m) => {
     const at = (key: string): DataPath => ["motions", m, key];
     if (motion.rapporteur) check(motion.rapporteur, at("rapporteur"), "the rapporteur");
