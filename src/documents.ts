@@ -5,7 +5,7 @@ import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { startPrinter, type Printer, type PrintJob } from "./browser/print-pdfs.js";
 import type { CheckedFile } from "./check.js";
-import type { Config } from "./config/load-config.js";
+import type { Config, DocumentSettings } from "./config/load-config.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
 import { numberKey } from "./model/deliberation-number.js";
 import type { Provenance } from "./model/provenance.js";
@@ -43,12 +43,20 @@ export interface RenderOptions {
    * its own sitting.
    */
   readonly links?: ActLinks;
+  /** What delib.config.yaml says the documents print (`Config.documents`). */
+  readonly settings?: DocumentSettings;
 }
 
 /** Renders the documents of a checked session (every extract, the procès-verbal, the list). */
 export function renderDocuments(outcome: Outcome, options: RenderOptions = {}): Result<RenderedDocument[]> {
   const templates = options.templates ?? builtInTemplates();
-  return renderHtml(outcome, templates, loadCatalogue("fr"), options.kinds, { logo: null, signature: null, ...options.assets }, options.provenance, options.links);
+  return renderHtml(outcome, templates, loadCatalogue("fr"), {
+    kinds: options.kinds,
+    assets: { logo: null, signature: null, ...options.assets },
+    provenance: options.provenance,
+    links: options.links,
+    settings: options.settings,
+  });
 }
 
 let builtIn: TemplateSet | undefined;
@@ -58,10 +66,15 @@ function builtInTemplates(): TemplateSet {
 }
 
 /**
- * The templates and images of a register: `--template DIR` when given (relative to `cwd`),
- * else `templates:` of its configuration; the built-in templates fill in the rest.
+ * The templates, images and document settings of a register: `--template DIR` when given
+ * (relative to `cwd`), else `templates:` of its configuration; the built-in templates fill in
+ * the rest.
  */
-export function prepareTemplates(config: Config, templateDir: string | undefined, cwd: string): Result<{ templates: TemplateSet; assets: Record<string, string> }> {
+export function prepareTemplates(
+  config: Config,
+  templateDir: string | undefined,
+  cwd: string,
+): Result<{ templates: TemplateSet; assets: Record<string, string>; settings: DocumentSettings }> {
   const userDir = templateDir ? resolve(cwd, templateDir) : config.templatesDir;
   if (userDir !== undefined && !isDirectory(userDir)) {
     return {
@@ -93,7 +106,7 @@ export function prepareTemplates(config: Config, templateDir: string | undefined
     }
   }
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
-  return { value: { templates: set.value, assets }, diagnostics };
+  return { value: { templates: set.value, assets, settings: config.documents }, diagnostics };
 }
 
 /** Prints documents to PDF, each dated per SOURCE_DATE_EPOCH or its sitting; files in the documents' order. */

@@ -28,8 +28,35 @@ export interface RosterEvent {
   date: string;
 }
 
+/** The letterhead printed above the body's name (`identity:`). */
+export interface Identity {
+  republic?: boolean;
+  departement?: string;
+  arrondissement?: string;
+  seat?: string;
+  address?: string[];
+  phone?: string;
+  email?: string;
+  website?: string;
+  siret?: boolean;
+  logo?: string;
+}
+
+/** How a body's documents read: letterhead, certification, recourse, attendance words. */
+export interface DocumentSettings {
+  readonly identity?: Identity;
+  readonly siret?: string;
+  readonly certification?: { place?: string; date?: "next_day" | "sitting_day" };
+  readonly recourse?: { print?: boolean; court?: string; address?: string; telerecours?: boolean };
+  readonly attendance?: { represented?: "excused" | "absent"; labels?: Partial<Record<"present" | "absent" | "excused" | "withdrawn" | "voting" | "proxy", string>> };
+}
+
 export interface ConfigFile {
   format: 1;
+  identity?: Identity;
+  certification?: DocumentSettings["certification"];
+  recourse?: DocumentSettings["recourse"];
+  attendance?: DocumentSettings["attendance"];
   body?: ConfigBody;
   numbering?: { pattern: string };
   roster?: RosterEvent[];
@@ -48,11 +75,13 @@ export interface Config {
   readonly body: ConfigBody | undefined;
   readonly numbering: { pattern: string } | undefined;
   readonly roster: readonly RosterEvent[];
+  /** What the documents print from the configuration (letterhead, mentions, vocabulary). */
+  readonly documents: DocumentSettings;
   /** The parsed file, to locate a finding in it. */
   readonly source: import("../source/parse-yaml.js").ParsedSource | undefined;
 }
 
-export const noConfig: Config = { path: undefined, root: undefined, templatesDir: undefined, assets: {}, body: undefined, numbering: undefined, roster: [], source: undefined };
+export const noConfig: Config = { path: undefined, root: undefined, templatesDir: undefined, assets: {}, body: undefined, numbering: undefined, roster: [], documents: {}, source: undefined };
 
 /** The nearest delib.config.yaml in `dir` or a folder above it. */
 export function findConfig(dir: string): string | undefined {
@@ -92,10 +121,20 @@ function configOf(text: SourceFile): Result<Config> {
       path,
       root: base,
       templatesDir: file.templates ? resolve(base, file.templates) : undefined,
-      assets: Object.fromEntries(Object.entries(file.assets ?? {}).map(([name, p]) => [name, resolve(base, p)])),
+      // `identity.logo` is the letterhead's image, as `assets.logo` is.
+      assets: Object.fromEntries(
+        Object.entries({ ...(file.identity?.logo ? { logo: file.identity.logo } : {}), ...file.assets }).map(([name, p]) => [name, resolve(base, p)]),
+      ),
       body: file.body,
       numbering: file.numbering,
       roster: file.roster ?? [],
+      documents: {
+        ...(file.identity ? { identity: file.identity } : {}),
+        ...(file.body?.siret ? { siret: file.body.siret } : {}),
+        ...(file.certification ? { certification: file.certification } : {}),
+        ...(file.recourse ? { recourse: file.recourse } : {}),
+        ...(file.attendance ? { attendance: file.attendance } : {}),
+      },
       source: parsed.value,
     },
     diagnostics,

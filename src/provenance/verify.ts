@@ -142,7 +142,7 @@ export async function verifyPdf(root: string, pdfPath: string, shown: string = p
     // Checked as every command checks it, with its text at HEAD in place of the file on disk.
     const set = await checkSessions([record.source], { cwd: root, texts: new Map([[record.source, text]]) });
     const checked = set.files[0]!;
-    const rendered = checked.outcome ? renderDocuments(checked.outcome, { kinds: [record.kind as DocumentKind], links: checked.links }).value : undefined;
+    const rendered = checked.outcome ? renderDocuments(checked.outcome, { kinds: [record.kind as DocumentKind], links: checked.links, settings: checked.config.documents }).value : undefined;
     const document = rendered?.find((d) => record.number === undefined || d.name === record.number);
     documentUnchanged = document ? documentHash(document.data as { page: { provenance: string } }) === record.document : undefined;
   }

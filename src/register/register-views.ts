@@ -4,7 +4,7 @@ import { findMatiere } from "../law/actes.js";
 import type { Member } from "../model/session.js";
 import type { Catalogue } from "../render/catalogue.js";
 import { dateInFrench } from "../render/french-dates.js";
-import { officerSignatures, type SignatureView } from "../render/session-view.js";
+import { letterheadView, officerSignatures, type LetterheadView, type SignatureView } from "../render/session-view.js";
 import { actLinkSentences } from "../render/extract-view.js";
 import { assemblyWords, shortName, upper } from "../render/words.js";
 import { compareNumbers } from "../model/deliberation-number.js";
@@ -16,6 +16,8 @@ export interface RegisterPageView {
   title: string;
   /** The body's name as printed in the letterhead. */
   body: string;
+  /** The letterhead of delib.config.yaml, as on the sitting's documents. */
+  letterhead: LetterheadView;
 }
 
 /** Everything a closing sheet prints. */
@@ -83,7 +85,7 @@ export function closingView(sitting: Sitting, identity: RegisterIdentity, t: Cat
   const count = sitting.motions.length;
   const present = membersPresent(sitting);
   return {
-    page: { lang: t.language, title: t.t("register.closing.title", { date }), body: upper(identity.body, t.language) },
+    page: { lang: t.language, title: t.t("register.closing.title", { date }), body: upper(identity.body, t.language), letterhead: letterheadView(sitting.config.documents, t) },
     heading: registerHeading(sitting, t),
     title: t.t("register.closing.title", { date }),
     statement: t.t("register.closing.statement", {
@@ -124,7 +126,7 @@ function rowOf(entry: TableEntry, t: Catalogue) {
 function tableView(sittings: readonly Sitting[], identity: RegisterIdentity, t: Catalogue, titleKey: string, groups: TableView["groups"]): TableView {
   const title = t.t(titleKey, { year: identity.year });
   return {
-    page: { lang: t.language, title, body: upper(identity.body, t.language) },
+    page: { lang: t.language, title, body: upper(identity.body, t.language), letterhead: letterheadView(sittings[0]?.config.documents ?? {}, t) },
     heading: registerHeading(sittings[0]!, t),
     title,
     headers: { date: t.t("register.tables.date"), number: t.t("register.tables.number"), object: t.t("register.tables.object"), page: t.t("register.tables.page") },

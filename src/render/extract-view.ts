@@ -1,4 +1,5 @@
-import type { Member, Session } from "../model/session.js";
+import type { DocumentSettings } from "../config/load-config.js";
+import type { Member, Motion, Session } from "../model/session.js";
 import { linkKinds, noLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import type { MotionOutcome, Outcome, SeatLine } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
@@ -6,6 +7,7 @@ import { dateInFrenchWords } from "./french-words.js";
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView, type ElectionView } from "./motion-sentences.js";
 import { renderMarkdown } from "./markdown.js";
 import { dateInFrench } from "./french-dates.js";
+import { columnLabel, placeOf, shownColumns, type AttendanceSettings, type PlaceColumn } from "./attendance-columns.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
 import { assemblyWords, capitalize, formalName, frenchTime, fullName, gendered, shortName, upper } from "./words.js";
 
@@ -13,9 +15,12 @@ import { assemblyWords, capitalize, formalName, frenchTime, fullName, gendered, 
 export interface AttendanceRowView {
   member: string;
   note: string;
+  /** One box per shown column (`attendance.columns`), ticked or not. */
+  ticks: boolean[];
   present: boolean;
   absent: boolean;
   excused: boolean;
+  withdrawn: boolean;
   voting: boolean;
   proxy: string;
 }
@@ -43,10 +48,12 @@ export interface ExtractView {
   opening: string;
   attendance: {
     hasColleges: boolean;
-    headers: { college: string; member: string; present: string; absent: string; excused: string; voting: string; proxy: string; totals: string };
+    headers: { college: string; member: string; present: string; absent: string; excused: string; withdrawn: string; voting: string; proxy: string; totals: string };
+    /** The place columns shown, in order (« Retirés » only when a seat is ticked there), with their totals. */
+    columns: { key: PlaceColumn; label: string; total: number; missing: number | null }[];
     checked: string;
     colleges: CollegeView[];
-    totals: { present: number; absent: number; excused: number; voting: number };
+    totals: { present: number; absent: number; excused: number; withdrawn: number; voting: number };
     /** Seats in office no listed member holds, counted absent (a short list of a transcribed record); null when none. */
     missing: { label: string; count: number } | null;
   };
@@ -58,6 +65,8 @@ export interface ExtractView {
   visas: string[];
   considerations: string[];
   hearing: string | null;
+  /** « Après en avoir délibéré, », before the operative part of a deliberation put to the vote. */
+  deliberated: string | null;
   /** Above the operative part when the motion was not adopted: the text was only proposed. */
   draftNote: string | null;
   proposal: string | null;
@@ -66,12 +75,19 @@ export interface ExtractView {
   votes: { label: string; value: number }[] | null;
   names: { label: string; names: string }[];
   election: ElectionView;
+  /** « Fait et délibéré en séance les jour, mois et an que dessus. » */
+  done: string | null;
+  /** « Pour extrait conforme, à Viens, le 6 avril 2022, » */
   certified: string;
   signatory: SignatureView;
   /** The secretaries' signature blocks, beside the signatory's (CGCT L2121-23). */
   cosignatories: SignatureView[];
   /** « Certifié exécutoire ... », « Mis en ligne le ... », when the file records the dates. */
   mentions: string[];
+  /** Transmission, @CTES acknowledgement, publication: filled when known, blank lines to fill by hand otherwise; null once « Certifié exécutoire » says it all, or for an act not adopted. */
+  executory: { title: string; lines: { label: string; value: string; blank: boolean }[] } | null;
+  /** The voies et délais de recours; null when the body leaves them out, or nothing was decided. */
+  recourse: { title: string; paragraphs: string[] } | null;
 }
 
 /** « Le dix-huit mai deux mille vingt-et-un, le comité syndical ... » */
@@ -99,11 +115,12 @@ export function openingSentence(session: Session, outcome: Outcome, t: Catalogue
   });
 }
 
-function row(line: SeatLine, t: Catalogue, voted: boolean): AttendanceRowView {
+function row(line: SeatLine, t: Catalogue, voted: boolean, columns: readonly PlaceColumn[], settings: AttendanceSettings | undefined, notTakingPart: boolean): AttendanceRowView {
   const note = (() => {
     switch (line.note) {
       case undefined:
-        return "";
+        // In the room, with a vote, casting none: the only mark of it but the empty « Votant » box.
+        return notTakingPart && line.column === "present" ? gendered(t, "note.not_taking_part", line.member) : "";
       case "suppleant":
         return gendered(t, "note.suppleant", line.member, { name: shortName(line.sitting) });
       case "proxy_unused":
@@ -112,19 +129,30 @@ function row(line: SeatLine, t: Catalogue, voted: boolean): AttendanceRowView {
         return gendered(t, `note.${line.note}`, line.member);
     }
   })();
+  const place = placeOf(line, settings);
   return {
     member: shortName(line.member),
     note,
-    present: line.column === "present",
-    absent: line.column === "absent",
-    excused: line.column === "excused",
+    ticks: columns.map((c) => c === place),
+    present: place === "present",
+    absent: place === "absent",
+    excused: place === "excused",
+    withdrawn: place === "withdrawn",
     voting: voted && line.voting,
     proxy: line.proxyHolder ? shortName(line.proxyHolder) : "",
   };
 }
 
 /** The table's rows by college; `voted` false when the motion was not put to the vote (no « Votant » ticked). */
-function collegeViews(lines: readonly SeatLine[], t: Catalogue, voted: boolean): CollegeView[] {
+function collegeViews(
+  lines: readonly SeatLine[],
+  t: Catalogue,
+  voted: boolean,
+  columns: readonly PlaceColumn[],
+  settings: AttendanceSettings | undefined,
+  motion: Motion,
+): CollegeView[] {
+  const notTakingPart = new Set(motion.not_taking_part ?? []);
   const groups: SeatLine[][] = [];
   for (const line of lines) {
     const last = groups[groups.length - 1];
@@ -132,7 +160,7 @@ function collegeViews(lines: readonly SeatLine[], t: Catalogue, voted: boolean):
     else groups.push([line]);
   }
   return groups.map((group) => {
-    const [first, ...rest] = group.map((l) => row(l, t, voted));
+    const [first, ...rest] = group.map((l) => row(l, t, voted, columns, settings, notTakingPart.has(l.member.id) || notTakingPart.has(l.sitting.id)));
     return { name: group[0]!.college ?? "", rowspan: group.length, first: first!, rest };
   });
 }
@@ -163,7 +191,7 @@ export function actLinkSentences(session: Session, number: string, links: ActLin
 }
 
 /** The data of one extract of the register, from the computed outcome of its motion. */
-export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: Catalogue, links: ActLinks = noLinks): ExtractView {
+export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: Catalogue, links: ActLinks = noLinks, settings: DocumentSettings = {}): ExtractView {
   const { session } = outcome;
   const { motion, attendance, vote } = motionOutcome;
   const lang = t.language;
@@ -173,13 +201,29 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   const rapporteur = motion.rapporteur ? outcome.members.get(motion.rapporteur) : undefined;
   const label = (key: string) => t.t(key);
   const counted = motionOutcome.result !== "no_quorum";
+  const decided = motionOutcome.result === "adopted" || motionOutcome.result === "elected";
   const publication = motion.publication;
   const executory =
     publication?.transmitted_on && publication.published_on
-      ? [t.t("mention.executory", { transmitted: dateInFrench(publication.transmitted_on, t), published: dateInFrench(publication.published_on, t) })]
+      ? [
+          t.t(publication.actes_id ? "mention.executory.actes" : "mention.executory", {
+            transmitted: dateInFrench(publication.transmitted_on, t),
+            published: dateInFrench(publication.published_on, t),
+            id: publication.actes_id ?? "",
+          }),
+        ]
       : [];
+  const vocabulary = settings.attendance;
+  const columns = shownColumns(attendance.lines, vocabulary);
+  const colleges = collegeViews(attendance.lines, t, counted, columns, vocabulary, motion);
+  const rows = colleges.flatMap((c) => [c.first, ...c.rest]);
+  const missing = missingSeats(attendance, t);
+  // The totals are the ticks counted: the table adds up by construction, and the count's
+  // figures (present, absent and excused together) are the same.
+  const total = (key: PlaceColumn) => rows.filter((r) => r[key]).length + (key === "absent" ? (missing?.count ?? 0) : 0);
+  const election = motion.kind === "election";
   return {
-    page: pageView(session, t, t.t("extract.title", { number: motion.number, object: motion.title }), "running.extract", { number: motion.number }),
+    page: pageView(session, t, t.t("extract.title", { number: motion.number, object: motion.title }), "running.extract", { number: motion.number }, settings),
     number: motion.number,
     numberLine: upper(t.t("extract.number", { number: motion.number }), lang),
     heading: upper(t.t("extract.heading", { ofAssembly: words.of }), lang),
@@ -192,23 +236,26 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
       headers: {
         college: label("attendance.college"),
         member: label("attendance.member"),
-        present: label("attendance.present"),
-        absent: label("attendance.absent"),
-        excused: label("attendance.excused"),
-        voting: label("attendance.voting"),
-        proxy: label("attendance.proxy"),
+        present: columnLabel("present", vocabulary, t),
+        absent: columnLabel("absent", vocabulary, t),
+        excused: columnLabel("excused", vocabulary, t),
+        withdrawn: columnLabel("withdrawn", vocabulary, t),
+        voting: columnLabel("voting", vocabulary, t),
+        proxy: columnLabel("proxy", vocabulary, t),
         totals: label("attendance.totals"),
       },
+      columns: columns.map((key) => ({ key, label: columnLabel(key, vocabulary, t), total: total(key), missing: key === "absent" && missing ? missing.count : null })),
       checked: label("attendance.checked"),
       // Without quorum the motion was not put to the vote: nobody voted on it (L2121-17).
-      colleges: collegeViews(attendance.lines, t, counted),
+      colleges,
       totals: {
-        present: attendance.totals.present,
-        absent: attendance.totals.absent,
-        excused: attendance.totals.excused,
+        present: total("present"),
+        absent: total("absent"),
+        excused: total("excused"),
+        withdrawn: total("withdrawn"),
         voting: counted ? attendance.totals.voting : 0,
       },
-      missing: missingSeats(attendance, t),
+      missing,
     },
     quorum: quorumSentence(motionOutcome, session, t),
     circumstances: circumstances(motionOutcome, outcome, t),
@@ -216,19 +263,86 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
     assemblyLine: t.t("motion.assembly", { TheAssembly: capitalize(words.the, lang) }),
     visas: (motion.visas ?? []).map(renderMarkdown),
     considerations: (motion.considerations ?? []).map(renderMarkdown),
-    hearing:
-      motion.kind === "election" ? null : rapporteur ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) }) : label("motion.hearing"),
-    draftNote: motionOutcome.result === "adopted" || motionOutcome.result === "elected" ? null : t.t(`draft.${motionOutcome.result}`),
+    // The rapporteur only when the file names one (or says the record heard one unnamed).
+    hearing: election
+      ? null
+      : rapporteur
+        ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) })
+        : motion.unnamed_rapporteur
+          ? label("motion.hearing")
+          : null,
+    deliberated: election || !counted ? null : label("motion.deliberated"),
+    draftNote: decided ? null : t.t(`draft.${motionOutcome.result}`),
     proposal: motion.on_proposal_of ? t.t("motion.proposal", { of: motion.on_proposal_of }) : null,
     decisions: motion.decisions.map((d) => ({ verb: d.verb, articles: d.articles.map(renderMarkdown) })),
     result: motionOutcome.election && counted ? electionResult(motionOutcome, t) : resultLine(motionOutcome, session, t),
     votes: counted && vote ? voteView(vote, attendance.lines, t).votes : null,
     names: counted && vote ? voteView(vote, attendance.lines, t).names : [],
     election: counted ? electionView(motionOutcome, t) : null,
-    certified: label("signature.certified"),
+    done: counted ? label("extract.done") : null,
+    certified: certification(session, motion, settings, t),
     signatory: { capacity: `${signing.capacity ?? executiveTitle(session.body.kind, signer, t)},`, name: signer ? fullName(signer) : signing.member },
     cosignatories: officerSignatures(outcome, t).slice(1),
     mentions: [...executory, ...mention(t, "mention.online", publication?.online_on)],
+    executory: decided && executory.length === 0 ? executoryBlock(motion, t) : null,
+    recourse: counted ? recourseMention(settings, t) : null,
+  };
+}
+
+/** The day after `isoDate`, as YYYY-MM-DD. */
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Where the extract is certified: the configured place, else the body's seat, else a
+ * commune's own name (« Commune de Viens »: Viens); none when nothing says it.
+ */
+export function certificationPlace(session: Session, settings: DocumentSettings): string | undefined {
+  const configured = settings.certification?.place ?? settings.identity?.seat;
+  if (configured) return configured;
+  if (session.body.kind !== "commune") return undefined;
+  return /^(?:Commune|Ville) (?:de |d'|d’)(.+)$/.exec(session.body.name)?.[1];
+}
+
+/** « Pour extrait conforme, à Viens, le 6 avril 2022, »: the motion's date, else the configured day. */
+function certification(session: Session, motion: Motion, settings: DocumentSettings, t: Catalogue): string {
+  const sitting = session.session.date;
+  const on = motion.certified_on ?? (settings.certification?.date === "sitting_day" ? sitting : nextDay(sitting));
+  const place = certificationPlace(session, settings);
+  const date = dateInFrench(on, t);
+  return place ? t.t("signature.certified.at", { place, date }) : t.t("signature.certified.on", { date });
+}
+
+/** The exécutoire block before the dates are all known: what is known filled in, the rest left blank to fill by hand. */
+function executoryBlock(motion: Motion, t: Catalogue): ExtractView["executory"] {
+  const p = motion.publication;
+  const line = (key: string, value: string | undefined) => ({ label: t.t(key), value: value ?? t.t("executory.blank"), blank: value === undefined });
+  return {
+    title: t.t("executory.title"),
+    lines: [
+      line("executory.transmitted", p?.transmitted_on ? dateInFrench(p.transmitted_on, t) : undefined),
+      line(
+        "executory.acknowledgement",
+        p?.actes_id && p.acknowledged_on ? t.t("executory.acknowledgement.dated", { id: p.actes_id, date: dateInFrench(p.acknowledged_on, t) }) : p?.actes_id,
+      ),
+      line("executory.published", p?.published_on ? dateInFrench(p.published_on, t) : undefined),
+    ],
+  };
+}
+
+/** The voies et délais de recours, as the body configures them (CJA R421-1, R421-5). */
+export function recourseMention(settings: DocumentSettings, t: Catalogue): ExtractView["recourse"] {
+  const recourse = settings.recourse ?? {};
+  if (recourse.print === false) return null;
+  const court = recourse.court
+    ? t.t(recourse.address ? "recourse.court.address" : "recourse.court.named", { court: recourse.court, address: recourse.address ?? "" })
+    : t.t("recourse.court.unnamed");
+  return {
+    title: t.t("recourse.title"),
+    paragraphs: [t.t("recourse.contentious", { court, telerecours: recourse.telerecours === false ? "" : t.t("recourse.telerecours") }), t.t("recourse.gracious")],
   };
 }
 

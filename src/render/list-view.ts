@@ -1,5 +1,6 @@
 // The list of deliberations examined in the sitting (CGCT L2121-25), posted and put online
 // within a week.
+import type { DocumentSettings } from "../config/load-config.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrench } from "./french-dates.js";
@@ -27,11 +28,11 @@ function decision(motion: MotionOutcome, t: Catalogue): string {
 }
 
 /** The data of the list of deliberations of a sitting. */
-export function listView(outcome: Outcome, t: Catalogue): ListView {
+export function listView(outcome: Outcome, t: Catalogue, settings: DocumentSettings = {}): ListView {
   const { session } = outcome;
   const s = session.session;
   return {
-    page: pageView(session, t, t.t("list.title", { date: dateInFrench(s.date, t) }), "running.list", { date: dateInFrench(s.date, t) }),
+    page: pageView(session, t, t.t("list.title", { date: dateInFrench(s.date, t) }), "running.list", { date: dateInFrench(s.date, t) }, settings),
     heading: upper(t.t("list.heading"), t.language),
     subheading: t.t("list.subheading", { ofAssembly: assemblyWords(session, t).of, date: dateInFrenchWords(s.date) }),
     headers: { number: t.t("list.number"), object: t.t("list.object"), decision: t.t("list.decision") },

@@ -1,13 +1,17 @@
 // The procès-verbal (CGCT L2121-15): date and time, president, members present or represented,
 // secretaries, quorum, agenda, each deliberation with its result and, for public ballots, the
 // names and direction of the votes, requests for particular ballots, the substance of debates.
-import type { Member } from "../model/session.js";
+import type { DocumentSettings } from "../config/load-config.js";
+import { agendaOrder } from "../model/agenda.js";
+import type { AgendaItem, Member } from "../model/session.js";
+import { noLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrench } from "./french-dates.js";
 import { dateInFrenchWords } from "./french-words.js";
 import { renderMarkdown } from "./markdown.js";
-import { openingSentence } from "./extract-view.js";
+import { columnLabel, representedColumn } from "./attendance-columns.js";
+import { extractView, openingSentence, type ExtractView } from "./extract-view.js";
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView } from "./motion-sentences.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
 import { agreeing, assemblyWords, formalName, frenchTime, gendered, joinNames, shortName, upper } from "./words.js";
@@ -24,7 +28,24 @@ export interface MinutesMotionView {
   votes: { label: string; value: number }[] | null;
   names: { label: string; names: string }[];
   election: ReturnType<typeof electionView>;
+  /** The deliberation as adopted (or proposed): preamble, visas, considérants, decisions (L2121-15). */
+  text: Pick<ExtractView, "preamble" | "assemblyLine" | "visas" | "considerations" | "hearing" | "proposal" | "deliberated" | "draftNote" | "decisions">;
 }
+
+/** A point without a vote: an information, the compte rendu of delegated decisions, questions diverses. */
+export interface MinutesItemView {
+  heading: string;
+  /** « Information, sans vote », « Compte rendu des décisions prises par le maire par délégation (art. L2122-23 du CGCT) ». */
+  kind: string;
+  presenter: string | null;
+  html: string | null;
+  decisions: { headers: { number: string; date: string; object: string }; rows: { number: string; date: string; object: string }[] } | null;
+  /** For a compte rendu with no decision listed. */
+  noDecision: string | null;
+}
+
+/** One point of the sitting in its order: a deliberation or an item without a vote. */
+export type MinutesPointView = { motion: MinutesMotionView; item?: undefined } | { item: MinutesItemView; motion?: undefined };
 
 /** Everything the procès-verbal template prints. Documented in README. */
 export interface MinutesView {
@@ -40,6 +61,10 @@ export interface MinutesView {
   deliberationsLabel: string;
   discussionLabel: string;
   motions: MinutesMotionView[];
+  /** Every point in the order of the sitting: the deliberations and the items without a vote. */
+  points: MinutesPointView[];
+  /** « Projet » until the sitting that arrêta the procès-verbal is given (session.minutes.approved_on). */
+  draft: { mark: string; note: string } | null;
   closing: string | null;
   signatures: SignatureView[];
   mentions: string[];
@@ -79,7 +104,8 @@ function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): st
   ];
 }
 
-function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue): MinutesMotionView {
+function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue, links: ActLinks, settings: DocumentSettings): MinutesMotionView {
+  const extract = extractView(outcome, motion, t, links, settings);
   const m = motion.motion;
   const rapporteur = m.rapporteur ? outcome.members.get(m.rapporteur) : undefined;
   const requesters = (m.ballot_requested_by ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
@@ -99,6 +125,38 @@ function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue): Minu
     votes: vote.votes,
     names: vote.names,
     election: counted ? electionView(motion, t) : null,
+    text: {
+      preamble: extract.preamble,
+      assemblyLine: extract.assemblyLine,
+      visas: extract.visas,
+      considerations: extract.considerations,
+      hearing: extract.hearing,
+      proposal: extract.proposal,
+      deliberated: extract.deliberated,
+      draftNote: extract.draftNote,
+      decisions: extract.decisions,
+    },
+  };
+}
+
+function itemView(item: AgendaItem, outcome: Outcome, t: Catalogue): MinutesItemView {
+  const kind = outcome.session.body.kind;
+  const kindKey = t.has(`minutes.item.${item.kind}.${kind}`) ? `minutes.item.${item.kind}.${kind}` : `minutes.item.${item.kind}`;
+  const presenter = item.rapporteur ? outcome.members.get(item.rapporteur) : undefined;
+  const decisions = item.decisions ?? [];
+  return {
+    heading: item.title,
+    kind: t.t(kindKey),
+    presenter: presenter ? t.t("minutes.item.presenter", { name: formalName(presenter, t) }) : null,
+    html: item.text ? renderMarkdown(item.text) : null,
+    decisions:
+      decisions.length > 0
+        ? {
+            headers: { number: t.t("minutes.item.decisions.number"), date: t.t("minutes.item.decisions.date"), object: t.t("minutes.item.decisions.object") },
+            rows: decisions.map((d) => ({ number: d.number ?? "", date: d.date ? dateInFrench(d.date, t) : "", object: d.object })),
+          }
+        : null,
+    noDecision: item.kind === "delegated_decisions" && decisions.length === 0 ? t.t("minutes.item.no_decision") : null,
   };
 }
 
@@ -174,7 +232,7 @@ export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): Att
 }
 
 /** The data of the procès-verbal of a sitting, from the computed outcome. */
-export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
+export function minutesView(outcome: Outcome, t: Catalogue, links: ActLinks = noLinks, settings: DocumentSettings = {}): MinutesView {
   const { session } = outcome;
   const s = session.session;
   const words = assemblyWords(session, t);
@@ -182,22 +240,25 @@ export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
   const lines = first?.attendance.lines ?? [];
   const secretaries = (s.secretaries ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
   const entries = attendanceThroughTheSitting(outcome, t);
+  const motions = outcome.motions.map((m) => motionView(m, outcome, t, links, settings));
   const list = (name: AttendanceEntry["list"]) => entries.filter((e) => e.list === name).map((e) => e.text);
   const listed = (items: string[]) => (items.length === 0 ? t.t("none") : joinNames(items));
   const present = list("present");
   const represented = list("represented");
   const substituted = list("substituted");
+  // The extract's words: « Excusés ayant donné pouvoir » where the table ticks them « Excusés ».
+  const vocabulary = settings.attendance;
   const attendance = [
-    { label: t.t("minutes.present"), names: listed(present) },
+    { label: columnLabel("present", vocabulary, t), names: listed(present) },
     // « X, pouvoir à Y ; Z, pouvoir à W »: semicolons, since each item holds a comma.
-    ...(represented.length > 0 ? [{ label: t.t("minutes.represented"), names: represented.join(" ; ") }] : []),
+    ...(represented.length > 0 ? [{ label: t.t(`minutes.represented.${representedColumn(vocabulary)}`), names: represented.join(" ; ") }] : []),
     ...(substituted.length > 0 ? [{ label: t.t("minutes.substituted"), names: substituted.join(" ; ") }] : []),
-    { label: t.t("minutes.excused"), names: listed(list("excused")) },
-    { label: t.t("minutes.absent"), names: listed(list("absent")) },
+    { label: columnLabel("excused", vocabulary, t), names: listed(list("excused")) },
+    { label: columnLabel("absent", vocabulary, t), names: listed(list("absent")) },
     { label: agreeing(t, "minutes.secretaries", secretaries), names: names(secretaries, t) },
   ];
   return {
-    page: pageView(session, t, t.t("minutes.title", { date: dateInFrench(s.date, t) }), "running.minutes", { date: dateInFrench(s.date, t) }),
+    page: pageView(session, t, t.t("minutes.title", { date: dateInFrench(s.date, t) }), "running.minutes", { date: dateInFrench(s.date, t) }, settings),
     heading: upper(t.t("minutes.heading", { ofAssembly: words.of }), t.language),
     date: t.t("minutes.date", { date: dateInFrenchWords(s.date) }),
     opening: openingSentence(session, outcome, t),
@@ -205,10 +266,12 @@ export function minutesView(outcome: Outcome, t: Catalogue): MinutesView {
     inOffice: t.t("minutes.in_office", { inOffice: lines.length }),
     quorum: first ? quorumSentence(first, session, t) : "",
     agendaLabel: t.t("minutes.agenda"),
-    agenda: session.motions.map((m) => t.t("minutes.agenda.item", { number: m.number, title: m.title })),
-    deliberationsLabel: t.t("minutes.deliberations"),
+    agenda: agendaOrder(session).map((e) => (e.kind === "motion" ? t.t("minutes.agenda.item", { number: e.motion.number, title: e.motion.title }) : t.t("minutes.agenda.point", { title: e.item.title }))),
+    deliberationsLabel: t.t(session.items?.length ? "minutes.points" : "minutes.deliberations"),
     discussionLabel: t.t("minutes.discussion"),
-    motions: outcome.motions.map((m) => motionView(m, outcome, t)),
+    motions,
+    points: agendaOrder(session).map((e) => (e.kind === "motion" ? { motion: motions[e.index]! } : { item: itemView(e.item, outcome, t) })),
+    draft: s.minutes?.approved_on ? null : { mark: t.t("minutes.draft"), note: t.t("minutes.draft.note", { toAssembly: words.to }) },
     closing: s.closing_time ? t.t("minutes.closing", { time: frenchTime(s.closing_time, t) }) : null,
     signatures: officerSignatures(outcome, t),
     mentions: [...mention(t, "mention.minutes_approved", s.minutes?.approved_on), ...mention(t, "mention.online", s.minutes?.published_online_on)],

@@ -1,3 +1,4 @@
+import type { DocumentSettings } from "../config/load-config.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { listFileName, minutesFileName } from "../model/document-names.js";
 import type { Provenance } from "../model/provenance.js";
@@ -33,41 +34,44 @@ export function documentHash(data: { page: { provenance: string } }): string {
   return contentHash(JSON.stringify({ ...data, page: { ...data.page, provenance: "" }, successors: undefined }));
 }
 
-/** The footer line that says where a document comes from. */
+/** The line that says where a document comes from, printed small at its end (not on every page). */
 function provenanceLine(provenance: Provenance | undefined, t: Catalogue): string {
   if (!provenance) return "";
   const values = { source: provenance.source, commit: provenance.commit?.slice(0, 12) ?? "", hash: provenance.hash.slice(0, 16) };
   return t.t(provenance.commit ? (provenance.modified ? "provenance.modified" : "provenance.committed") : "provenance.unversioned", values);
 }
 
+/** What a rendering may add to the outcome: which documents, images, provenance, links, the body's settings. */
+export interface RenderHtmlOptions {
+  readonly kinds?: readonly DocumentKind[];
+  readonly assets?: Readonly<Record<string, string | null>>;
+  readonly provenance?: Provenance;
+  readonly links?: ActLinks;
+  /** Letterhead, certification, recourse and attendance words from delib.config.yaml. */
+  readonly settings?: DocumentSettings;
+}
+
 /** Renders the documents asked for, all from the same computed outcome. */
-export function renderHtml(
-  outcome: Outcome,
-  templates: TemplateSet,
-  catalogue: Catalogue,
-  kinds: readonly DocumentKind[] = ["extract", "minutes", "list"],
-  assets: Readonly<Record<string, string | null>> = {},
-  provenance?: Provenance,
-  links?: ActLinks,
-): Result<RenderedDocument[]> {
+export function renderHtml(outcome: Outcome, templates: TemplateSet, catalogue: Catalogue, options: RenderHtmlOptions = {}): Result<RenderedDocument[]> {
+  const { kinds = ["extract", "minutes", "list"], assets = {}, provenance, links, settings = {} } = options;
   const footer = provenanceLine(provenance, catalogue);
   const { session } = outcome;
   const date = session.session.date;
   const jobs: { name: string; kind: DocumentKind; data: { page: { title: string; provenance: string } }; subject: string; number?: string }[] = [];
+  // Without the links of its register, a sitting still knows those between its own acts.
+  const known = links ?? actLinks([summarize(`${date}.yaml`, session)], false);
   if (kinds.includes("extract")) {
-    // Without the links of its register, a sitting still knows those between its own acts.
-    const known = links ?? actLinks([summarize(`${date}.yaml`, session)], false);
     for (const motion of outcome.motions) {
-      const view = extractView(outcome, motion, catalogue, known);
+      const view = extractView(outcome, motion, catalogue, known, settings);
       jobs.push({ name: motion.motion.number, kind: "extract", data: view, subject: view.heading, number: motion.motion.number });
     }
   }
   if (kinds.includes("minutes")) {
-    const view = minutesView(outcome, catalogue);
+    const view = minutesView(outcome, catalogue, known, settings);
     jobs.push({ name: minutesFileName(date), kind: "minutes", data: view, subject: view.heading });
   }
   if (kinds.includes("list")) {
-    const view = listView(outcome, catalogue);
+    const view = listView(outcome, catalogue, settings);
     jobs.push({ name: listFileName(date), kind: "list", data: view, subject: view.heading });
   }
   const documents: RenderedDocument[] = [];

@@ -1,4 +1,5 @@
 // What every document of a sitting shares: the body's heading, the running header, signatures.
+import type { DocumentSettings } from "../config/load-config.js";
 import type { Member, Session } from "../model/session.js";
 import type { Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
@@ -21,12 +22,40 @@ export interface PageView {
   pageOf: string;
   /** The body's name as printed in the heading. */
   body: string;
-  /** Where the document comes from (source file, commit, hash), at the foot of every page. */
+  /** What the heading prints above and below the body's name (delib.config.yaml `identity:`). */
+  letterhead: LetterheadView;
+  /** Where the document comes from (source file, commit, hash): a discreet line at its end, and the PDF's metadata. */
   provenance: string;
 }
 
+export interface LetterheadView {
+  /** « République française », unless the body says not. */
+  republic: string | null;
+  /** The département, the arrondissement, as the body writes them. */
+  lines: string[];
+  address: string[];
+  /** Telephone, e-mail, website, SIRET. */
+  contact: string[];
+}
+
+/** The letterhead from the configuration; a body without one prints « République française » and its name. */
+export function letterheadView(settings: DocumentSettings, t: Catalogue): LetterheadView {
+  const identity = settings.identity ?? {};
+  return {
+    republic: identity.republic === false ? null : t.t("letterhead.republic"),
+    lines: [identity.departement, identity.arrondissement].filter((x): x is string => x !== undefined),
+    address: identity.address ?? [],
+    contact: [
+      ...(identity.phone ? [t.t("letterhead.phone", { phone: identity.phone })] : []),
+      ...(identity.email ? [identity.email] : []),
+      ...(identity.website ? [identity.website] : []),
+      ...(identity.siret && settings.siret ? [t.t("letterhead.siret", { siret: settings.siret })] : []),
+    ],
+  };
+}
+
 /** The page-level data of a document: language, title, running header. */
-export function pageView(session: Session, t: Catalogue, title: string, runningKey: string, values: Record<string, string>): PageView {
+export function pageView(session: Session, t: Catalogue, title: string, runningKey: string, values: Record<string, string>, settings: DocumentSettings = {}): PageView {
   return {
     lang: t.language,
     title,
@@ -34,6 +63,7 @@ export function pageView(session: Session, t: Catalogue, title: string, runningK
     pageLabel: t.t("page.number"),
     pageOf: t.t("page.of"),
     body: upper(session.body.name, t.language),
+    letterhead: letterheadView(settings, t),
     provenance: "",
   };
 }

@@ -166,5 +166,6 @@ export function assemblyWords(session: Session, t: Catalogue) {
     gender,
     of: t.t(`assembly.of.${gender}`, { assembly }),
     the: t.t(`assembly.the.${gender}`, { assembly }),
+    to: t.t(`assembly.to.${gender}`, { assembly }),
   };
 }

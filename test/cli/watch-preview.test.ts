@@ -13,8 +13,8 @@ const example = join(repoRoot, "examples/saint-julien-de-verac/2024-03-26.yaml")
 const documents = ["2024-08", "2024-09", "2024-10", "2024-11", "proces-verbal-2024-03-26", "liste-des-deliberations-2024-03-26"];
 const firstTitle = "Tarifs de la restauration scolaire et de l'accueil périscolaire à compter du 1er septembre 2024";
 const lastTitle = "Attribution des subventions aux associations pour l'année 2024";
-/** Handlebars escapes the apostrophe. */
-const inHtml = (text: string) => text.replace(/'/g, "&#x27;");
+/** A title as the document prints it: typographic apostrophes, no-break space before « : » (render/words.ts). */
+const inHtml = (text: string) => text.replace(/'/g, "\u2019").replace(/ :/g, "\u00a0:");
 
 const DEADLINE = 20_000;
 

@@ -26,8 +26,8 @@ describe("the extract of deliberation 2021-06", () => {
   });
 
   it("ticks the attendance boxes of the reference, with M. Charles BAREGE excused", () => {
-    const rows = [...document!.html.matchAll(/<td class="member">([^<]*)<\/td>\s*((?:<td class="box">.*?<\/td>\s*){4})/g)].map((m) => ({
-      member: m[1]!,
+    const rows = [...document!.html.matchAll(/<td class="member"><span class="name">([^<]*)<\/span><\/td>\s*((?:<td class="box">.*?<\/td>\s*){4})/g)].map((m) => ({
+      member: m[1]!.replace(/\u00a0/g, " "),
       ticks: [...m[2]!.matchAll(/<td class="box">(.*?)<\/td>/g)].map((c) => c[1] !== ""),
     }));
     const expected = referenceRows().map((r) => ({
@@ -78,14 +78,14 @@ describe("escaping: the file's text is shown, never interpreted", () => {
 describe("outcomes are printed, not errors", () => {
   it("says a motion was rejected", () => {
     const [doc] = renderDocuments(tally(session().members(5).vote({ for: 2, against: 3 }).build())).value!;
-    expect(htmlText(doc!.html)).toContain("Rejeté par :");
+    expect(htmlText(doc!.html)).toContain("Rejetée par :");
   });
 
   it("says why a motion was not adopted for lack of quorum, with the figures", () => {
     const [doc] = renderDocuments(tally(session().members(5).excused("m3", "m4", "m5").vote({ for: 2, against: 0 }).build())).value!;
     const text = htmlText(doc!.html);
     expect(text).toContain("Quorum : 2 présents sur 5 membres en exercice, 3 requis (art. L2121-17 du CGCT) : non atteint.");
-    expect(text).toContain("le quorum n'étant pas atteint");
+    expect(text).toContain("le quorum n’étant pas atteint");
     expect(text).not.toContain("Voix pour");
   });
 

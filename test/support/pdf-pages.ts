@@ -76,7 +76,13 @@ export function splitNames(printed: Printed, members: readonly PrintedName[]): s
         const where = `${name} p. ${p + 1} l. ${l + 1}: ${line.trim()}`;
         for (const m of named) {
           const full = `${m.first_name} ${m.last_name}`;
-          if (notInWord(words(m.last_name)).test(line) && !notInWord(`${words(m.first_name)}\\s+${words(m.last_name)}`).test(line)) found.push(`${full} — ${where}`);
+          // Each time the last name shows, what stands just before it on the line is the first
+          // name of a member of that name (two may share it) or a civility (« Madame DUPONT »).
+          const before = named.filter((o) => o.last_name === m.last_name).map((o) => words(o.first_name));
+          const held = new RegExp(`(?:${[...before, "M\\.", "Mme", "Monsieur", "Madame"].join("|")})\\s+$`, "u");
+          for (const at of line.matchAll(new RegExp(notInWord(words(m.last_name)).source, "gu"))) {
+            if (!held.test(line.slice(0, at.index))) found.push(`${full} — ${where}`);
+          }
           if (notInWord(`${words(m.first_name)}\\s*$`).test(line)) found.push(`${full}, its first name ends the line — ${where}`);
         }
         if (named.length > 0 && /(?:^|\s)(?:M\.|Mme|MM\.|Monsieur|Madame)\s*$/.test(line) && startsWithFirstName.test(lines[l + 1] ?? "")) {

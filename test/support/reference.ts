@@ -45,6 +45,11 @@ export function referenceLines(): ReferenceLine[] {
     .map((line) => {
       // « DÉLIBÉRATION 2021 - 06 » and « EXTRAIT ... DELIBERATIONS DU COMITE » are typographic variants.
       if (line === "DÉLIBÉRATION 2021 - 06") return { text: "DÉLIBÉRATION 2021-06", folded: false };
+      // Two wordings issue 11 changed on purpose, everywhere: the result agrees with « la
+      // délibération » (« Adoptée », as the list says it), and the certification gives its
+      // place and date (« Pour extrait conforme, le 19 mai 2021, »).
+      if (line === "Adopté par :") return { text: "Adoptée par :", folded: false };
+      if (line === "Pour extrait conforme :") return { text: "Pour extrait conforme,", folded: false };
       return { text: line, folded: /^EXTRAIT DU REGISTRE/.test(line) };
     });
 }

@@ -212,7 +212,8 @@ describe("examples", () => {
     it(`${relative(EXAMPLES, path)} has no diagnostic`, async () => {
       const { diagnostics, files } = await checkSessions([relative(ROOT, path)], { cwd: ROOT });
       expect(describeAll(diagnostics)).toBe("");
-      expect(files[0]!.outcome).toBeDefined();
+      // A register's delib.config.yaml is checked as a configuration, with no session of its own.
+      if (!path.endsWith("delib.config.yaml")) expect(files[0]!.outcome).toBeDefined();
     });
   }
 });

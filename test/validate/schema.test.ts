@@ -52,7 +52,8 @@ describe("schemas/session.schema.json", () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const first = readFileSync(join(dir, file), "utf8").split("\n")[0];
-      expect(first, file).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schemas\/session\.schema\.json$/);
+      const schema = file.endsWith("delib.config.yaml") ? "config" : "session";
+      expect(first, file).toMatch(new RegExp(`^# yaml-language-server: \\$schema=(\\.\\./)+schemas/${schema}\\.schema\\.json$`));
     }
   });
 });
