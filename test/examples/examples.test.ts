@@ -21,7 +21,7 @@ function exampleFiles(): string[] {
     .filter((d) => d.isDirectory())
     .flatMap((d) =>
       readdirSync(join(examplesDir, d.name))
-        .filter((f) => f.endsWith(".yaml"))
+        .filter((f) => f.endsWith(".yaml") && f !== "delib.config.yaml")
         .map((f) => join(examplesDir, d.name, f)),
     )
     .sort();
@@ -198,7 +198,7 @@ describe("compte administratif (Vernoux-la-Forêt, 9 April 2024)", () => {
   it("prints the elected chair, the withdrawal and the L1612-12 ground on the CA extract", () => {
     const text = extractText(outcome, "2024-06");
     expect(text).toContain("la présidence de séance est assurée par Madame Annie SOULIÉ");
-    expect(text).toContain("Monsieur Gérard LAFFONT s'est retiré au moment du vote.");
+    expect(text).toContain("Monsieur Gérard LAFFONT s’est retiré au moment du vote.");
     expect(text).toContain("art. L1612-12 du CGCT");
   });
 });
@@ -419,10 +419,37 @@ describe("elections over rounds and a quorum lost (Marcilly-sur-Aubrette, 12 Dec
   it("prints the rounds, the election by age and why the last motion failed", () => {
     const suppleant = extractText(outcome, "2023-46");
     expect(suppleant).toContain("Troisième tour — votants : 15 ;");
-    expect(suppleant).toContain("Madame Hélène HOUDARD est élue au troisième tour, au bénéfice de l'âge.");
+    expect(suppleant).toContain("Madame Hélène HOUDARD est élue au troisième tour, au bénéfice de l’âge.");
     const last = extractText(outcome, "2023-49");
     expect(last).toContain("Quorum : 8 présents sur 19 membres en exercice, 10 requis (art. L2121-17 du CGCT) : non atteint.");
-    expect(last).toContain("Non adopté : le quorum n'étant pas atteint, le conseil municipal ne pouvait pas délibérer.");
+    expect(last).toContain("Non adoptée : le quorum n’étant pas atteint, le conseil municipal ne pouvait pas délibérer.");
     expect(last).not.toContain("Voix pour");
+  });
+});
+
+describe("a commune sitting after the 2022 reform (Aubencourt-sur-Noirieu, 7 April 2023)", () => {
+  const outcome = outcomeOf("examples/aubencourt-sur-noirieu/2023-04-07.yaml");
+
+  // 15 seats, one vacant: 14 rows. Opening: 10 present, VASSEUR and BOURGEOIS not yet there
+  // (absent), PAYEN and DE LA MOTTE represented (excused). Both arrive at the first
+  // deliberation: 12 present, 2 represented, 14 voting. Quorum floor(14/2) + 1 = 8.
+  it("counts 12 present and 14 voting, the two late arrivals in from the first deliberation", () => {
+    for (const number of ["2023-01", "2023-03", "2023-04", "2023-05"]) {
+      expectTotals(motion(outcome, number), [12, 0, 2, 2, 14]);
+      expectQuorum(motion(outcome, number), [14, 12, 8, true]);
+    }
+  });
+
+  it("counts the maire out of the compte administratif: 11 present, 13 voting", () => {
+    const ca = motion(outcome, "2023-02");
+    expectTotals(ca, [11, 1, 2, 2, 13]);
+    expectQuorum(ca, [14, 11, 8, true]);
+    expect(ca.result).toBe("adopted");
+  });
+
+  it("counts the public ballot by name: 12 for, 1 against, 1 abstention, 13 expressed of 14", () => {
+    const budget = motion(outcome, "2023-05");
+    expectVote(budget, [12, 1, 1, 13, 14]);
+    expect(budget.result).toBe("adopted");
   });
 });
