@@ -101,10 +101,25 @@ body:
 numbering:
   pattern: "{year}-{seq:02}"
 
-# Un modèle propre (en-tête, logo) : décommentez et créez le dossier.
+# L'en-tête de chaque document, sans modèle à écrire : décommentez et complétez.
+# identity:
+#   departement: Département de …
+#   arrondissement: Arrondissement de …
+#   seat: …                       # la commune siège : « Pour extrait conforme, à … »
+#   address: [Mairie, …, 00000 …]
+#   logo: ./images/logo.png
+
+# Les voies et délais de recours imprimées au bas de chaque extrait.
+# recourse:
+#   court: Tribunal administratif de …
+#   address: …
+
+# Les mots du tableau des présences : un membre qui a donné pouvoir est « excusé » ou « absent ».
+# attendance:
+#   represented: excused
+
+# Un modèle propre (mise en page, feuille de style) : décommentez et créez le dossier.
 # templates: ./modele
-# assets:
-#   logo: ./modele/logo.png
 `;
   const workflow = `# Vérifie chaque séance à chaque envoi, et joint les PDF au résultat.
 name: Registre des délibérations

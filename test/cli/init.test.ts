@@ -28,6 +28,18 @@ describe("delib init", () => {
 
     expect(await runCli(["validate", "seances/**/*.yaml", "delib.config.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "No problems found in 2 files.\n" });
 
+    // The letterhead, recourse and attendance the configuration offers in comments are valid
+    // once a clerk uncomments and fills them (the logo aside: it needs an image).
+    const config = readFileSync(join(dir, "delib.config.yaml"), "utf8");
+    const uncommented = config
+      .split("\n")
+      .map((line) => (/^# (identity|recourse|attendance):|^#   (?!logo)\w+:/.test(line) ? line.slice(2).replace(/…/g, "Viens") : line))
+      .join("\n");
+    expect(uncommented).toContain("\nidentity:\n");
+    writeFileSync(join(dir, "delib.config.yaml"), uncommented);
+    expect(await runCli(["validate", "seances/**/*.yaml", "delib.config.yaml"], { cwd: dir })).toMatchObject({ code: 0 });
+    writeFileSync(join(dir, "delib.config.yaml"), config);
+
     const again = await runCli(["init", dir, "--name", "Commune de Saint-Amand-sur-Ornain"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("error DLB5010");

@@ -6,7 +6,7 @@
 // recourse of delib.config.yaml; no page carries the technical footer, and `delib verify` still
 // answers on the built PDF.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
@@ -151,6 +151,13 @@ describe("the example commune sitting after the 2022 reform, printed by real Chr
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("2023-02");
   });
+
+  it("gives the same bytes when built again", async () => {
+    expect((await runCli(["build", `seances/${sessionFile}`, "--out", "again"], { cwd: repo })).code).toBe(0);
+    for (const name of readdirSync(join(repo, "out"))) {
+      expect(readFileSync(join(repo, "again", name)).equals(readFileSync(join(repo, "out", name))), name).toBe(true);
+    }
+  }, 60_000);
 
   it("fits each extract on at most two pages, never splits a name across lines, and sets its apostrophes", () => {
     for (const m of session.motions) expect(printed.get(m.number)!.length, m.number).toBeLessThanOrEqual(2);
