@@ -14,7 +14,7 @@ import { columnLabel, representedColumn } from "./attendance-columns.js";
 import { extractView, openingSentence, type ExtractView } from "./extract-view.js";
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView } from "./motion-sentences.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
-import { agreeing, assemblyWords, formalName, frenchTime, gendered, joinNames, shortName, upper } from "./words.js";
+import { agreeing, assemblyWords, formalName, frenchTime, gendered, joinNames, listSeparators, shortName, upper } from "./words.js";
 
 export interface MinutesMotionView {
   heading: string;
@@ -53,7 +53,8 @@ export interface MinutesView {
   heading: string;
   date: string;
   opening: string;
-  attendance: { label: string; names: string }[];
+  /** Each list: its label, its names as one text, and the same as names apart from what follows them. */
+  attendance: { label: string; names: string; people: { name: string; rest: string }[] }[];
   inOffice: string;
   quorum: string;
   agendaLabel: string;
@@ -68,10 +69,6 @@ export interface MinutesView {
   closing: string | null;
   signatures: SignatureView[];
   mentions: string[];
-}
-
-function names(members: Member[], t: Catalogue): string {
-  return members.length === 0 ? t.t("none") : joinNames(members.map(shortName));
 }
 
 function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): string[] {
@@ -164,6 +161,8 @@ function itemView(item: AgendaItem, outcome: Outcome, t: Catalogue): MinutesItem
 interface AttendanceEntry {
   readonly list: "present" | "represented" | "substituted" | "excused" | "absent";
   readonly text: string;
+  /** The person's name as the text begins with it (« M. Jean-Claude DISSAUX »), kept on one line. */
+  readonly name: string;
 }
 
 /**
@@ -219,14 +218,15 @@ export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): Att
     // The suppléant who sat is present in person, at the place of the seat.
     if (suppleant !== undefined && !suppleantsSat.has(suppleant)) {
       suppleantsSat.add(suppleant);
-      entries.push({ list: "present", text: who(suppleant) });
+      entries.push({ list: "present", text: who(suppleant), name: who(suppleant) });
     }
     const holder = usedProxy(id);
-    if (everSat) entries.push({ list: "present", text: name });
-    else if (suppleant !== undefined) entries.push({ list: "substituted", text: gendered(t, "minutes.substituted.item", member, { titulaire: name, suppleant: who(suppleant) }) });
-    else if (holder) entries.push({ list: "represented", text: t.t("minutes.represented.item", { principal: name, holder: shortName(holder) }) });
+    const own = shortName(member);
+    if (everSat) entries.push({ list: "present", text: name, name: own });
+    else if (suppleant !== undefined) entries.push({ list: "substituted", text: gendered(t, "minutes.substituted.item", member, { titulaire: name, suppleant: who(suppleant) }), name: own });
+    else if (holder) entries.push({ list: "represented", text: t.t("minutes.represented.item", { principal: name, holder: shortName(holder) }), name: own });
     // A proxy never used (irregular, or lapsed) leaves its principal excused, as the extract ticks it.
-    else entries.push({ list: opening === "absent" || opening === undefined ? "absent" : "excused", text: name });
+    else entries.push({ list: opening === "absent" || opening === undefined ? "absent" : "excused", text: name, name: own });
   }
   return entries;
 }
@@ -241,21 +241,32 @@ export function minutesView(outcome: Outcome, t: Catalogue, links: ActLinks = no
   const secretaries = (s.secretaries ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
   const entries = attendanceThroughTheSitting(outcome, t);
   const motions = outcome.motions.map((m) => motionView(m, outcome, t, links, settings));
-  const list = (name: AttendanceEntry["list"]) => entries.filter((e) => e.list === name).map((e) => e.text);
-  const listed = (items: string[]) => (items.length === 0 ? t.t("none") : joinNames(items));
-  const present = list("present");
-  const represented = list("represented");
-  const substituted = list("substituted");
+  const list = (name: AttendanceEntry["list"]) => entries.filter((e) => e.list === name);
+  // Each person's name apart from what follows it, so the template keeps the name on one line
+  // (a hyphenated first name, « Jean-Claude », would otherwise break at its hyphen).
+  const people = (items: readonly Pick<AttendanceEntry, "text" | "name">[], semicolons = false) => {
+    // « X, pouvoir à Y ; Z, pouvoir à W »: semicolons, since each item holds a comma.
+    const separators = semicolons ? listSeparators(items.length, " ; ", " ; ") : listSeparators(items.length);
+    return items.map((e, i) => {
+      const name = e.text.startsWith(e.name) ? e.name : "";
+      return { name, rest: e.text.slice(name.length) + separators[i] };
+    });
+  };
+  const line = (label: string, items: readonly Pick<AttendanceEntry, "text" | "name">[], semicolons = false) => {
+    const parts = people(items, semicolons);
+    return { label, names: parts.length === 0 ? t.t("none") : parts.map((p) => p.name + p.rest).join(""), people: parts };
+  };
   // The extract's words: « Excusés ayant donné pouvoir » where the table ticks them « Excusés ».
   const vocabulary = settings.attendance;
+  const represented = list("represented");
+  const substituted = list("substituted");
   const attendance = [
-    { label: columnLabel("present", vocabulary, t), names: listed(present) },
-    // « X, pouvoir à Y ; Z, pouvoir à W »: semicolons, since each item holds a comma.
-    ...(represented.length > 0 ? [{ label: t.t(`minutes.represented.${representedColumn(vocabulary)}`), names: represented.join(" ; ") }] : []),
-    ...(substituted.length > 0 ? [{ label: t.t("minutes.substituted"), names: substituted.join(" ; ") }] : []),
-    { label: columnLabel("excused", vocabulary, t), names: listed(list("excused")) },
-    { label: columnLabel("absent", vocabulary, t), names: listed(list("absent")) },
-    { label: agreeing(t, "minutes.secretaries", secretaries), names: names(secretaries, t) },
+    line(columnLabel("present", vocabulary, t), list("present")),
+    ...(represented.length > 0 ? [line(t.t(`minutes.represented.${representedColumn(vocabulary)}`), represented, true)] : []),
+    ...(substituted.length > 0 ? [line(t.t("minutes.substituted"), substituted, true)] : []),
+    line(columnLabel("excused", vocabulary, t), list("excused")),
+    line(columnLabel("absent", vocabulary, t), list("absent")),
+    line(agreeing(t, "minutes.secretaries", secretaries), secretaries.map((m) => ({ text: shortName(m), name: shortName(m) }))),
   ];
   return {
     page: pageView(session, t, t.t("minutes.title", { date: dateInFrench(s.date, t) }), "running.minutes", { date: dateInFrench(s.date, t) }, settings),

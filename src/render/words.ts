@@ -131,8 +131,13 @@ export function citation(source: string, t: Catalogue): string {
 
 /** « M. A, Mme B et M. C » */
 export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`;
+  const separators = listSeparators(names.length);
+  return names.map((name, i) => name + separators[i]).join("");
+}
+
+/** What follows each of `count` items of a list: « , » between them, « et » before the last, nothing after it. */
+export function listSeparators(count: number, between = ", ", last = " et "): string[] {
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? "" : i === count - 2 ? last : between));
 }
 
 /** « 18 h 30 », « 20 h »: a time of day as a register writes it. */
