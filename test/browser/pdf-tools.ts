@@ -20,7 +20,8 @@ export function chromiumForTests(): string {
   return found.path;
 }
 
-async function withPdfFile<T>(bytes: Uint8Array, fn: (file: string) => Promise<T>): Promise<T> {
+/** Runs `fn` on the bytes written to a temporary file, removed afterwards. */
+export async function withPdfFile<T>(bytes: Uint8Array, fn: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "delib-pdf-test-"));
   try {
     const file = path.join(dir, "out.pdf");

@@ -1,24 +1,10 @@
 // A printed PDF, page by page, as poppler reads it, and what the tests look for in its lines:
 // a name split across two of them, a straight apostrophe.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { promisify } from "node:util";
+import { withPdfFile as onFile } from "../browser/pdf-tools.js";
 
 const run = promisify(execFile);
-
-/** Runs `fn` on the bytes written to a temporary file, removed afterwards. */
-async function onFile<T>(bytes: Uint8Array, fn: (file: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "delib-pdf-pages-"));
-  try {
-    const file = path.join(dir, "document.pdf");
-    await writeFile(file, bytes);
-    return await fn(file);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /** The number of pages, from `pdfinfo`. */
 export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
