@@ -67,6 +67,8 @@ export interface ExtractView {
   hearing: string | null;
   /** « Après en avoir délibéré, », before the operative part of a deliberation put to the vote. */
   deliberated: string | null;
+  /** The lines printed together before the decisions: hearing, proposal, « Après en avoir délibéré » (those given). */
+  formulas: string[];
   /** Above the operative part when the motion was not adopted: the text was only proposed. */
   draftNote: string | null;
   proposal: string | null;
@@ -198,7 +200,6 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   const words = assemblyWords(session, t);
   const signing = motion.signatory ?? session.session.signatory;
   const signer = outcome.members.get(signing.member);
-  const rapporteur = motion.rapporteur ? outcome.members.get(motion.rapporteur) : undefined;
   const label = (key: string) => t.t(key);
   const counted = motionOutcome.result !== "no_quorum";
   const decided = motionOutcome.result === "adopted" || motionOutcome.result === "elected";
@@ -221,7 +222,7 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   // The totals are the ticks counted: the table adds up by construction, and the count's
   // figures (present, absent and excused together) are the same.
   const total = (key: PlaceColumn) => rows.filter((r) => r[key]).length + (key === "absent" ? (missing?.count ?? 0) : 0);
-  const election = motion.kind === "election";
+  const votes = counted && vote ? voteView(vote, attendance.lines, t) : undefined;
   return {
     page: pageView(session, t, t.t("extract.title", { number: motion.number, object: motion.title }), "running.extract", { number: motion.number }, settings),
     number: motion.number,
@@ -259,25 +260,10 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
     },
     quorum: quorumSentence(motionOutcome, session, t),
     circumstances: circumstances(motionOutcome, outcome, t),
-    preamble: motion.preamble ? { label: label("preamble.label"), html: renderMarkdown(motion.preamble) } : null,
-    assemblyLine: t.t("motion.assembly", { TheAssembly: capitalize(words.the, lang) }),
-    visas: (motion.visas ?? []).map(renderMarkdown),
-    considerations: (motion.considerations ?? []).map(renderMarkdown),
-    // The rapporteur only when the file names one (or says the record heard one unnamed).
-    hearing: election
-      ? null
-      : rapporteur
-        ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) })
-        : motion.unnamed_rapporteur
-          ? label("motion.hearing")
-          : null,
-    deliberated: election || !counted ? null : label("motion.deliberated"),
-    draftNote: decided ? null : t.t(`draft.${motionOutcome.result}`),
-    proposal: motion.on_proposal_of ? t.t("motion.proposal", { of: motion.on_proposal_of }) : null,
-    decisions: motion.decisions.map((d) => ({ verb: d.verb, articles: d.articles.map(renderMarkdown) })),
+    ...motionText(outcome, motionOutcome, t),
     result: motionOutcome.election && counted ? electionResult(motionOutcome, t) : resultLine(motionOutcome, session, t),
-    votes: counted && vote ? voteView(vote, attendance.lines, t).votes : null,
-    names: counted && vote ? voteView(vote, attendance.lines, t).names : [],
+    votes: votes?.votes ?? null,
+    names: votes?.names ?? [],
     election: counted ? electionView(motionOutcome, t) : null,
     done: counted ? label("extract.done") : null,
     certified: certification(session, motion, settings, t),
@@ -286,6 +272,40 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
     mentions: [...executory, ...mention(t, "mention.online", publication?.online_on)],
     executory: decided && executory.length === 0 ? executoryBlock(motion, t) : null,
     recourse: counted ? recourseMention(settings, t) : null,
+  };
+}
+
+/** A deliberation's own text, as the extract and the procès-verbal print it (L2121-15). */
+export type MotionText = Pick<ExtractView, "preamble" | "assemblyLine" | "visas" | "considerations" | "hearing" | "proposal" | "deliberated" | "formulas" | "draftNote" | "decisions">;
+
+/** The text of a motion: preamble, visas, considérants, the formulas before its decisions, the decisions. */
+export function motionText(outcome: Outcome, motionOutcome: MotionOutcome, t: Catalogue): MotionText {
+  const { motion } = motionOutcome;
+  const lang = t.language;
+  const rapporteur = motion.rapporteur ? outcome.members.get(motion.rapporteur) : undefined;
+  const election = motion.kind === "election";
+  const decided = motionOutcome.result === "adopted" || motionOutcome.result === "elected";
+  const hearing = election
+    ? null
+    : rapporteur
+      ? t.t("motion.hearing.named", { rapporteur: formalName(rapporteur, t) })
+      : motion.unnamed_rapporteur
+        ? t.t("motion.hearing")
+        : null;
+  const proposal = motion.on_proposal_of ? t.t("motion.proposal", { of: motion.on_proposal_of }) : null;
+  const deliberated = election || motionOutcome.result === "no_quorum" ? null : t.t("motion.deliberated");
+  return {
+    preamble: motion.preamble ? { label: t.t("preamble.label"), html: renderMarkdown(motion.preamble) } : null,
+    assemblyLine: t.t("motion.assembly", { TheAssembly: capitalize(assemblyWords(outcome.session, t).the, lang) }),
+    visas: (motion.visas ?? []).map(renderMarkdown),
+    considerations: (motion.considerations ?? []).map(renderMarkdown),
+    // The rapporteur only when the file names one (or says the record heard one unnamed).
+    hearing,
+    proposal,
+    deliberated,
+    formulas: [hearing, proposal, deliberated].filter((x): x is string => x !== null),
+    draftNote: decided ? null : t.t(`draft.${motionOutcome.result}`),
+    decisions: motion.decisions.map((d) => ({ verb: d.verb, articles: d.articles.map(renderMarkdown) })),
   };
 }
 

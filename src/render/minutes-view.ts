@@ -4,14 +4,13 @@
 import type { DocumentSettings } from "../config/load-config.js";
 import { agendaOrder } from "../model/agenda.js";
 import type { AgendaItem, Member } from "../model/session.js";
-import { noLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrench } from "./french-dates.js";
 import { dateInFrenchWords } from "./french-words.js";
 import { renderMarkdown } from "./markdown.js";
 import { columnLabel, representedColumn } from "./attendance-columns.js";
-import { extractView, openingSentence, type ExtractView } from "./extract-view.js";
+import { motionText, openingSentence, type MotionText } from "./extract-view.js";
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView } from "./motion-sentences.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
 import { agreeing, assemblyWords, formalName, frenchTime, gendered, joinNames, listSeparators, shortName, upper } from "./words.js";
@@ -29,7 +28,7 @@ export interface MinutesMotionView {
   names: { label: string; names: string }[];
   election: ReturnType<typeof electionView>;
   /** The deliberation as adopted (or proposed): preamble, visas, considérants, decisions (L2121-15). */
-  text: Pick<ExtractView, "preamble" | "assemblyLine" | "visas" | "considerations" | "hearing" | "proposal" | "deliberated" | "draftNote" | "decisions">;
+  text: MotionText;
 }
 
 /** A point without a vote: an information, the compte rendu of delegated decisions, questions diverses. */
@@ -101,8 +100,7 @@ function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): st
   ];
 }
 
-function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue, links: ActLinks, settings: DocumentSettings): MinutesMotionView {
-  const extract = extractView(outcome, motion, t, links, settings);
+function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue): MinutesMotionView {
   const m = motion.motion;
   const rapporteur = m.rapporteur ? outcome.members.get(m.rapporteur) : undefined;
   const requesters = (m.ballot_requested_by ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
@@ -122,17 +120,7 @@ function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue, links
     votes: vote.votes,
     names: vote.names,
     election: counted ? electionView(motion, t) : null,
-    text: {
-      preamble: extract.preamble,
-      assemblyLine: extract.assemblyLine,
-      visas: extract.visas,
-      considerations: extract.considerations,
-      hearing: extract.hearing,
-      proposal: extract.proposal,
-      deliberated: extract.deliberated,
-      draftNote: extract.draftNote,
-      decisions: extract.decisions,
-    },
+    text: motionText(outcome, motion, t),
   };
 }
 
@@ -232,7 +220,7 @@ export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): Att
 }
 
 /** The data of the procès-verbal of a sitting, from the computed outcome. */
-export function minutesView(outcome: Outcome, t: Catalogue, links: ActLinks = noLinks, settings: DocumentSettings = {}): MinutesView {
+export function minutesView(outcome: Outcome, t: Catalogue, settings: DocumentSettings = {}): MinutesView {
   const { session } = outcome;
   const s = session.session;
   const words = assemblyWords(session, t);
@@ -240,7 +228,7 @@ export function minutesView(outcome: Outcome, t: Catalogue, links: ActLinks = no
   const lines = first?.attendance.lines ?? [];
   const secretaries = (s.secretaries ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
   const entries = attendanceThroughTheSitting(outcome, t);
-  const motions = outcome.motions.map((m) => motionView(m, outcome, t, links, settings));
+  const motions = outcome.motions.map((m) => motionView(m, outcome, t));
   const list = (name: AttendanceEntry["list"]) => entries.filter((e) => e.list === name);
   // Each person's name apart from what follows it, so the template keeps the name on one line
   // (a hyphenated first name, « Jean-Claude », would otherwise break at its hyphen).

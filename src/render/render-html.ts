@@ -58,16 +58,16 @@ export function renderHtml(outcome: Outcome, templates: TemplateSet, catalogue: 
   const { session } = outcome;
   const date = session.session.date;
   const jobs: { name: string; kind: DocumentKind; data: { page: { title: string; provenance: string } }; subject: string; number?: string }[] = [];
-  // Without the links of its register, a sitting still knows those between its own acts.
-  const known = links ?? actLinks([summarize(`${date}.yaml`, session)], false);
   if (kinds.includes("extract")) {
+    // Without the links of its register, a sitting still knows those between its own acts.
+    const known = links ?? actLinks([summarize(`${date}.yaml`, session)], false);
     for (const motion of outcome.motions) {
       const view = extractView(outcome, motion, catalogue, known, settings);
       jobs.push({ name: motion.motion.number, kind: "extract", data: view, subject: view.heading, number: motion.motion.number });
     }
   }
   if (kinds.includes("minutes")) {
-    const view = minutesView(outcome, catalogue, known, settings);
+    const view = minutesView(outcome, catalogue, settings);
     jobs.push({ name: minutesFileName(date), kind: "minutes", data: view, subject: view.heading });
   }
   if (kinds.includes("list")) {
