@@ -79,7 +79,9 @@ async function buildWith(
     if (!preparedFor.has(key)) preparedFor.set(key, prepareTemplates(c.config, options.template, io.cwd));
     const prepared = preparedFor.get(key)!;
     if (!prepared.value) continue;
-    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenances.get(c.path), links: c.links });
+    // A file found through a glob or a folder was not among the arguments: ask git for it now.
+    const provenance = provenances.get(c.path) ?? provenanceOfAsync(resolve(io.cwd, c.path), c.path).catch(() => undefined);
+    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenance, links: c.links });
     diagnostics.push(...rendered.diagnostics);
     documents.push(...(rendered.value ?? []));
   }

@@ -46,6 +46,15 @@ describe("provenance and delib verify", () => {
     expect(html).toContain(`Source : seances/2021-05-18.yaml, version ${printedFrom.slice(0, 12)} — empreinte ${record.sourceHash!.slice(0, 16)}`);
   });
 
+  it("records the same provenance when the file is found through a glob or a folder", async () => {
+    for (const [argument, out] of [["seances/*.yaml", "out-glob"], ["seances", "out-folder"]] as const) {
+      const run = await runCli(["build", argument, "--documents", "extract", "--out", out], { cwd: root });
+      expect(run.code, argument).toBe(0);
+      expect(readPrintedRecord(readFileSync(join(root, out, "2021-06.pdf"))), argument).toMatchObject({ source: "seances/2021-05-18.yaml", commit: printedFrom });
+      expect((await runCli(["verify", `${out}/2021-06.pdf`], { cwd: root })).code, argument).toBe(0);
+    }
+  });
+
   it("says the document is what the source at HEAD produces", async () => {
     const run = await runCli(["verify", "out/2021-06.pdf"], { cwd: root });
     expect(run.stderr).toBe("");
