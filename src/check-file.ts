@@ -65,7 +65,7 @@ export function checkText(source: SourceFile, options: FileOptions = {}): FileRe
     : validated.value;
   const outcome = tallySession(session);
   const transcribed = session.record === "transcribed" || options.asRecorded === true;
-  const ruled = checkRules(parsed.value, outcome, outcome.presence, transcribed);
+  const ruled = checkRules(parsed.value, outcome, transcribed);
   // A transcribed record was adopted as it is: its irregular facts are findings, not errors.
   diagnostics.push(...(transcribed ? asFindings(ruled) : ruled));
   return { ...none, parsed: parsed.value, session, outcome: hasErrors(diagnostics) ? undefined : outcome, diagnostics };

@@ -22,9 +22,6 @@ export interface Host {
   readonly interrupted: AbortSignal;
 }
 
-/** @deprecated the former name of Host. */
-export type Io = Host;
-
 export interface CliContext {
   readonly io: Host;
   /** Diagnostics as text in `format` (human by default), coloured for a terminal. */

@@ -8,7 +8,7 @@ import { ExitCode } from "./exit-codes.js";
 import { reportFormats, type ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
-export type { Host, Io } from "./context.js";
+export type { Host } from "./context.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;

@@ -9,11 +9,9 @@ export interface LoadedConfig {
   readonly config: Config;
   /** The file's own problems; reported once per run, however many files it governs. */
   readonly diagnostics: readonly Diagnostic[];
-  /** False when the file exists but cannot be used (its problems say why). */
-  readonly usable: boolean;
 }
 
-const none: LoadedConfig = { config: noConfig, diagnostics: [], usable: true };
+const none: LoadedConfig = { config: noConfig, diagnostics: [] };
 
 /** Finds and reads configurations, each folder and each file once. */
 export class ConfigCache {
@@ -41,7 +39,7 @@ export class ConfigCache {
     let loaded = this.files.get(absolute);
     if (!loaded) {
       const read = loadConfigSync(absolute);
-      loaded = { config: read.value ?? { ...noConfig, path: absolute }, diagnostics: read.diagnostics, usable: read.value !== undefined };
+      loaded = { config: read.value ?? { ...noConfig, path: absolute }, diagnostics: read.diagnostics };
       this.files.set(absolute, loaded);
     }
     return loaded;

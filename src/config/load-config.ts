@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../diagnostics/diagnostic.js";
-import { loadSource, loadSourceSync } from "../source/load-source.js";
+import { loadSourceSync } from "../source/load-source.js";
 import { parseYaml } from "../source/parse-yaml.js";
 import { validateAgainst } from "../validate/validate-schema.js";
 
@@ -95,13 +95,7 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-/** Reads and checks a configuration file. */
-export async function loadConfig(path: string): Promise<Result<Config>> {
-  const loaded = await loadSource(path);
-  return loaded.value ? configOf(loaded.value) : { value: undefined, diagnostics: loaded.diagnostics };
-}
-
-/** The same, reading synchronously (the checking path reads a few small files, once each). */
+/** Reads and checks a configuration file (synchronously: the checking path reads a few small files, once each). */
 export function loadConfigSync(path: string): Result<Config> {
   const loaded = loadSourceSync(path);
   return loaded.value ? configOf(loaded.value) : { value: undefined, diagnostics: loaded.diagnostics };

@@ -126,10 +126,6 @@ export interface ActLink {
   date?: string;
 }
 
-/** @deprecated the former name of SittingFigures. */
-export interface DeclaredTotals extends SittingFigures {
-}
-
 export type MemberVote = "for" | "against" | "abstention" | "not_voting";
 
 export interface VoteRecord {

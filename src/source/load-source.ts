@@ -1,23 +1,12 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
 
 /**
  * Reads a session file from disk; a missing or unreadable file is the user's input problem.
- * `path` is kept as given, for the diagnostics; a relative one is read from `cwd`.
- */
-export async function loadSource(path: string, cwd = "."): Promise<Result<SourceFile>> {
-  try {
-    return sourceOf(path, await readFile(resolve(cwd, path), "utf8"));
-  } catch (error) {
-    return unreadable(path, error);
-  }
-}
-
-/**
- * The same, reading synchronously: for the checking threads, which read thousands of small
- * files one after the other (an asynchronous read left them idle more than half the time).
+ * `path` is kept as given, for the diagnostics; a relative one is read from `cwd`. Synchronous:
+ * the checking threads read thousands of small files one after the other (an asynchronous read
+ * left them idle more than half the time).
  */
 export function loadSourceSync(path: string, cwd = "."): Result<SourceFile> {
   try {

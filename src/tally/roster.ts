@@ -25,7 +25,7 @@ export function outOfOffice(member: Member, session: Session): OutOfOffice | und
 }
 
 /** The member is listed under a motion's `resignations`. */
-export function resignsDuringTheSitting(id: string, session: Session): boolean {
+function resignsDuringTheSitting(id: string, session: Session): boolean {
   return session.motions.some((m) => m.resignations?.includes(id) ?? false);
 }
 

@@ -20,7 +20,7 @@ export interface RuleSet {
 }
 
 /** The common law: the regime without dates (law/regimes.yaml). */
-export function commonLaw(law: Law): Regime {
+function commonLaw(law: Law): Regime {
   return law.regimes.find((r) => r.from === undefined && r.to === undefined)!;
 }
 

@@ -1,3 +1,4 @@
+import { memberName } from "../model/member-name.js";
 import type { Member, MemberVote, Motion } from "../model/session.js";
 import { absoluteOfExpressed } from "./majority/absolute-of-expressed.js";
 import type { CastingVoteContext } from "./majority/casting-vote.js";
@@ -71,7 +72,7 @@ export function computeVote(
       castingVoteSource: rules.castingVoteSource,
       majoritySource: rules.majoritySource,
       presidentVote,
-      chairName: chair ? `${chair.civility} ${chair.first_name} ${chair.last_name}` : context.chair,
+      chairName: chair ? memberName(chair) : context.chair,
     };
   });
   const steps: Step[] = [

@@ -1,7 +1,6 @@
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedSource } from "../source/parse-yaml.js";
 import type { Outcome } from "../tally/outcome.js";
-import type { MotionPresence } from "../tally/presence.js";
 import { ruleContext, type Rule } from "./rule.js";
 import { attendanceChangesAreConsistent } from "./rules/attendance-changes-are-consistent.js";
 import { compteAdministratifIsRegular } from "./rules/compte-administratif-is-regular.js";
@@ -81,8 +80,8 @@ export const countRules: readonly Rule[] = [
  * otherwise echo as wrong totals, and the clerk would chase the echoes. `asRecorded` reads the
  * file as a transcribed record whatever it says (`delib audit`), so hints fit that reading.
  */
-export function checkRules(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[], asRecorded = false): Diagnostic[] {
-  const context = ruleContext(source, outcome, presence, asRecorded);
+export function checkRules(source: ParsedSource, outcome: Outcome, asRecorded = false): Diagnostic[] {
+  const context = ruleContext(source, outcome, asRecorded);
   const structural = structureRules.flatMap((rule) => rule(context));
   if (hasErrors(structural)) return structural;
   return [...structural, ...countRules.flatMap((rule) => rule(context))];

@@ -1,3 +1,4 @@
+import { memberName } from "../model/member-name.js";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import type { DataPath, Member, Session } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
@@ -29,21 +30,18 @@ export type Rule = (context: RuleContext) => Diagnostic[];
  * Builds a rule context over a parsed file and its count; `asRecorded` reads the file as a
  * transcribed record whatever it says (`delib audit`).
  */
-export function ruleContext(source: ParsedSource, outcome: Outcome, presence: readonly MotionPresence[], asRecorded = false): RuleContext {
+export function ruleContext(source: ParsedSource, outcome: Outcome, asRecorded = false): RuleContext {
   return {
     session: outcome.session,
     members: outcome.members,
     outcome,
-    presence,
+    presence: outcome.presence,
     transcribed: outcome.session.record === "transcribed" || asRecorded,
     locate: (path, at) => locate(source, path, at),
   };
 }
 
-/** « M. Charles BAREGE », as a clerk names a member in a message. */
-export function memberName(member: Member): string {
-  return `${member.civility} ${member.first_name} ${member.last_name}`;
-}
+export { memberName };
 
 /** A member's name, or their id in backquotes when the id is unknown. */
 export function nameOf(members: ReadonlyMap<string, Member>, id: string): string {

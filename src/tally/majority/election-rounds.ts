@@ -1,3 +1,4 @@
+import { memberName } from "../../model/member-name.js";
 import type { Majorities } from "../../law/law.js";
 import type { Member } from "../../model/session.js";
 import { threshold } from "../fraction.js";
@@ -34,7 +35,7 @@ export function electionRound(
       needed,
       step: {
         key: winner ? "election.round_absolute_elected" : "election.round_absolute_none",
-        values: { round: number, expressed, needed, votes: top?.votes ?? 0, candidate: top ? name(top.member) : "—" },
+        values: { round: number, expressed, needed, votes: top?.votes ?? 0, candidate: top ? memberName(top.member) : "—" },
         source,
       },
     };
@@ -42,15 +43,12 @@ export function electionRound(
   if (!top) return { winner: undefined, byAge: false, needed: undefined, step: undefined };
   const tied = candidates.filter((c) => c.votes === top.votes);
   if (tied.length === 1) {
-    return { winner: top.member, byAge: false, needed: undefined, step: { key: "election.round_relative_elected", values: { round: number, votes: top.votes, candidate: name(top.member) }, source } };
+    return { winner: top.member, byAge: false, needed: undefined, step: { key: "election.round_relative_elected", values: { round: number, votes: top.votes, candidate: memberName(top.member) }, source } };
   }
   if (tied.every((c) => c.member.birth_date !== undefined)) {
     const eldest = [...tied].sort((a, b) => a.member.birth_date!.localeCompare(b.member.birth_date!))[0]!.member;
-    return { winner: eldest, byAge: true, needed: undefined, step: { key: "election.round_relative_eldest", values: { round: number, votes: top.votes, candidate: name(eldest) }, source } };
+    return { winner: eldest, byAge: true, needed: undefined, step: { key: "election.round_relative_eldest", values: { round: number, votes: top.votes, candidate: memberName(eldest) }, source } };
   }
   return { winner: undefined, byAge: false, needed: undefined, step: undefined };
 }
 
-function name(member: Member): string {
-  return `${member.civility} ${member.first_name} ${member.last_name}`;
-}

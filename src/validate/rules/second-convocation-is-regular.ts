@@ -25,7 +25,7 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
       diagnostic({
         severity: "warning",
         code: "DLB3033",
-        message: `the second convocation leaves ${tooSoon.values.days} clear days before the sitting; ${second.kind === "new_convocation" ? second.clear_days : tooSoon.values.required} are needed to deliberate without quorum`,
+        message: `the second convocation leaves ${tooSoon.values.days} clear days before the sitting; ${tooSoon.values.required} are needed to deliberate without quorum`,
         span: locate(["session", "convened_on"]),
         hints: [`the quorum is therefore required for every motion (${second.source}); check the dates`],
         irregularity: { article: second.source, consequence, couldChangeOutcome: withoutQuorum.length > 0 },
@@ -34,7 +34,8 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
   }
   const notOnTheDay = steps.find((s) => s.key === "quorum.meeting_of_right_not_three_days");
   if (notOnTheDay) {
-    const required = second.kind === "meeting_of_right" ? second.days : Number(notOnTheDay.values.days);
+    // The count's own step carries the days the law requires (tally/quorum.ts).
+    const required = Number(notOnTheDay.values.required);
     return [
       diagnostic({
         severity: "warning",

@@ -1,5 +1,6 @@
 // What the checks across files need to know of one session file: small enough to cross
 // threads for ten thousand files.
+import { memberName } from "../../model/member-name.js";
 import { compareSittings } from "../../model/deliberation-number.js";
 import type { Session } from "../../model/session.js";
 import { inOfficeAtOpening } from "../../tally/roster.js";
@@ -41,7 +42,7 @@ export function summarize(path: string, session: Session): SessionSummary {
       typeof a === "object" && a !== null && a.represented_by !== undefined ? [{ principal, holder: a.represented_by }] : [],
     ),
     illness: [...new Set(session.motions.flatMap((m) => m.proxies_illness ?? []))],
-    names: Object.fromEntries(session.members.map((m) => [m.id, `${m.civility} ${m.first_name} ${m.last_name}`])),
+    names: Object.fromEntries(session.members.map((m) => [m.id, memberName(m)])),
     links: session.motions.flatMap((m, index) =>
       (["withdraws", "replaces", "corrects"] as const).flatMap((kind) => {
         const link = m[kind];
