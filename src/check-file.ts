@@ -40,6 +40,11 @@ export interface FileOptions {
   readonly asRecorded?: boolean;
   /** The assembly's seats from the register's configuration, for a session that gives none. */
   readonly seats?: number;
+  /**
+   * Stop once the file is schema-valid, without the count and the rules of the file: what the
+   * other sittings of a register, read only as context for the rules across files, need.
+   */
+  readonly summaryOnly?: boolean;
 }
 
 /** Reads and checks one session file alone (relative paths from `cwd`). */
@@ -63,6 +68,7 @@ export function checkText(source: SourceFile, options: FileOptions = {}): FileRe
   const session = options.seats !== undefined && validated.value.body.seats === undefined
     ? { ...validated.value, body: { ...validated.value.body, seats: options.seats } }
     : validated.value;
+  if (options.summaryOnly) return { ...none, parsed: parsed.value, session, diagnostics };
   const outcome = tallySession(session);
   const transcribed = session.record === "transcribed" || options.asRecorded === true;
   const ruled = checkRules(parsed.value, outcome, transcribed);

@@ -82,7 +82,8 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
   // The rules across files run over each whole register: a file given alone is checked among
   // the other sittings of its register (read here, their own problems not reported), so that
   // its numbering, its proxies over sittings and the rest mean the same whatever is given.
-  const context = await checkEach(registerContext(paths, configOf, cwd), { ...options, texts: undefined }, configs);
+  // Only their summaries and locations are used: they are read to the schema, not counted.
+  const context = await checkEach(registerContext(paths, configOf, cwd), { ...options, texts: undefined }, configs, true);
   const law = loadLaw();
   const groups = new Map<string, { config: Config; sessions: SessionSummary[] }>();
   const addTo = (config: Config, summary: SessionSummary | undefined) => {
@@ -115,11 +116,11 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
 }
 
 /** Checks each file alone, in threads when asked and worth it. */
-async function checkEach(paths: readonly string[], options: CheckOptions, configs: ConfigCache): Promise<SummarizedResult[]> {
+async function checkEach(paths: readonly string[], options: CheckOptions, configs: ConfigCache, summaryOnly = false): Promise<SummarizedResult[]> {
   const { cwd } = options;
   const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
   // What each file reads of its register's configuration: the assembly's seats.
-  const read = paths.map((path) => ({ asRecorded: options.asRecorded, seats: configs.forFile(path).config.body?.seats }));
+  const read = paths.map((path) => ({ asRecorded: options.asRecorded, seats: configs.forFile(path).config.body?.seats, summaryOnly }));
   if (threads > 1 && !options.texts) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
   return paths.map((path, i) => {
     const text = options.texts?.get(path);
