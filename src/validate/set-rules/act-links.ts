@@ -53,6 +53,19 @@ export const noLinks: ActLinks = { links: [], from: () => [], to: () => [] };
  * sitting's deliberation answers; without one, the first by number in sitting order.
  */
 export function actLinks(sessions: readonly SessionSummary[], inRegister: boolean): ActLinks {
+  // The rule on links and the documents both ask for the same register's links: made once.
+  const known = resolved.get(sessions)?.[inRegister ? 1 : 0];
+  if (known) return known;
+  const made = resolveLinks(sessions, inRegister);
+  const both = resolved.get(sessions) ?? [undefined, undefined];
+  both[inRegister ? 1 : 0] = made;
+  resolved.set(sessions, both);
+  return made;
+}
+
+const resolved = new WeakMap<readonly SessionSummary[], [ActLinks | undefined, ActLinks | undefined]>();
+
+function resolveLinks(sessions: readonly SessionSummary[], inRegister: boolean): ActLinks {
   const byNumber = new Map<string, ActPlace[]>();
   const owner = (s: SessionSummary) => (inRegister ? "" : `${s.bodyName}\n`);
   const ordered = inSittingOrder(sessions);
