@@ -218,7 +218,7 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   const columns = shownColumns(attendance.lines, vocabulary);
   const colleges = collegeViews(attendance.lines, t, counted, columns, vocabulary, motion);
   const rows = colleges.flatMap((c) => [c.first, ...c.rest]);
-  const missing = missingSeats(attendance, t);
+  const missing = missingSeats(outcome.seats.missing, t);
   // The totals are the ticks counted: the table adds up by construction, and the count's
   // figures (present, absent and excused together) are the same.
   const total = (key: PlaceColumn) => rows.filter((r) => r[key]).length + (key === "absent" ? (missing?.count ?? 0) : 0);
@@ -377,7 +377,6 @@ function executiveTitle(kind: string, signer: Member | undefined, t: Catalogue):
 }
 
 /** The seats in office no listed member holds: counted in the totals, so shown as their own row. */
-function missingSeats(attendance: MotionOutcome["attendance"], t: Catalogue): { label: string; count: number } | null {
-  const count = attendance.totals.seats - attendance.lines.length;
+function missingSeats(count: number, t: Catalogue): { label: string; count: number } | null {
   return count > 0 ? { label: t.t("attendance.missing"), count } : null;
 }

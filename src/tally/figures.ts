@@ -71,7 +71,7 @@ export function votersOf(result: MotionOutcome, proxyCarriesVoices: boolean): { 
 }
 
 /** The seats of one motion by their state, as the motion's figures count them. */
-function motionSeats(result: MotionOutcome, presence: MotionPresence) {
+function motionSeats(result: MotionOutcome, presence: MotionPresence, missing: number) {
   const ntp = notTakingPart(result.motion);
   const lines = result.attendance.lines;
   const present = lines.filter((l) => l.column === "present");
@@ -86,13 +86,8 @@ function motionSeats(result: MotionOutcome, presence: MotionPresence) {
     excused: unrepresented.filter((l) => l.column === "excused"),
     excluded: lines.filter((l) => presence.members.get(l.member.id)?.excluded === true).length,
     // Seats in office that no listed member holds count absent (tally/roster.ts).
-    missing: missingSeats(result),
+    missing,
   };
-}
-
-/** Seats in office that no listed member holds: counted among the seats and the absent. */
-function missingSeats(result: MotionOutcome): number {
-  return result.attendance.totals.seats - result.attendance.lines.length;
 }
 
 /** delib's figures for motion `index`: every field of `motionFigures`, each with its rule. */
@@ -100,7 +95,7 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
   const result = outcome.motions[index]!;
   const presence = outcome.presence[index]!;
   const { rules } = outcome;
-  const seats = motionSeats(result, presence);
+  const seats = motionSeats(result, presence, outcome.seats.missing);
   const quorum = result.quorum;
   const exclusion = rules.body.in_office_exclusions;
   const inOfficeRule = seats.excluded > 0 && exclusion ? `${quorum.source}, ${exclusion}` : quorum.source;
@@ -189,7 +184,7 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
   const excusedCount = neither.filter((k) => excused.has(k)).length;
   const firstPresence = outcome.presence[0]!;
   const excludedAtFirst = first.attendance.lines.filter((l) => firstPresence.members.get(l.member.id)?.excluded === true).length;
-  const missing = missingSeats(first);
+  const missing = outcome.seats.missing;
   const inOffice = (first.quorum.counts === "voices" ? first.attendance.lines.length + missing - excludedAtFirst : first.quorum.inOffice) + excludedAtFirst;
   const absolute = rules.majorities.absolute_of_expressed;
   return {

@@ -1,4 +1,5 @@
 // What the count produces: every figure a document prints, with the working behind it.
+import type { SeatAccount } from "./roster.js";
 import type { Ballot, Member, MemberVote, Motion, Session } from "../model/session.js";
 import type { MotionPresence } from "./presence.js";
 import type { RuleSet } from "./rule-set.js";
@@ -168,4 +169,6 @@ export interface Outcome {
   readonly motions: readonly MotionOutcome[];
   /** Who is there for each motion, computed once: the rules, explain and the export read it. */
   readonly presence: readonly MotionPresence[];
+  /** The assembly's seats against the members listed: vacant, missing from the list, too many (tally/roster.ts). */
+  readonly seats: SeatAccount;
 }

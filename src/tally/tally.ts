@@ -27,12 +27,12 @@ export function tallyUnder(session: Session, rules: RuleSet): Outcome {
   const members = membersById(session);
   const definitions = seats(session);
   // Seats in office that no listed member holds count as absent (tally/roster.ts).
-  const { missing } = seatAccount(session, definitions.map((d) => d.member));
+  const account = seatAccount(session, definitions.map((d) => d.member));
   const presence = presenceByMotion(session, rules);
   const motions = presence.map((presence) =>
-    tallyMotion(session, presence, definitions, members, rules, missing),
+    tallyMotion(session, presence, definitions, members, rules, account.missing),
   );
-  return { session, rules, members, motions, presence };
+  return { session, rules, members, motions, presence, seats: account };
 }
 
 function tallyMotion(

@@ -1,7 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { DataPath, Session } from "../../model/session.js";
-import { seatAccount } from "../../tally/roster.js";
-import { seats } from "../../tally/seat-lines.js";
 import { tallyUnder } from "../../tally/tally.js";
 import type { RuleContext } from "../rule.js";
 import { firstDifference } from "./outcomes-differ.js";
@@ -19,7 +17,7 @@ import { firstDifference } from "./outcomes-differ.js";
  * office.
  */
 export function seatsAreAccountedFor({ session, outcome, locate, transcribed }: RuleContext): Diagnostic[] {
-  const account = seatAccount(session, seats(session).map((d) => d.member));
+  const account = outcome.seats;
   if (account.seats === undefined) return [];
   const { seats: total, vacant, listed, missing, surplus } = account;
   const inOffice = total - vacant;
