@@ -72,8 +72,16 @@ function registerHeading(sitting: Sitting, t: Catalogue): string {
  * (still in the room); the suppléant who sat named for the seat; in the order of the seats.
  */
 export function membersPresent(sitting: Sitting): Member[] {
-  const lines = sitting.outcome.motions.flatMap((m) => m.attendance.lines);
-  const present = lines.filter((l) => l.column === "present" || l.note === "withdrawn" || l.note === "interested");
+  const { motions, presence } = sitting.outcome;
+  const lines = motions.flatMap((m) => m.attendance.lines);
+  // In the room for an item, as the count has them (a member who withdrew or was interested
+  // included), or the suppléant sitting in the seat: not a member merely marked interested.
+  const present = motions.flatMap((m, i) =>
+    m.attendance.lines.filter((l) => {
+      const state = presence[i]!.members.get(l.member.id);
+      return state !== undefined && state.inOffice && (state.status === "present" || state.status === "substituted");
+    }),
+  );
   const seats = [...new Set(lines.map((l) => l.member.id))];
   const sat = [...new Map(present.map((l) => [l.sitting.id, l])).values()];
   return sat.sort((a, b) => seats.indexOf(a.member.id) - seats.indexOf(b.member.id)).map((l) => l.sitting);

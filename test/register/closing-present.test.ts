@@ -21,4 +21,17 @@ describe("the members present on the closing sheet", () => {
     const [sitting] = sittingsOfYear([{ path: checked.path, outcome: checked.outcome!, config: noConfig }], "2024");
     expect(membersPresent(sitting!).map((m) => m.id)).toEqual(["m1", "m2", "m3", "m4", "m5"]);
   });
+
+  it("leave out a member excused all along, even when listed as interested, as the procès-verbal does", () => {
+    const data = session()
+      .members(5)
+      .excused("m5")
+      .vote({ for: 3, against: 0 }, { interested: ["m4", "m5"] })
+      .build();
+    const checked = checkText({ path: "2024-03-12.yaml", text: jsYaml.dump(data, { schema: jsYaml.CORE_SCHEMA }) });
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const [sitting] = sittingsOfYear([{ path: checked.path, outcome: checked.outcome!, config: noConfig }], "2024");
+    // M4 was in the room and left for the vote: present; M5 never came.
+    expect(membersPresent(sitting!).map((m) => m.id)).toEqual(["m1", "m2", "m3", "m4"]);
+  });
 });
