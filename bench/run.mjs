@@ -11,8 +11,14 @@
 // over examples/ and the real transcribed sittings of test/fixtures/records/ (its register,
 // its anomalies, its correct records) in under 2 s, and within 1.2 × `delib validate` of the
 // same files, which reads and checks them the same way without reporting findings.
-// Shown without a target: the 40-motion build against its own 42 HTML documents printed by
-// puppeteer-core alone (bench/floor-documents.mjs), a floor that grows with the pages printed.
+// Issue 11 re-based the 40-motion target. Its floor, launch + 42 × one small page, was set when
+// the procès-verbal was 10 pages and an extract 1 or 2; L2121-15 now puts every deliberation in
+// full in the procès-verbal (50 pages for this session) and the extracts carry their legal
+// mentions (3 pages), about 170 pages printed where the floor counts 42. A floor that does not
+// grow with the pages measures the law, not delib. The target is now against the same 42 HTML
+// documents delib rendered, printed by puppeteer-core alone (bench/floor-documents.mjs: launch,
+// two pages at once, tagged, outline, close): delib's whole run (check, tally, render, print,
+// write) within 1.0 × printing them alone. The issue-4 row stays, shown without a target.
 //
 //   npm run bench                 prints the table, writes bench/results/latest.json
 //   npm run bench -- --check      also exits 1 when a target is missed
@@ -96,9 +102,9 @@ const rows = [
   { measure: "HTML only (example session)", ms: html, floor: nodeStart, floorName: "node start", target: 2.5 },
   { measure: "validate (example session)", ms: validate, floor: nodeStart, floorName: "node start", target: undefined },
   { measure: "one extract, whole process", ms: oneExtract, floor: chromiumFloor, floorName: "chromium floor", target: 1.15 },
-  { measure: "40 motions (42 PDFs)", ms: forty, floor: chromiumFloor + 42 * reusedPage, floorName: "floor + 42 × reused page", target: 1.2 },
-  // Informative: delib's whole build against Chromium printing the same documents (no target set).
-  { measure: "40 motions, same documents", ms: forty, floor: fortyPrinted, floorName: "puppeteer-core, same 42 HTML", target: undefined },
+  { measure: "40 motions (42 PDFs)", ms: forty, floor: fortyPrinted, floorName: "puppeteer-core, same 42 HTML", target: 1 },
+  // Informative since issue 11: the issue-4 floor, which does not grow with the pages printed.
+  { measure: "40 motions, issue-4 floor", ms: forty, floor: chromiumFloor + 42 * reusedPage, floorName: "floor + 42 × small page", target: undefined },
   { measure: "validate 10,000 files", ms: validate10k, floor: ajv10k, floorName: "ajv-cli, same files", target: 1 },
   { measure: "audit, real records", ms: auditRecords, floor: validateRecords, floorName: "validate, same files", target: 1.2 },
 ].map((r) => ({ ...r, ratio: r.ms / r.floor, met: r.target === undefined ? undefined : r.ms / r.floor <= r.target }));
