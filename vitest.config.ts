@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ["test/support/temp-root.ts", "test/support/installation-setup.ts"],
     // Browser and CLI tests start real processes (Chromium, git, a few node): give them room on 2 cores.
     testTimeout: 60_000,
+    // delib speaks French by default; the tests read its English unless a test asks for French
+    // (test/support/english.ts, test/cli/language.test.ts).
+    env: { DELIB_LANG: "en" },
     hookTimeout: 60_000,
   },
 });

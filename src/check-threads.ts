@@ -4,17 +4,17 @@
 // need; the diagnostics are the same either way (test/cli/validate-many.test.ts).
 import { Worker } from "node:worker_threads";
 import type { FileOptions, SummarizedResult } from "./check-file.js";
-import type { Diagnostic, SourceFile } from "./diagnostics/diagnostic.js";
+import type { Diagnostic, SourceFile, Text } from "./diagnostics/diagnostic.js";
 import type { SessionSummary } from "./validate/set-rules/session-summary.js";
 
 /** A diagnostic as it crosses a thread: offsets instead of file objects. */
 export interface WireDiagnostic {
   readonly severity: Diagnostic["severity"];
   readonly code: string;
-  readonly message: string;
-  readonly hints: readonly string[];
+  readonly message: Text;
+  readonly hints: readonly Text[];
   readonly span?: { start: number; end: number };
-  readonly related: readonly { start: number; end: number; message: string }[];
+  readonly related: readonly { start: number; end: number; message: Text }[];
   readonly irregularity?: Diagnostic["irregularity"];
 }
 

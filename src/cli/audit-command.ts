@@ -26,11 +26,11 @@ export async function audit(args: readonly string[], options: AuditOptions, cont
   const checked = await checkSessions(files, { cwd: io.cwd, asRecorded: true, threads: env });
   const { findings, problems } = splitFindings(checked.diagnostics);
   if (options.format === "json") {
-    io.stdout(formatAuditJson(checked.diagnostics, checked.fileCount));
+    io.stdout(formatAuditJson(checked.diagnostics, checked.fileCount, context.tr));
   } else {
     // Mistakes in the files go to stderr, as every command reports them; the findings are the report.
     if (problems.length > 0) io.stderr(await context.format(problems, checked.fileCount));
-    io.stdout(formatAuditTable(checked.diagnostics, checked.fileCount));
+    io.stdout(formatAuditTable(checked.diagnostics, checked.fileCount, context.tr));
   }
   return findings.length === 0 && problems.length === 0 ? ExitCode.Ok : ExitCode.InvalidInput;
 }

@@ -3,6 +3,8 @@
 // process; tests pass their own host and run the very same `main` in-process.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Painter } from "../diagnostics/format-human.js";
+import type { Message, MessageValue } from "../diagnostics/message.js";
+import type { Translator } from "../diagnostics/translator.js";
 import { formatReport, terminalPainter, type ReportFormat } from "./report.js";
 
 /** Everything from outside that the CLI reads or writes, besides files. */
@@ -24,19 +26,28 @@ export interface Host {
 
 export interface CliContext {
   readonly io: Host;
+  /** The reader's language: every sentence the CLI prints goes through it. */
+  readonly tr: Translator;
+  /** The text of the message `id`, in the reader's language (shorthand for `tr.t`). */
+  t(id: string, values?: Readonly<Record<string, MessageValue>>): string;
+  /** The text of `message` in the reader's language. */
+  text(message: Message | string): string;
   /** Diagnostics as text in `format` (human by default), coloured for a terminal. */
   format(diagnostics: readonly Diagnostic[], fileCount: number, format?: ReportFormat): Promise<string>;
 }
 
-/** A context over `host`: colour when stderr is a terminal and NO_COLOR is not set. */
-export function cliContext(host: Host): CliContext {
+/** A context over `host` speaking `tr`'s language: colour when stderr is a terminal and NO_COLOR is not set. */
+export function cliContext(host: Host, tr: Translator): CliContext {
   const color = host.stderrIsTty && host.env.NO_COLOR === undefined && host.env.FORCE_COLOR !== "0";
   let painter: Promise<Painter | undefined> | undefined;
   return {
     io: host,
+    tr,
+    t: (id, values) => tr.t(id, values),
+    text: (message) => tr.text(message),
     async format(diagnostics, fileCount, format = "human") {
       painter ??= terminalPainter(color && format === "human");
-      return formatReport(diagnostics, format, { painter: await painter, fileCount });
+      return formatReport(diagnostics, format, { painter: await painter, fileCount, tr });
     },
   };
 }

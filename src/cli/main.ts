@@ -3,6 +3,8 @@
 // the renderer and only `build` with PDF loads the browser.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import { resolveLanguage } from "../diagnostics/language.js";
+import { translator } from "../diagnostics/translator.js";
 import { cliContext, processHost, type Host } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import { reportFormats, type ReportFormat } from "./report.js";
@@ -39,6 +41,20 @@ Examples:
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment (no browser, cannot write), 4 internal error.
 `;
 
+/**
+ * `--lang fr|en` as given anywhere on the command line: read before commander parses, since
+ * the help commander prints is already in the reader's language.
+ */
+export function langFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") return undefined;
+    if (arg === "--lang") return argv[i + 1];
+    if (arg.startsWith("--lang=")) return arg.slice("--lang=".length);
+  }
+  return undefined;
+}
+
 /** `--report FORMAT`: how a command other than validate reports problems on stderr. */
 function reportOption(): Option {
   return new Option("--report <format>", "how problems are reported on stderr (as `delib validate --format`)").choices(reportFormats).default("human");
@@ -51,7 +67,8 @@ function reportOption(): Option {
 export async function main(argv: readonly string[], host: Host = processHost()): Promise<number> {
   const io = host;
   let exitCode: number = ExitCode.Ok;
-  const context = cliContext(io);
+  const tr = translator(resolveLanguage({ flag: langFlag(argv), env: io.env }));
+  const context = cliContext(io, tr);
   const program = new Command()
     .name("delib")
     .description("Compile a sitting's YAML file into checked, computed official documents: extracts of the register, procès-verbal, list of deliberations.")

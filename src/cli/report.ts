@@ -3,6 +3,7 @@ import { formatGithub } from "../diagnostics/format-github.js";
 import { formatHuman, formatSummary, type Painter } from "../diagnostics/format-human.js";
 import { formatJson } from "../diagnostics/format-json.js";
 import { formatShort } from "../diagnostics/format-short.js";
+import type { Translator } from "../diagnostics/translator.js";
 
 export const reportFormats = ["human", "short", "json", "github"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -11,17 +12,18 @@ export type ReportFormat = (typeof reportFormats)[number];
 export function formatReport(
   diagnostics: readonly Diagnostic[],
   format: ReportFormat,
-  options: { painter?: Painter; fileCount: number },
+  options: { painter?: Painter; fileCount: number; tr: Translator },
 ): string {
+  const { tr } = options;
   switch (format) {
     case "short":
-      return formatShort(diagnostics);
+      return formatShort(diagnostics, tr);
     case "json":
-      return formatJson(diagnostics);
+      return formatJson(diagnostics, tr);
     case "github":
-      return formatGithub(diagnostics);
+      return formatGithub(diagnostics, tr);
     case "human":
-      return formatHuman(diagnostics, { painter: options.painter }) + formatSummary(diagnostics, options.fileCount) + "\n";
+      return formatHuman(diagnostics, { painter: options.painter, tr }) + formatSummary(diagnostics, options.fileCount, tr) + "\n";
   }
 }
 

@@ -1,4 +1,13 @@
-// The one diagnostic type every stage returns. Stages never print: the CLI formats.
+// The one diagnostic type every stage returns. Stages never print: the CLI formats, in the
+// reader's language (translator.ts).
+import type { Message } from "./message.js";
+
+/**
+ * What a person reads: a message of the catalogues (locales/messages/), turned into text only
+ * when shown. A plain string is shown as it is, in every language: it is for text that is not
+ * delib's own words (a library's message, a path).
+ */
+export type Text = Message | string;
 
 /** A source file as read from disk, kept so diagnostics can quote it. */
 export interface SourceFile {
@@ -19,7 +28,7 @@ export type Severity = "error" | "warning";
 /** A further place that explains the diagnostic ("the holder leaves here"). */
 export interface RelatedSpan {
   readonly span: Span;
-  readonly message: string;
+  readonly message: Text;
 }
 
 export interface Diagnostic {
@@ -27,11 +36,11 @@ export interface Diagnostic {
   /** Stable code: DLB1xxx YAML, DLB2xxx schema, DLB3xxx legal and semantic rules, DLB4xxx environment. */
   readonly code: string;
   /** Short, plain, lower-case message. */
-  readonly message: string;
+  readonly message: Text;
   /** Where the problem is; absent only for problems that belong to no file (environment). */
   readonly span?: Span;
   /** What the clerk can do about it. */
-  readonly hints: readonly string[];
+  readonly hints: readonly Text[];
   readonly related: readonly RelatedSpan[];
   /**
    * Set when the diagnostic states an irregular fact of the sitting (or a figure printed wrong),
@@ -47,7 +56,7 @@ export interface Irregularity {
   /** The article or rule broken, e.g. "CGCT L2121-20". */
   readonly article: string;
   /** The legal consequence delib applied, in a plain sentence ("the second proxy is not counted"). */
-  readonly consequence: string;
+  readonly consequence: Text;
   /**
    * Whether it could have changed an outcome (a quorum, a result): true, false, or undefined
    * when delib cannot tell.

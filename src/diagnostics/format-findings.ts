@@ -4,6 +4,7 @@
 import type { Diagnostic } from "./diagnostic.js";
 import { toJson, type JsonDiagnostic } from "./format-json.js";
 import { spanLocation } from "./line-index.js";
+import type { Translator } from "./translator.js";
 
 /** One finding in the JSON report. */
 export interface JsonFinding {
@@ -38,12 +39,12 @@ export function splitFindings(diagnostics: readonly Diagnostic[]): { findings: D
 }
 
 /** The audit as JSON (2-space indent), ending with a line break. */
-export function formatAuditJson(diagnostics: readonly Diagnostic[], files: number): string {
+export function formatAuditJson(diagnostics: readonly Diagnostic[], files: number, tr: Translator): string {
   const { findings, problems } = splitFindings(diagnostics);
   const report: JsonAudit = {
     files,
     findings: findings.map((d) => {
-      const j = toJson(d);
+      const j = toJson(d, tr);
       return {
         file: j.file,
         line: j.line,
@@ -51,33 +52,31 @@ export function formatAuditJson(diagnostics: readonly Diagnostic[], files: numbe
         code: j.code,
         message: j.message,
         article: d.irregularity!.article,
-        consequence: d.irregularity!.consequence,
+        consequence: tr.text(d.irregularity!.consequence),
         couldChangeOutcome: d.irregularity!.couldChangeOutcome ?? null,
       };
     }),
-    problems: problems.map(toJson),
+    problems: problems.map((d) => toJson(d, tr)),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const changeWords = { yes: "yes", no: "no", unknown: "cannot tell" } as const;
-
-function changeWord(d: Diagnostic): string {
+function changeWord(d: Diagnostic, tr: Translator): string {
   const could = d.irregularity!.couldChangeOutcome;
-  return could === undefined ? changeWords.unknown : could ? changeWords.yes : changeWords.no;
+  return tr.t(could === undefined ? "audit.change.unknown" : could ? "audit.change.yes" : "audit.change.no");
 }
 
 /** The audit as a table: where, code, whether it could have changed an outcome, what; then the article and consequence. */
-export function formatAuditTable(diagnostics: readonly Diagnostic[], files: number): string {
+export function formatAuditTable(diagnostics: readonly Diagnostic[], files: number, tr: Translator): string {
   const { findings } = splitFindings(diagnostics);
   const rows = findings.map((d) => ({
     where: d.span ? spanLocation(d.span) : "",
     code: d.code,
-    change: changeWord(d),
-    what: oneLine(d.message),
-    why: oneLine(`${d.irregularity!.article}: ${d.irregularity!.consequence}`),
+    change: changeWord(d, tr),
+    what: oneLine(tr.text(d.message)),
+    why: oneLine(`${d.irregularity!.article}${tr.t("report.colon")}${tr.text(d.irregularity!.consequence)}`),
   }));
-  const header = { where: "where", code: "code", change: "could change an outcome", what: "finding", why: "" };
+  const header = { where: tr.t("audit.header.where"), code: tr.t("audit.header.code"), change: tr.t("audit.header.change"), what: tr.t("audit.header.finding"), why: "" };
   const width = (key: "where" | "code" | "change") => Math.max(header[key].length, ...rows.map((r) => r[key].length));
   const [w1, w2, w3] = [width("where"), width("code"), width("change")];
   const line = (r: typeof header) => `${r.where.padEnd(w1)}  ${r.code.padEnd(w2)}  ${r.change.padEnd(w3)}  ${r.what}`.trimEnd();
@@ -85,9 +84,8 @@ export function formatAuditTable(diagnostics: readonly Diagnostic[], files: numb
   const body = rows.map((r) => `${line(r)}\n${indent}${r.why}\n`).join("");
   const changing = findings.filter((d) => d.irregularity!.couldChangeOutcome === true).length;
   const unknown = findings.filter((d) => d.irregularity!.couldChangeOutcome === undefined).length;
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  if (findings.length === 0) return `No finding in ${count(files, "file")}.\n`;
-  const summary = `${count(findings.length, "finding")} in ${count(files, "file")}: ${changing} could have changed an outcome${unknown > 0 ? `, ${unknown} cannot be told` : ""}.`;
+  if (findings.length === 0) return `${tr.t("audit.summary.none", { files })}\n`;
+  const summary = tr.t("audit.summary", { findings: findings.length, files, changing, unknown });
   return `${line(header)}\n${body}\n${summary}\n`;
 }
 

@@ -4,13 +4,14 @@
 
 import type { Diagnostic } from "./diagnostic.js";
 import { spanLocation, spanRange } from "./line-index.js";
+import type { Translator } from "./translator.js";
 
 /** One workflow command per diagnostic, each ending with a line break; "" when there are none. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => `${formatGithubLine(d)}\n`).join("");
+export function formatGithub(diagnostics: readonly Diagnostic[], tr: Translator): string {
+  return diagnostics.map((d) => `${formatGithubLine(d, tr)}\n`).join("");
 }
 
-function formatGithubLine(d: Diagnostic): string {
+function formatGithubLine(d: Diagnostic, tr: Translator): string {
   const properties: [string, string | number][] = [];
   if (d.span !== undefined) {
     const range = spanRange(d.span);
@@ -24,9 +25,9 @@ function formatGithubLine(d: Diagnostic): string {
   }
   properties.push(["title", d.code]);
   const body = [
-    d.message,
-    ...d.hints.map((h) => `hint: ${h}`),
-    ...d.related.map((r) => `note: ${spanLocation(r.span)}: ${r.message}`),
+    tr.text(d.message),
+    ...d.hints.map((h) => `${tr.t("report.hint")}: ${tr.text(h)}`),
+    ...d.related.map((r) => `${tr.t("report.note")}: ${spanLocation(r.span)}: ${tr.text(r.message)}`),
   ].join("\n");
   const props = properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
   return `::${d.severity} ${props}::${escapeData(body)}`;

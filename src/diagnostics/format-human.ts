@@ -11,6 +11,7 @@
 
 import type { Diagnostic, Severity, Span } from "./diagnostic.js";
 import { lineIndexOf, spanRange } from "./line-index.js";
+import type { Translator } from "./translator.js";
 
 /** The few colours the format uses: a chalk instance fits, and so does `plain`. */
 export interface Painter {
@@ -27,6 +28,8 @@ type Paint = (text: string) => string;
 export const plain: Painter = { red: String, yellow: String, gray: String, cyan: String, inverse: String };
 
 export interface HumanOptions {
+  /** The reader's language. */
+  readonly tr: Translator;
   /**
    * How to colour: `plain` (the default), or a chalk instance for a terminal. The CLI loads
    * chalk only when it will colour, so a run that prints nothing pays nothing for it.
@@ -40,20 +43,20 @@ const TAB_WIDTH = 4;
 /** Each diagnostic as a block ending with a blank line; "" when there are none. */
 export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOptions): string {
   const painter = options.painter ?? plain;
-  return diagnostics.map((d) => formatOne(d, painter)).join("");
+  return diagnostics.map((d) => formatOne(d, painter, options.tr)).join("");
 }
 
-function formatOne(d: Diagnostic, chalk: Painter): string {
+function formatOne(d: Diagnostic, chalk: Painter, tr: Translator): string {
   const paint = severityColor(d.severity, chalk);
-  const title = `${paint(d.severity)} ${chalk.gray(d.code)}: ${d.message}`;
+  const title = `${paint(tr.t(`report.${d.severity}`))} ${chalk.gray(d.code)}: ${tr.text(d.message)}`;
   const lines: string[] = [];
   if (d.span === undefined) {
     lines.push(title);
   } else {
     lines.push(`${location(d.span, chalk)} - ${title}`, "", ...quote(d.span, paint, chalk));
   }
-  for (const hint of d.hints) lines.push(`  ${chalk.cyan("hint")}: ${hint}`);
-  for (const r of d.related) lines.push(`  ${location(r.span, chalk)} - ${chalk.gray("note")}: ${r.message}`);
+  for (const hint of d.hints) lines.push(`  ${chalk.cyan(tr.t("report.hint"))}: ${tr.text(hint)}`);
+  for (const r of d.related) lines.push(`  ${location(r.span, chalk)} - ${chalk.gray(tr.t("report.note"))}: ${tr.text(r.message)}`);
   lines.push("", "");
   return lines.join("\n");
 }
@@ -128,20 +131,14 @@ export function renderLine(line: string): { text: string; columns: number[] } {
   return { text, columns };
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
 /**
  * The one-line summary printed after the diagnostics: "Found 2 errors and 1 warning in 1 file.",
- * "No problems found in 3 files."
+ * "No problems found in 3 files." (« 2 erreurs et 1 avertissement dans 1 fichier. »)
  */
-export function formatSummary(diagnostics: readonly Diagnostic[], fileCount: number): string {
+export function formatSummary(diagnostics: readonly Diagnostic[], fileCount: number, tr: Translator): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  const files = plural(fileCount, "file");
-  if (errors === 0 && warnings === 0) return `No problems found in ${files}.`;
-  const found = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""];
+  if (errors === 0 && warnings === 0) return tr.t("report.summary.clean", { files: fileCount });
   // A command that reads no session file (init, verify) has nothing to count them in.
-  return `Found ${found.filter((s) => s !== "").join(" and ")}${fileCount > 0 ? ` in ${files}` : ""}.`;
+  return tr.t(fileCount > 0 ? "report.summary.found" : "report.summary.found_nowhere", { errors, warnings, files: fileCount });
 }

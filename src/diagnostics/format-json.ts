@@ -2,6 +2,7 @@
 
 import type { Diagnostic, Severity, Span } from "./diagnostic.js";
 import { spanRange } from "./line-index.js";
+import type { Translator } from "./translator.js";
 
 /** One diagnostic in the JSON output. Positions are 1-based, columns in UTF-16 code units. */
 export interface JsonDiagnostic {
@@ -29,12 +30,12 @@ export interface JsonRelated {
 }
 
 /** The diagnostics as a JSON array (2-space indent), ending with a line break. */
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`;
+export function formatJson(diagnostics: readonly Diagnostic[], tr: Translator): string {
+  return `${JSON.stringify(diagnostics.map((d) => toJson(d, tr)), null, 2)}\n`;
 }
 
-/** The plain object `formatJson` writes for one diagnostic. */
-export function toJson(d: Diagnostic): JsonDiagnostic {
+/** The plain object `formatJson` writes for one diagnostic, its texts in the translator's language. */
+export function toJson(d: Diagnostic, tr: Translator): JsonDiagnostic {
   const range = d.span === undefined ? undefined : spanRange(d.span);
   return {
     file: d.span?.file.path ?? null,
@@ -44,11 +45,11 @@ export function toJson(d: Diagnostic): JsonDiagnostic {
     endColumn: range?.endColumn ?? null,
     severity: d.severity,
     code: d.code,
-    message: d.message,
-    hints: [...d.hints],
-    related: d.related.map((r) => ({ file: r.span.file.path, ...start(r.span), message: r.message })),
+    message: tr.text(d.message),
+    hints: d.hints.map((h) => tr.text(h)),
+    related: d.related.map((r) => ({ file: r.span.file.path, ...start(r.span), message: tr.text(r.message) })),
     ...(d.irregularity
-      ? { irregularity: { article: d.irregularity.article, consequence: d.irregularity.consequence, couldChangeOutcome: d.irregularity.couldChangeOutcome ?? null } }
+      ? { irregularity: { article: d.irregularity.article, consequence: tr.text(d.irregularity.consequence), couldChangeOutcome: d.irregularity.couldChangeOutcome ?? null } }
       : {}),
   };
 }

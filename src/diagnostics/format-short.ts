@@ -3,16 +3,17 @@
 
 import type { Diagnostic } from "./diagnostic.js";
 import { spanLocation } from "./line-index.js";
+import type { Translator } from "./translator.js";
 
 /** Each diagnostic on one line (line breaks in messages become spaces); "" when there are none. */
-export function formatShort(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => `${formatShortLine(d)}\n`).join("");
+export function formatShort(diagnostics: readonly Diagnostic[], tr: Translator): string {
+  return diagnostics.map((d) => `${formatShortLine(d, tr)}\n`).join("");
 }
 
-function formatShortLine(d: Diagnostic): string {
+function formatShortLine(d: Diagnostic, tr: Translator): string {
   const where = d.span === undefined ? "" : `${spanLocation(d.span)}: `;
-  const hints = d.hints.length > 0 ? ` — hint: ${d.hints.join("; ")}` : "";
-  return oneLine(`${where}${d.severity} ${d.code}: ${d.message}${hints}`);
+  const hints = d.hints.length > 0 ? ` — ${tr.t("report.hint")}: ${d.hints.map((h) => tr.text(h)).join("; ")}` : "";
+  return oneLine(`${where}${tr.t(`report.${d.severity}`)} ${d.code}: ${tr.text(d.message)}${hints}`);
 }
 
 function oneLine(text: string): string {

@@ -4,6 +4,7 @@ import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js
 import { formatGithub } from "../../src/diagnostics/format-github.js";
 import { spanRange } from "../../src/diagnostics/line-index.js";
 import { ALL, NO_SPAN, PLACE, PRESENT } from "./fixtures.js";
+import { english } from "../support/english.js";
 
 interface Command {
   readonly command: string;
@@ -34,7 +35,7 @@ function parse(output: string): Command[] {
 
 describe("formatGithub", () => {
   it("writes error and warning annotations with positions and a title", () => {
-    expect(formatGithub([PLACE, PRESENT, NO_SPAN])).toBe(
+    expect(formatGithub([PLACE, PRESENT, NO_SPAN], english)).toBe(
       [
         "::error file=séances/2021-05-18.yaml,line=2,col=19,endLine=2,endColumn=25,title=DLB2001::unknown place `Région`%0Ahint: check the spelling",
         "::warning file=séances/2021-05-18.yaml,line=4,col=1,endLine=5,endColumn=17,title=DLB3005::member listed without a role%0Ahint: add `role: membre`%0Ahint: or remove the member%0Anote: séances/2021-05-18.yaml:1:1: session dated here",
@@ -47,13 +48,13 @@ describe("formatGithub", () => {
   it("escapes % and line breaks in messages, and also : and , in properties", () => {
     const file: SourceFile = { path: "a,b:c%d.yaml", text: "x: 1\n" };
     const d: Diagnostic = { ...PLACE, message: "100% sure:\r\nyes, ::really", span: { file, start: 3, end: 4 }, hints: [] };
-    expect(formatGithub([d])).toBe(
+    expect(formatGithub([d], english)).toBe(
       "::error file=a%2Cb%3Ac%25d.yaml,line=1,col=4,endLine=1,endColumn=5,title=DLB2001::100%25 sure:%0D%0Ayes, ::really\n",
     );
   });
 
   it("parses back to the same file, position and message", () => {
-    const commands = parse(formatGithub(ALL));
+    const commands = parse(formatGithub(ALL, english));
     expect(commands).toHaveLength(ALL.length);
     ALL.forEach((d, i) => {
       const c = commands[i];
@@ -74,7 +75,7 @@ describe("formatGithub", () => {
       fc.property(fc.string({ minLength: 1 }), fc.string(), fc.string(), (path, message, hint) => {
         const file: SourceFile = { path, text: "a\nbc" };
         const d: Diagnostic = { ...PLACE, message, hints: [hint], span: { file, start: 3, end: 4 } };
-        const out = formatGithub([d]);
+        const out = formatGithub([d], english);
         expect(out.slice(0, -1)).not.toMatch(/[\r\n]/);
         const [c] = parse(out);
         expect(c?.properties).toEqual({ file: path, line: "2", col: "2", endLine: "2", endColumn: "3", title: "DLB2001" });

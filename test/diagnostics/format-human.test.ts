@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js";
 import { formatHuman, formatSummary, renderLine } from "../../src/diagnostics/format-human.js";
 import { ALL, EOF_DIAGNOSTIC, NO_SPAN, PLACE, PRESENT, QUORUM, spanOf } from "./fixtures.js";
+import { english } from "../support/english.js";
 
-const plain = (diagnostics: readonly Diagnostic[]) => formatHuman(diagnostics, {});
+const plain = (diagnostics: readonly Diagnostic[]) => formatHuman(diagnostics, { tr: english });
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 function at(file: SourceFile, needle: string, code = "DLB2001"): Diagnostic {
@@ -98,7 +99,7 @@ describe("formatHuman", () => {
 
   it("colours only when asked (chalk level from the option, not the environment)", () => {
     expect(plain(ALL)).not.toMatch(ANSI);
-    const colored = formatHuman(ALL, { painter: new Chalk({ level: 1 }) });
+    const colored = formatHuman(ALL, { painter: new Chalk({ level: 1 }), tr: english });
     expect(colored).toContain("\x1b[31merror\x1b[39m");
     expect(colored).toContain("\x1b[33mwarning\x1b[39m");
     expect(colored).toContain("\x1b[90mDLB2001\x1b[39m");
@@ -129,6 +130,6 @@ describe("formatSummary", () => {
     ["Found 2 errors and 1 warning in 1 file.", [PLACE, QUORUM, warning], 1],
     ["Found 1 error and 2 warnings in 4 files.", [PLACE, warning, warning], 4],
   ] as const)("%s", (summary, diagnostics, files) => {
-    expect(formatSummary(diagnostics, files)).toBe(summary);
+    expect(formatSummary(diagnostics, files, english)).toBe(summary);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatJson } from "../../src/diagnostics/format-json.js";
 import { ALL, NO_SPAN, PRESENT } from "./fixtures.js";
+import { english } from "../support/english.js";
 
 describe("formatJson", () => {
   it("writes positions, hints and related spans", () => {
-    const parsed: unknown = JSON.parse(formatJson([PRESENT, NO_SPAN]));
+    const parsed: unknown = JSON.parse(formatJson([PRESENT, NO_SPAN], english));
     expect(parsed).toEqual([
       {
         file: "séances/2021-05-18.yaml",
@@ -34,8 +35,8 @@ describe("formatJson", () => {
   });
 
   it("is stable: fixed key order, 2-space indent, final line break", () => {
-    const out = formatJson(ALL);
-    expect(out).toBe(formatJson(ALL));
+    const out = formatJson(ALL, english);
+    expect(out).toBe(formatJson(ALL, english));
     expect(out.endsWith("]\n")).toBe(true);
     expect(out.split("\n")[1]).toBe("  {");
     const first = (JSON.parse(out) as Record<string, unknown>[])[0] ?? {};
@@ -54,6 +55,6 @@ describe("formatJson", () => {
   });
 
   it("writes an empty array for no diagnostics", () => {
-    expect(formatJson([])).toBe("[]\n");
+    expect(formatJson([], english)).toBe("[]\n");
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatShort } from "../../src/diagnostics/format-short.js";
 import { ALL, PLACE } from "./fixtures.js";
+import { english } from "../support/english.js";
 
 describe("formatShort", () => {
   it("prints one line per diagnostic", () => {
-    expect(formatShort(ALL)).toBe(
+    expect(formatShort(ALL, english)).toBe(
       [
         "séances/2021-05-18.yaml:2:19: error DLB2001: unknown place `Région` — hint: check the spelling",
         "séances/2021-05-18.yaml:3:2: error DLB2002: unknown field `quorom`, did you mean `quorum`?",
@@ -17,12 +18,12 @@ describe("formatShort", () => {
   });
 
   it("keeps a message with line breaks on one line", () => {
-    expect(formatShort([{ ...PLACE, message: "a\nb\r\nc", hints: [] }])).toBe(
+    expect(formatShort([{ ...PLACE, message: "a\nb\r\nc", hints: [] }], english)).toBe(
       "séances/2021-05-18.yaml:2:19: error DLB2001: a b c\n",
     );
   });
 
   it("prints nothing for no diagnostics", () => {
-    expect(formatShort([])).toBe("");
+    expect(formatShort([], english)).toBe("");
   });
 });

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { cliContext } from "../../src/cli/context.js";
 import { exportCommand, type ExportOptions } from "../../src/cli/export-command.js";
 import { repoRoot, testHost } from "../support/run-cli.js";
+import { english } from "../support/english.js";
 
 export const marcillyBody = `body:
   name: Commune de Marcilly-sur-Aubrette
@@ -64,7 +65,7 @@ export interface ExportRun {
 /** Runs `delib export` on `files` with a host whose output the test reads. */
 export async function runExport(files: readonly string[], options: ExportOptions = { scdl: true }): Promise<ExportRun> {
   const { host, stdout, stderr } = testHost();
-  const code = await exportCommand(files, options, cliContext(host));
+  const code = await exportCommand(files, options, cliContext(host, english));
   return { code, stdout: stdout(), stderr: stderr() };
 }
 

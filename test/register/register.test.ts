@@ -19,6 +19,7 @@ import { chromiumForTests } from "../browser/pdf-tools.js";
 import { normalize } from "../support/reference.js";
 import { runCli, testHost } from "../support/run-cli.js";
 import { body, sittings2021, writeRegister } from "./register-fixture.js";
+import { en, english } from "../support/english.js";
 
 function pagesOf(pdf: string): string[] {
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
@@ -37,7 +38,7 @@ function nonEmptyLines(text: string): string[] {
 function testContext() {
   const { host, stdout, stderr } = testHost();
   return {
-    context: cliContext(host),
+    context: cliContext(host, english),
     out: {
       get stdout() {
         return stdout();
@@ -63,7 +64,7 @@ describe("the register of 2021, printed by real Chromium", () => {
   beforeAll(async () => {
     dir = writeRegister();
     const started = await startPrinter({ flag: chromiumForTests(), env: process.env });
-    if ("problem" in started) throw new Error(started.problem.message);
+    if ("problem" in started) throw new Error(en(started.problem.message));
     const printer: Printer = started;
     try {
       const checked = ["seances/b-fevrier.yaml", "seances/a-septembre.yaml", "seances/c-mars-2022.yaml"].map((f) => checkFile(join(dir, f), dir));

@@ -22,6 +22,7 @@ import { describe, expect, it } from "vitest";
 import { checkSessions } from "../../src/check.js";
 import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js";
 import { lineColumn } from "../../src/diagnostics/line-index.js";
+import { en, english, french } from "../support/english.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const INVALID = join(ROOT, "test", "fixtures", "invalid");
@@ -94,7 +95,7 @@ function keyOf(d: Diagnostic): string {
 
 /** Each diagnostic on one line, for failure messages. */
 function describeAll(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => `${keyOf(d)} - ${d.message} | ${d.hints.join(" | ")}`).join("\n");
+  return diagnostics.map((d) => `${keyOf(d)} - ${en(d.message)} | ${d.hints.map(en).join(" | ")}`).join("\n");
 }
 
 function sorted(keys: readonly string[]): string[] {
@@ -112,14 +113,17 @@ function walk(dir: string, extensions: readonly string[]): string[] {
   return found.sort();
 }
 
-/** Every diagnostic explains itself. */
+/** Every diagnostic explains itself, in French and in English. */
 function expectExplained(diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) {
-    const where = `${keyOf(d)} (${d.message})`;
-    expect(d.message.trim(), `${where}: empty message`).not.toBe("");
-    expect(d.hints.length, `${where}: no hint`).toBeGreaterThan(0);
-    for (const hint of d.hints) expect(hint.trim(), `${where}: empty hint`).not.toBe("");
-    for (const related of d.related) expect(related.message.trim(), `${where}: empty related message`).not.toBe("");
+  for (const tr of [english, french]) {
+    for (const d of diagnostics) {
+      const where = `${keyOf(d)} (${en(d.message)}) in ${tr.language}`;
+      expect(tr.text(d.message).trim(), `${where}: empty message`).not.toBe("");
+      expect(d.hints.length, `${where}: no hint`).toBeGreaterThan(0);
+      for (const hint of d.hints) expect(tr.text(hint).trim(), `${where}: empty hint`).not.toBe("");
+      for (const related of d.related) expect(tr.text(related.message).trim(), `${where}: empty related message`).not.toBe("");
+      if (d.irregularity) expect(tr.text(d.irregularity.consequence).trim(), `${where}: empty consequence`).not.toBe("");
+    }
   }
 }
 
@@ -156,7 +160,7 @@ function expectDiagnostics(
     if (wanted.text === undefined) continue;
     const text = wanted.text;
     const matching = diagnostics.filter(
-      (d) => keyOf(d) === wanted.key && [d.message, ...d.hints].some((s) => s.includes(text)),
+      (d) => keyOf(d) === wanted.key && [d.message, ...d.hints].some((s) => en(s).includes(text)),
     );
     expect(matching.length, `${context}line ${wanted.line}: no ${wanted.key} says « ${text} »`).toBeGreaterThan(0);
   }

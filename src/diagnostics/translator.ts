@@ -1,0 +1,79 @@
+// Turns messages into text in the reader's language, from one catalogue per language
+// (locales/messages/<language>/, one file per part of delib, one namespace), each text in ICU MessageFormat: plurals, selects and
+// numbers are the library's (intl-messageformat, FormatJS), never pieced together here.
+import { readdirSync, readFileSync } from "node:fs";
+import { IntlMessageFormat } from "intl-messageformat";
+import { isMessage, type Message, type MessageValue } from "./message.js";
+
+/** The languages delib speaks to a person. */
+export const languages = ["fr", "en"] as const;
+export type Language = (typeof languages)[number];
+
+export interface Translator {
+  readonly language: Language;
+  /** The text of `message`; a plain string is shown as it is (a value already in words, a path). */
+  text(message: Message | string): string;
+  /** The text of the message `id` with `values`. */
+  t(id: string, values?: Readonly<Record<string, MessageValue>>): string;
+}
+
+/** The catalogue of `language`: message id → ICU MessageFormat text, from every file of its folder. */
+export function catalogueOf(language: Language): Readonly<Record<string, string>> {
+  const cached = catalogues.get(language);
+  if (cached) return cached;
+  const folder = new URL(`../../locales/messages/${language}/`, import.meta.url);
+  const entries: Record<string, string> = {};
+  for (const file of readdirSync(folder).filter((f) => f.endsWith(".json")).sort()) {
+    const part = JSON.parse(readFileSync(new URL(file, folder), "utf8")) as Record<string, string>;
+    for (const [id, text] of Object.entries(part)) {
+      if (id === "$comment") continue;
+      // Two files giving the same id is a bug in delib, caught by test/diagnostics/catalogues.test.ts.
+      if (Object.hasOwn(entries, id)) throw new Error(`message \`${id}\` is given twice in locales/messages/${language}/`);
+      entries[id] = text;
+    }
+  }
+  catalogues.set(language, entries);
+  return entries;
+}
+
+const catalogues = new Map<Language, Record<string, string>>();
+const translators = new Map<Language, Translator>();
+
+const locales: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
+
+/** The translator of `language`, made once per process; each text is compiled on first use. */
+export function translator(language: Language): Translator {
+  const cached = translators.get(language);
+  if (cached) return cached;
+  const compiled = new Map<string, IntlMessageFormat>();
+  const lists = {
+    conjunction: new Intl.ListFormat(locales[language], { type: "conjunction" }),
+    disjunction: new Intl.ListFormat(locales[language], { type: "disjunction" }),
+  };
+  const format = (id: string, values: Readonly<Record<string, MessageValue>> = {}): string => {
+    let message = compiled.get(id);
+    if (!message) {
+      const source = catalogueOf(language)[id];
+      // A message missing from a catalogue is a bug in delib, caught by test/diagnostics/catalogues.test.ts.
+      if (source === undefined) throw new Error(`no message \`${id}\` in locales/messages/${language}/`);
+      message = new IntlMessageFormat(source, locales[language], undefined, { ignoreTag: true });
+      compiled.set(id, message);
+    }
+    const plain: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(values)) plain[name] = valueText(value);
+    const text = message.format(plain);
+    return Array.isArray(text) ? text.join("") : String(text);
+  };
+  const valueText = (value: MessageValue): string | number => {
+    if (typeof value === "string" || typeof value === "number") return value;
+    if (isMessage(value)) return format(value.id, value.values);
+    return lists[value.type ?? "conjunction"].format(value.list.map((item) => (typeof item === "string" ? item : format(item.id, item.values))));
+  };
+  const made: Translator = {
+    language,
+    text: (message) => (typeof message === "string" ? message : format(message.id, message.values)),
+    t: format,
+  };
+  translators.set(language, made);
+  return made;
+}
