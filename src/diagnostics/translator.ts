@@ -46,9 +46,13 @@ export function translator(language: Language): Translator {
   const cached = translators.get(language);
   if (cached) return cached;
   const compiled = new Map<string, IntlMessageFormat>();
-  const lists = {
-    conjunction: new Intl.ListFormat(locales[language], { type: "conjunction" }),
-    disjunction: new Intl.ListFormat(locales[language], { type: "disjunction" }),
+  // Made on first use: loading the locale's list patterns costs some 25 ms, which a run that
+  // says nothing (an HTML build) must not pay.
+  const lists = new Map<"conjunction" | "disjunction", Intl.ListFormat>();
+  const listFormat = (type: "conjunction" | "disjunction"): Intl.ListFormat => {
+    let made = lists.get(type);
+    if (!made) lists.set(type, (made = new Intl.ListFormat(locales[language], { type })));
+    return made;
   };
   const format = (id: string, values: Readonly<Record<string, MessageValue>> = {}): string => {
     let message = compiled.get(id);
@@ -67,7 +71,7 @@ export function translator(language: Language): Translator {
   const valueText = (value: MessageValue): string | number => {
     if (typeof value === "string" || typeof value === "number") return value;
     if (isMessage(value)) return format(value.id, value.values);
-    return lists[value.type ?? "conjunction"].format(value.list.map((item) => (typeof item === "string" ? item : format(item.id, item.values))));
+    return listFormat(value.type ?? "conjunction").format(value.list.map((item) => (typeof item === "string" ? item : format(item.id, item.values))));
   };
   const made: Translator = {
     language,
