@@ -1,6 +1,7 @@
 // The figures a record prints, as delib gives them: for the sitting (its heading) and for each
 // motion, every field of `sittingFigures` and `motionFigures` (schemas/session.schema.json), each
 // with the rule that gives it. Pure: read from the outcome, never computed a second way.
+import { msg, type Message } from "../diagnostics/message.js";
 import type { MotionFigures, SittingFigures } from "../model/session.js";
 import { chooseMajority } from "./votes.js";
 import { threshold } from "./fraction.js";
@@ -13,7 +14,7 @@ export interface Figure {
   /** The article, or the text, that gives it (« CGCT L2121-17 »). */
   readonly rule: string;
   /** What is counted, in a short phrase a clerk reads (« seats held in person for this item »). */
-  readonly counts: string;
+  readonly counts: Message;
 }
 
 export type SittingField = keyof SittingFigures;
@@ -103,27 +104,27 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
   const inOffice = quorum.counts === "voices" ? result.attendance.lines.length + seats.missing - seats.excluded : quorum.inOffice;
   const voters = votersOf(result, rules.proxyCarriesVoices);
   const figures: Record<string, Figure> = {
-    in_office: { value: inOffice, rule: inOfficeRule, counts: "members in office for this item, those taken out of office for it left out" },
-    present: { value: seats.present.length, rule: quorum.source, counts: "members sitting in person for this item, suppléants included, withdrawn and interested members left out" },
-    present_titulaires: { value: seats.titulaires.length, rule: quorum.source, counts: "titulaires sitting in person for this item" },
-    present_suppleants: { value: seats.suppleants.length, rule: rules.body.suppleants ?? quorum.source, counts: "suppléants sitting for a titulaire for this item" },
-    represented: { value: seats.represented.length, rule: rules.proxySource, counts: "proxies used for this item (holder present and taking part, principal absent)" },
-    absent: { value: seats.absent.length + seats.missing, rule: quorum.source, counts: "members in office neither sitting nor represented for this item, marked absent" },
-    excused: { value: seats.excused.length, rule: quorum.source, counts: "members in office neither sitting nor represented for this item, marked excused" },
-    voting: { value: voters.voting, rule: rules.majoritySource, counts: "votes that could be cast in person or by proxy, less those of members who took no part" },
-    not_voting: { value: voters.notVoting, rule: rules.majoritySource, counts: "votes of members present or represented who took no part in the vote" },
+    in_office: { value: inOffice, rule: inOfficeRule, counts: msg("figure.motion.in_office") },
+    present: { value: seats.present.length, rule: quorum.source, counts: msg("figure.motion.present") },
+    present_titulaires: { value: seats.titulaires.length, rule: quorum.source, counts: msg("figure.motion.present_titulaires") },
+    present_suppleants: { value: seats.suppleants.length, rule: rules.body.suppleants ?? quorum.source, counts: msg("figure.motion.present_suppleants") },
+    represented: { value: seats.represented.length, rule: rules.proxySource, counts: msg("figure.motion.represented") },
+    absent: { value: seats.absent.length + seats.missing, rule: quorum.source, counts: msg("figure.motion.absent") },
+    excused: { value: seats.excused.length, rule: quorum.source, counts: msg("figure.motion.excused") },
+    voting: { value: voters.voting, rule: rules.majoritySource, counts: msg("figure.motion.voting") },
+    not_voting: { value: voters.notVoting, rule: rules.majoritySource, counts: msg("figure.motion.not_voting") },
   };
   const vote = result.vote;
   if (vote) {
     const source = vote.majority.source;
     Object.assign(figures, {
-      expressed: { value: vote.expressed, rule: rules.majoritySource, counts: "suffrages exprimés: for + against" },
+      expressed: { value: vote.expressed, rule: rules.majoritySource, counts: msg("figure.motion.expressed") },
       majority: { value: vote.majority.needed, rule: source, counts: majorityCounts(vote) },
-      for: { value: vote.for, rule: rules.majoritySource, counts: "votes for, as the vote is recorded" },
-      against: { value: vote.against, rule: rules.majoritySource, counts: "votes against, as the vote is recorded" },
-      abstentions: { value: vote.abstentions, rule: rules.majoritySource, counts: "abstentions, as the vote is recorded" },
-      blank: { value: vote.blank, rule: rules.majoritySource, counts: "blank ballots, as the vote is recorded" },
-      null: { value: vote.null, rule: rules.majoritySource, counts: "null ballots, as the vote is recorded" },
+      for: { value: vote.for, rule: rules.majoritySource, counts: msg("figure.motion.for") },
+      against: { value: vote.against, rule: rules.majoritySource, counts: msg("figure.motion.against") },
+      abstentions: { value: vote.abstentions, rule: rules.majoritySource, counts: msg("figure.motion.abstentions") },
+      blank: { value: vote.blank, rule: rules.majoritySource, counts: msg("figure.motion.blank") },
+      null: { value: vote.null, rule: rules.majoritySource, counts: msg("figure.motion.null") },
     });
   }
   // An election's record prints the figures of the round that decided it: its last.
@@ -131,21 +132,19 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
   if (round) {
     const source = rules.majorities.election.source;
     Object.assign(figures, {
-      expressed: { value: round.expressed, rule: source, counts: `suffrages exprimés of round ${round.number}: the ballots less the blank and null ones` },
-      blank: { value: round.blank, rule: source, counts: `blank ballots of round ${round.number}` },
-      null: { value: round.null, rule: source, counts: `null ballots of round ${round.number}` },
-      ...(round.needed !== undefined ? { majority: { value: round.needed, rule: source, counts: `the absolute majority of the suffrages exprimés of round ${round.number}` } } : {}),
+      expressed: { value: round.expressed, rule: source, counts: msg("figure.round.expressed", { round: round.number }) },
+      blank: { value: round.blank, rule: source, counts: msg("figure.round.blank", { round: round.number }) },
+      null: { value: round.null, rule: source, counts: msg("figure.round.null", { round: round.number }) },
+      ...(round.needed !== undefined ? { majority: { value: round.needed, rule: source, counts: msg("figure.round.majority", { round: round.number }) } } : {}),
     });
   }
   return figures;
 }
 
-function majorityCounts(vote: VoteOutcome): string {
-  if (vote.majority.kind === "compte_administratif") return "votes against needed to reject the compte administratif (more than half of the suffrages exprimés)";
-  if (vote.majority.kind === "qualified") {
-    return `votes for needed: ${vote.majority.ratio} of the ${vote.majority.of === "in_office" ? "voices of the members in office" : "suffrages exprimés"}`;
-  }
-  return "votes for needed: more than half of the suffrages exprimés";
+function majorityCounts(vote: VoteOutcome): Message {
+  if (vote.majority.kind === "compte_administratif") return msg("figure.majority.compte_administratif");
+  if (vote.majority.kind === "qualified") return msg("figure.majority.qualified", { ratio: vote.majority.ratio ?? "—", of: vote.majority.of === "in_office" ? "in_office" : "expressed" });
+  return msg("figure.majority.absolute");
 }
 
 /**
@@ -188,15 +187,15 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
   const inOffice = (first.quorum.counts === "voices" ? first.attendance.lines.length + missing - excludedAtFirst : first.quorum.inOffice) + excludedAtFirst;
   const absolute = rules.majorities.absolute_of_expressed;
   return {
-    in_office: { value: inOffice, rule: first.quorum.source, counts: "members in office at the opening of the sitting" },
-    present: { value: titulaires.size + suppleants.size, rule: first.quorum.source, counts: "members who sat in person at some point of the sitting, titulaires and suppléants, a late arrival included" },
-    present_titulaires: { value: titulaires.size, rule: first.quorum.source, counts: "titulaires who sat in person at some point of the sitting" },
-    present_suppleants: { value: suppleants.size, rule: rules.body.suppleants ?? first.quorum.source, counts: "suppléants who sat for a titulaire at some point of the sitting" },
-    represented: { value: representedOnly.length, rule: rules.proxySource, counts: "members who never sat but whose proxy was used for at least one item" },
-    absent: { value: neither.length - excusedCount + missing, rule: first.quorum.source, counts: "members in office who neither sat nor were represented, marked absent" },
-    excused: { value: excusedCount, rule: first.quorum.source, counts: "members in office who neither sat nor were represented, marked excused" },
-    voting: { value: voting.size, rule: rules.majoritySource, counts: "members with a vote who sat or were represented at some point of the sitting (present + represented when every seat votes)" },
-    majority: { value: threshold(voting.size, absolute.fraction, absolute.strict), rule: rules.majoritySource, counts: "the absolute majority of the voting members: more than half" },
+    in_office: { value: inOffice, rule: first.quorum.source, counts: msg("figure.sitting.in_office") },
+    present: { value: titulaires.size + suppleants.size, rule: first.quorum.source, counts: msg("figure.sitting.present") },
+    present_titulaires: { value: titulaires.size, rule: first.quorum.source, counts: msg("figure.sitting.present_titulaires") },
+    present_suppleants: { value: suppleants.size, rule: rules.body.suppleants ?? first.quorum.source, counts: msg("figure.sitting.present_suppleants") },
+    represented: { value: representedOnly.length, rule: rules.proxySource, counts: msg("figure.sitting.represented") },
+    absent: { value: neither.length - excusedCount + missing, rule: first.quorum.source, counts: msg("figure.sitting.absent") },
+    excused: { value: excusedCount, rule: first.quorum.source, counts: msg("figure.sitting.excused") },
+    voting: { value: voting.size, rule: rules.majoritySource, counts: msg("figure.sitting.voting") },
+    majority: { value: threshold(voting.size, absolute.fraction, absolute.strict), rule: rules.majoritySource, counts: msg("figure.sitting.majority") },
   };
 }
 

@@ -29,7 +29,7 @@ export interface Run {
 /** Runs `command` without blocking the test process (vitest talks to it meanwhile). */
 export function run(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): Promise<Run> {
   return new Promise((done, fail) => {
-    const env = { ...process.env, NO_COLOR: "1", ...options.env };
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...options.env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     const child = spawn(command, args, { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
