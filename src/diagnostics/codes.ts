@@ -56,7 +56,7 @@ const SCDL_LAST_LINE = "test/export/scdl-last-line.test.ts";
 export const diagnosticCodes: readonly DiagnosticCode[] = [
   // DLB1xxx: files and YAML syntax
   { code: "DLB1001", severity: "error", meaning: "a session file cannot be read", producer: "source/load-source.ts", testedBy: "test/cli/cli.test.ts" },
-  { code: "DLB1002", severity: "error", meaning: "a YAML syntax error with no more specific code (text after a closing quote, for one)", producer: "source/parse-yaml.ts" },
+  { code: "DLB1002", severity: "error", meaning: "a YAML syntax error with no more specific code (text after a closing quote, an escape YAML does not know, a missing `:` or `,`)", producer: "source/parse-yaml.ts" },
   { code: "DLB1003", severity: "error", meaning: "a key appears twice in the same block", producer: "source/parse-yaml.ts" },
   { code: "DLB1004", severity: "error", meaning: "a tab is used to indent", producer: "source/parse-yaml.ts" },
   { code: "DLB1005", severity: "error", meaning: "a line is not lined up with the lines of its block", producer: "source/parse-yaml.ts" },
@@ -68,6 +68,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB1011", severity: "error", meaning: "a value starting with `*` or `&` refers to no anchor, or aliases repeat the file too many times", producer: "source/parse-yaml.ts" },
   { code: "DLB1012", severity: "error", meaning: "a value starts with a character YAML reserves, outside quotes", producer: "source/parse-yaml.ts" },
   { code: "DLB1013", severity: "error", meaning: "a pattern given on the command line matches no file", producer: "source/expand-paths.ts", testedBy: "test/cli/validate-many.test.ts" },
+  { code: "DLB1014", severity: "error", meaning: "a file is not UTF-8 text (saved in Windows-1252 « ANSI », UTF-16 or another encoding): refused, never converted", producer: "source/load-source.ts", testedBy: "test/source/load-source.test.ts" },
 
   // DLB2xxx: schema
   { code: "DLB2001", severity: "error", meaning: "a required field is missing", producer: "validate/validate-schema.ts" },
@@ -149,7 +150,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3721", severity: "error", meaning: "a deliberation withdraws, replaces or corrects an act that is not earlier than itself", producer: "validate/set-rules/links-point-to-earlier-acts.ts", testedBy: "test/repository/act-links.test.ts" },
 
   // DLB4xxx: environment and git history
-  { code: "DLB4001", severity: "error", meaning: "no Chromium or Chrome found to print a PDF", producer: "browser/find-chromium.ts", testedBy: "test/browser/find-chromium.test.ts" },
+  { code: "DLB4001", severity: "error", meaning: "no Chromium, Chrome or Edge found to print a PDF", producer: "browser/find-chromium.ts", testedBy: "test/browser/find-chromium.test.ts" },
   { code: "DLB4002", severity: "error", meaning: "the browser was found but would not start", producer: "browser/browser.ts", testedBy: "test/browser/browser.test.ts" },
   { code: "DLB4003", severity: "error", meaning: "an output file or folder cannot be written", producer: "output/write-outputs.ts", testedBy: "test/cli/cli.test.ts" },
   { code: "DLB4010", severity: "error", meaning: "`verify` is run outside a git repository", producer: "cli/verify-command.ts", testedBy: "test/provenance/verify.test.ts" },

@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { globSync } from "tinyglobby";
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
 
 const globChars = /[*?[\]{}]/;
 
@@ -15,9 +16,13 @@ export function expandPaths(args: readonly string[], cwd: string): Result<string
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const arg of args) {
-    if (!globChars.test(arg)) {
-      // A folder stands for the session files under it, as `folder/**/*.yaml` would.
-      if (isFolder(resolve(cwd, arg))) files.push(...globSync(join(arg, "**/*.yaml").split("\\").join("/"), { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg), ignore: ["**/node_modules/**", "**/delib.config.yaml"] }).sort());
+    // A path that exists is taken as written, even with characters a pattern reads as its own
+    // (« séance [reportée].yaml », « CM {archives} »); any other is a pattern if it has them.
+    const kind = globChars.test(arg) ? kindOf(resolve(cwd, arg)) : (kindOf(resolve(cwd, arg)) ?? "file");
+    if (kind !== undefined) {
+      // A folder stands for the session files under it, as `folder/**/*.yaml` would. The folder
+      // is where the search starts, not part of the pattern, for the same reason.
+      if (kind === "folder") files.push(...sessionFilesIn(arg, cwd));
       else files.push(arg);
       continue;
     }
@@ -27,8 +32,8 @@ export function expandPaths(args: readonly string[], cwd: string): Result<string
       diagnostics.push(
         diagnostic({
           code: "DLB1013",
-          message: `no file matches \`${arg}\``,
-          hints: ["check the pattern and the folder it is run from; `**` matches any depth of folders"],
+          message: msg("DLB1013", { pattern: arg }),
+          hints: [msg("DLB1013.hint")],
         }),
       );
     }
@@ -37,10 +42,17 @@ export function expandPaths(args: readonly string[], cwd: string): Result<string
   return { value: [...new Set(files)], diagnostics };
 }
 
-function isFolder(path: string): boolean {
+/** The session files under `folder`, as `folder` is written (relative to `cwd`, or absolute), sorted. */
+function sessionFilesIn(folder: string, cwd: string): string[] {
+  const found = globSync("**/*.yaml", { cwd: resolve(cwd, folder), onlyFiles: true, expandDirectories: false, ignore: ["**/node_modules/**", "**/delib.config.yaml"] });
+  return found.map((file) => join(folder, file).split("\\").join("/")).sort();
+}
+
+/** Whether `path` is a folder, another file, or nothing there. */
+function kindOf(path: string): "folder" | "file" | undefined {
   try {
-    return statSync(path).isDirectory();
+    return statSync(path).isDirectory() ? "folder" : "file";
   } catch {
-    return false;
+    return undefined;
   }
 }

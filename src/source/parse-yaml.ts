@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
 import type { Document, Node, YAMLError } from "yaml";
 import { diagnostic, type Diagnostic, type Result, type SourceFile, type Span } from "../diagnostics/diagnostic.js";
+import { msg, type Message } from "../diagnostics/message.js";
 import type { DataPath } from "../model/session.js";
 
 // The yaml package (about 30 ms to load) is needed only to locate a problem: loaded then.
@@ -31,7 +32,8 @@ export interface ParsedSource {
  * that both paths give the same data on every fixture and example.
  */
 export function parseYaml(file: SourceFile): Result<ParsedSource> {
-  const fast = fastData(file.text);
+  const text = yamlText(file.text);
+  const fast = fastData(text);
   if (fast.ok) {
     let document: Document.Parsed | undefined;
     return {
@@ -39,7 +41,7 @@ export function parseYaml(file: SourceFile): Result<ParsedSource> {
         file,
         data: fast.data,
         get document() {
-          document ??= yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
+          document ??= yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
           return document;
         },
       },
@@ -47,6 +49,16 @@ export function parseYaml(file: SourceFile): Result<ParsedSource> {
     };
   }
   return parseYamlFully(file);
+}
+
+/**
+ * The text the parsers read: a lone carriage return (the line end of old Mac files, and of
+ * some exports) is a line break in YAML 1.2, but the `yaml` package reads it as text. Each
+ * becomes a line feed, one character for one, so every offset still points into `file.text`
+ * (where src/diagnostics/line-index.ts counts a lone CR as a line end too).
+ */
+function yamlText(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
 /** The data through js-yaml, or not ok when the full parser must look. */
@@ -80,21 +92,21 @@ function withinSize(data: unknown, budget: number): boolean {
 
 /** Parses with the \`yaml\` package, which locates every problem precisely. */
 export function parseYamlFully(file: SourceFile): Result<ParsedSource> {
+  const text = yamlText(file.text);
   // YAML 1.2 core schema: dates and numbers such as 2021-06 stay strings, `yes` stays a string.
-  const document = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const document = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   // An unresolved tag (`title: !Urgent ...`) silently drops text from a legal record: an error.
   const tagErrors = document.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED");
   const errors = [...document.errors, ...tagErrors].sort((a, b) => a.pos[0] - b.pos[0]);
   const warnings = document.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED");
-  const diagnostics: Diagnostic[] = warnings.map((e) => fromYamlError(file, e, "warning"));
+  const source: YamlSource = { file, text, document };
+  const diagnostics: Diagnostic[] = warnings.map((e) => fromYamlError(source, e, "warning"));
   if (errors.length > 0) {
     // After the first syntax error the parser is guessing: what follows is mostly echoes of
     // it. Report the first, precisely, and say that more may come once it is fixed.
-    const first = fromYamlError(file, errors[0]!, "error");
+    const first = fromYamlError(source, errors[0]!, "error");
     const more = errors.length - 1;
-    diagnostics.unshift(
-      more > 0 ? { ...first, hints: [...first.hints, `fix this first: the parser found ${more} more problem${more === 1 ? "" : "s"} after it, probably caused by this one`] } : first,
-    );
+    diagnostics.unshift(more > 0 ? { ...first, hints: [...first.hints, msg("source.yaml.more_problems", { count: more })] } : first);
     return { value: undefined, diagnostics };
   }
   let data: unknown;
@@ -103,13 +115,13 @@ export function parseYamlFully(file: SourceFile): Result<ParsedSource> {
   } catch (error) {
     // An alias (*name) with no anchor (&name) before it, or an alias bomb.
     const alias = /: (\S+)$/.exec((error as Error).message)?.[1];
-    const at = alias ? file.text.indexOf(`*${alias}`) : -1;
+    const at = alias ? text.indexOf(`*${alias}`) : -1;
     diagnostics.unshift(
       diagnostic({
         code: "DLB1011",
-        message: alias ? `\`*${alias}\` refers to no \`&${alias}\` above it` : "the file repeats itself through aliases too many times",
+        message: alias ? msg("DLB1011.alias_unknown", { alias }) : msg("DLB1011.alias_bomb"),
         span: { file, start: Math.max(0, at), end: Math.max(0, at) + (alias ? alias.length + 1 : 1) },
-        hints: ["a `*` at the start of a value refers to an anchor `&`; to write the character itself, put the value in quotes"],
+        hints: [msg("DLB1011.hint.alias")],
       }),
     );
     return { value: undefined, diagnostics };
@@ -117,38 +129,22 @@ export function parseYamlFully(file: SourceFile): Result<ParsedSource> {
   return { value: { file, document, data }, diagnostics };
 }
 
-const yamlCodes: Record<string, { code: string; message?: (e: YAMLError, file: SourceFile) => string; hint?: string }> = {
-  DUPLICATE_KEY: {
-    code: "DLB1003",
-    message: () => "this key appears twice in the same block",
-    hint: "keep one of the two lines and delete the other",
-  },
-  TAB_AS_INDENT: { code: "DLB1004", message: () => "tabs cannot indent YAML", hint: "indent with spaces only" },
-  BAD_INDENT: {
-    code: "DLB1005",
-    message: () => "this line is not lined up with the lines of its block",
-    hint: "line up this line with its siblings, using spaces",
-  },
-  BLOCK_AS_IMPLICIT_KEY: {
-    code: "DLB1005",
-    message: () => "this line is indented more than the lines of its block",
-    hint: "line up this line with its siblings, using spaces",
-  },
-  MULTIPLE_DOCS: {
-    code: "DLB1006",
-    message: () => "a session file holds one document; `---` starts a second one",
-    hint: "put each session in a file of its own",
-  },
-  BAD_SCALAR_START: {
-    code: "DLB1012",
-    message: (e, file) => `a value cannot start with \`${file.text.charAt(e.pos[0])}\` unless it is in quotes`,
-    hint: "put the whole value in quotes",
-  },
-  TAG_RESOLVE_FAILED: {
-    code: "DLB1007",
-    message: (e, file) => `\`${file.text.slice(e.pos[0], e.pos[1])}\` is read as a YAML tag, and that text would be lost`,
-    hint: "put the whole value in quotes, e.g. `title: \"!Urgent : ...\"`",
-  },
+/** A file as the full parser read it: `text` is `file.text` with its lone CRs made line feeds. */
+interface YamlSource {
+  readonly file: SourceFile;
+  readonly text: string;
+  readonly document: Document.Parsed;
+}
+
+/** The library's errors delib words itself, by the library's code. */
+const yamlCodes: Record<string, { code: string; message: (e: YAMLError, text: string) => Message; hint: Message }> = {
+  DUPLICATE_KEY: { code: "DLB1003", message: () => msg("DLB1003"), hint: msg("DLB1003.hint") },
+  TAB_AS_INDENT: { code: "DLB1004", message: () => msg("DLB1004"), hint: msg("DLB1004.hint") },
+  BAD_INDENT: { code: "DLB1005", message: () => msg("DLB1005"), hint: msg("DLB1005.hint") },
+  BLOCK_AS_IMPLICIT_KEY: { code: "DLB1005", message: () => msg("DLB1005.over_indented"), hint: msg("DLB1005.hint") },
+  MULTIPLE_DOCS: { code: "DLB1006", message: () => msg("DLB1006"), hint: msg("DLB1006.hint") },
+  BAD_SCALAR_START: { code: "DLB1012", message: (e, text) => msg("DLB1012", { char: text.charAt(e.pos[0]) }), hint: msg("DLB1012.hint") },
+  TAG_RESOLVE_FAILED: { code: "DLB1007", message: (e, text) => msg("DLB1007", { tag: text.slice(e.pos[0], e.pos[1]) }), hint: msg("DLB1007.hint") },
 };
 
 /** An opening bracket or quote left unclosed before `offset`, as the place to show. */
@@ -172,78 +168,162 @@ function unclosedBefore(text: string, offset: number, kind: "quote" | "bracket")
   return undefined;
 }
 
-function fromYamlError(file: SourceFile, error: YAMLError, severity: "error" | "warning"): Diagnostic {
+/**
+ * The first tab in the indentation of the line holding `offset`, if any. The parser words a
+ * tab that indents in several ways (a block not lined up, a `{` never closed, a block scalar
+ * less indented than its first line), all about the tab: delib says so plainly.
+ */
+function tabIndentAt(text: string, offset: number): number | undefined {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+  const tab = indent.indexOf("\t");
+  return tab < 0 ? undefined : lineStart + tab;
+}
+
+/** Where the first key equal to the duplicated key at `offset` was written, in the same block. */
+function firstWrittenBefore(document: Document.Parsed, offset: number): [number, number] | undefined {
+  const { visit, isScalar } = yaml();
+  let found: [number, number] | undefined;
+  visit(document, {
+    Map(_, map) {
+      const duplicate = map.items.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (!duplicate || !isScalar(duplicate.key)) return undefined;
+      const key = duplicate.key.value;
+      const first = map.items.find((p) => p !== duplicate && isScalar(p.key) && p.key.value === key);
+      const range = first && isScalar(first.key) ? first.key.range : undefined;
+      if (range) found = [range[0], Math.max(range[1], range[0] + 1)];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function fromYamlError(source: YamlSource, error: YAMLError, severity: "error" | "warning"): Diagnostic {
+  const { file, text } = source;
   const raw = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
   // Unclosed quotes and brackets are reported where the parser gave up; show where they opened.
-  const quote = error.code === "MISSING_CHAR" && /quote/.test(raw) ? unclosedBefore(file.text, error.pos[0], "quote") : undefined;
-  const bracket = /must be sufficiently indented and end with a/.test(raw) ? unclosedBefore(file.text, error.pos[0], "bracket") : undefined;
+  const quote = error.code === "MISSING_CHAR" && /quote/.test(raw) ? unclosedBefore(text, error.pos[0], "quote") : undefined;
+  const tab = quote ? undefined : tabIndentAt(text, Math.min(error.pos[0], text.length));
+  if (tab !== undefined) {
+    return diagnostic({ severity, code: "DLB1004", message: msg("DLB1004"), span: { file, start: tab, end: tab + 1 }, hints: [msg("DLB1004.hint")] });
+  }
+  const bracket = /must be sufficiently indented and end with a/.test(raw) ? unclosedBefore(text, error.pos[0], "bracket") : undefined;
   const opened = quote ?? bracket;
   if (opened) {
     const close = { '"': '"', "'": "'", "{": "}", "[": "]" }[opened.char]!;
     return diagnostic({
       severity,
       code: "DLB1008",
-      message: `this \`${opened.char}\` is never closed`,
+      message: msg("DLB1008", { char: opened.char }),
       span: { file, start: opened.start, end: opened.start + 1 },
-      hints: [`add the closing \`${close}\` at the end of the value`],
+      hints: [msg("DLB1008.hint", { close })],
     });
   }
-  let start = Math.min(error.pos[0], Math.max(0, file.text.length - 1));
-  const lineEnd = file.text.indexOf("\n", start);
-  const restOfLine = file.text.slice(start, lineEnd < 0 ? undefined : lineEnd);
+  let start = Math.min(error.pos[0], Math.max(0, text.length - 1));
+  const lineEnd = text.indexOf("\n", start);
+  const restOfLine = text.slice(start, lineEnd < 0 ? undefined : lineEnd);
   if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /\S:(\s|$)|\s:\s/.test(restOfLine)) {
     // « Objet : tarifs » — French typography puts a space before the colon, and `: ` starts a key.
     return diagnostic({
       severity,
       code: "DLB1010",
-      message: "this text contains « : », which YAML reads as the start of a new field",
+      message: msg("DLB1010"),
       span: { file, start, end: start + restOfLine.trimEnd().length },
-      hints: [`put the whole text in quotes: \`"${restOfLine.trim().replace(/"/g, '\\"')}"\``],
+      hints: [msg("DLB1010.hint", { quoted: `"${restOfLine.trim().replace(/"/g, '\\"')}"` })],
     });
   }
   if (error.code === "BAD_INDENT") start += /^[ \t]*/.exec(restOfLine)![0].length;
   if (error.code === "UNEXPECTED_TOKEN" && /scalar at node end/.test(raw)) {
-    const lineStart = file.text.lastIndexOf("\n", start - 1) + 1;
-    const line = file.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
     const valueAt = /^\s*(?:-\s+)?(?:[^:#]+:\s+)?/.exec(line)![0].length;
     const first = line.charAt(valueAt);
     if (first === "*" || first === "&") {
       return diagnostic({
         severity,
         code: "DLB1011",
-        message: `a value starting with \`${first}\` is read as a YAML ${first === "*" ? "alias" : "anchor"}, and refers to no anchor`,
+        message: msg("DLB1011", { char: first, kind: first === "*" ? "alias" : "anchor" }),
         span: { file, start: lineStart + valueAt, end: lineStart + line.trimEnd().length },
-        hints: ["put the whole value in quotes"],
+        hints: [msg("DLB1011.hint")],
       });
     }
     if (first === '"' || first === "'") {
       return diagnostic({
         severity,
         code: "DLB1002",
-        message: "text follows the closing quote",
+        message: msg("DLB1002.text_after_quote"),
         span: { file, start, end: start + restOfLine.trimEnd().length },
-        hints: [`quote the whole value, or none of it: write any quote inside as ${first === '"' ? '\\"' : "''"}`],
+        hints: [msg("DLB1002.hint.text_after_quote", { escaped: first === '"' ? '\\"' : "''" })],
       });
     }
+  }
+  const escape = error.code === "BAD_DQ_ESCAPE" ? /escape sequence (\\.)/.exec(raw)?.[1] : undefined;
+  if (escape) {
+    // `"C:\dossier"`: a backslash in double quotes starts an escape.
+    return diagnostic({
+      severity,
+      code: "DLB1002",
+      message: msg("DLB1002.bad_escape", { escape }),
+      span: { file, start, end: Math.min(start + escape.length, text.length) },
+      hints: [msg("DLB1002.hint.bad_escape")],
+    });
+  }
+  const keyWithoutValue = error.code === "MULTILINE_IMPLICIT_KEY" || (error.code === "MISSING_CHAR" && /keys need to be followed by map values/.test(raw));
+  if (keyWithoutValue && !/^\s*[[{]/.test(restOfLine)) {
+    // `president martin`, a forgotten colon, or the next line of a long title read as a key.
+    return diagnostic({
+      severity,
+      code: "DLB1002",
+      message: msg("DLB1002.no_colon"),
+      span: { file, start, end: start + Math.max(1, restOfLine.trimEnd().length) },
+      hints: [msg("DLB1002.hint.no_colon")],
+    });
+  }
+  const missingComma = error.code === "BLOCK_IN_FLOW" ? /^\S.*?\s([^\s,:{}[\]]+):(?:\s|$)/.exec(restOfLine) : null;
+  if (missingComma) {
+    // `{ id: martin first_name: Sophie }`: without the comma, YAML reads one long value.
+    const key = missingComma[1]!;
+    const at = start + missingComma[0].lastIndexOf(`${key}:`);
+    return diagnostic({
+      severity,
+      code: "DLB1002",
+      message: msg("DLB1002.missing_comma", { key }),
+      span: { file, start: at, end: at + key.length + 1 },
+      hints: [msg("DLB1002.hint.missing_comma", { example: "{ id: martin, first_name: Sophie }" })],
+    });
   }
   const known = yamlCodes[error.code];
   if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
     // The parser stops on the line above; the over-indented key is the first text of the next line.
-    const next = file.text.indexOf("\n", start);
-    const key = next < 0 ? -1 : file.text.slice(next + 1).search(/\S/);
+    const next = text.indexOf("\n", start);
+    const key = next < 0 ? -1 : text.slice(next + 1).search(/\S/);
     if (key >= 0) start = next + 1 + key;
   }
-  const span: Span = { file, start, end: Math.min(Math.max(error.pos[1], start + 1), Math.max(file.text.length, start + 1)) };
-  return diagnostic({
-    severity,
-    code: known?.code ?? (severity === "error" ? "DLB1002" : "DLB1009"),
-    message: known?.message ? known.message(error, file) : `YAML syntax: ${lowerFirst(raw)}`,
-    span,
-    hints: [
-      known?.hint ??
-        "check the indentation and the `key: value` form of this line; text with a `:` or `#` needs quotes",
-    ],
-  });
+  const span: Span = { file, start, end: Math.min(Math.max(error.pos[1], start + 1), Math.max(text.length, start + 1)) };
+  if (known) {
+    const first = error.code === "DUPLICATE_KEY" ? firstWrittenBefore(source.document, error.pos[0]) : undefined;
+    return diagnostic({
+      severity,
+      code: known.code,
+      message: known.message(error, text),
+      span,
+      hints: [known.hint],
+      related: first ? [{ span: { file, start: first[0], end: first[1] }, message: msg("DLB1003.related") }] : [],
+    });
+  }
+  if (severity === "warning") {
+    // `%SESSION 2024-03-12` before `---`: a directive YAML does not know, ignored.
+    const directive = /^Unknown directive (\S+)/.exec(raw)?.[1];
+    return diagnostic({
+      severity,
+      code: "DLB1009",
+      message: directive ? msg("DLB1009.unknown_directive", { directive }) : msg("DLB1009", { detail: lowerFirst(raw) }),
+      span,
+      hints: [msg("DLB1009.hint")],
+    });
+  }
+  // A case delib does not word: the library's own (English) words, as a value.
+  return diagnostic({ severity, code: "DLB1002", message: msg("DLB1002", { detail: lowerFirst(raw) }), span, hints: [msg("DLB1002.hint")] });
 }
 
 function lowerFirst(s: string): string {
