@@ -3,6 +3,7 @@
 // only types come from it at the top level, and type imports are erased at compile time.
 import type { Browser, Page } from "puppeteer-core";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { msg, type Message } from "../diagnostics/message.js";
 import { launchChromium, LaunchFailure, LAUNCH_TIMEOUT_MS, type ChromiumProcess } from "./launch-chromium.js";
 
 export type { Page } from "puppeteer-core";
@@ -29,6 +30,15 @@ export class BrowserLaunchError extends Error {
   ) {
     super(`could not start ${executablePath}: ${firstLine(describe(cause))}`);
     this.name = "BrowserLaunchError";
+  }
+}
+
+/** The browser did not answer on its pipe in time. */
+class LaunchTimeout extends Error {
+  readonly reason = msg("browser.launch.timeout", { seconds: LAUNCH_TIMEOUT_MS / 1000 });
+  constructor() {
+    super(`Timed out after ${LAUNCH_TIMEOUT_MS / 1000} s waiting for the browser to start`);
+    this.name = "LaunchTimeout";
   }
 }
 
@@ -68,7 +78,7 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
       return { connected, first: await first.page() };
     })();
     const timeout = new Promise<never>((_, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Timed out after ${LAUNCH_TIMEOUT_MS / 1000} s waiting for the browser to start`)), LAUNCH_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new LaunchTimeout()), LAUNCH_TIMEOUT_MS);
       // Never the reason the process stays up.
       timer.unref();
       void connecting.finally(() => clearTimeout(timer)).catch(() => undefined);
@@ -98,19 +108,24 @@ async function processFailure(chromium: ChromiumProcess): Promise<LaunchFailure 
   return failure;
 }
 
-/** The DLB4002 diagnostic for a browser that was found but would not start. */
-export function browserLaunchFailed(executablePath: string, error: unknown): Diagnostic {
+/**
+ * The DLB4002 diagnostic for a browser that was found but would not start: why (delib's words
+ * when delib saw it, the library's or system's own otherwise), the browser's last words, and
+ * what to check on `platform`.
+ */
+export function browserLaunchFailed(executablePath: string, error: unknown, platform: NodeJS.Platform = process.platform): Diagnostic {
   const cause = error instanceof BrowserLaunchError ? error.cause : error;
-  const text = describe(cause);
+  const reason: Message | string = cause instanceof LaunchFailure || cause instanceof LaunchTimeout ? cause.reason : firstLine(describe(cause));
   const output = (error instanceof BrowserLaunchError ? error.output : []).slice(-3);
   return diagnostic({
     code: "DLB4002",
-    message: "the browser could not be started to print the PDF",
+    message: msg("DLB4002"),
     hints: [
-      `${executablePath}: ${firstLine(text)}`,
-      ...(output.length > 0 ? [`the browser said: ${output.join(" / ")}`] : []),
-      `check that it is a working Chrome or Chromium (run ${executablePath} --version), or point --chromium or DELIB_CHROMIUM at another one`,
-      "the HTML was still written; only the PDF is missing",
+      msg("DLB4002.hint.cause", { path: executablePath, cause: reason }),
+      ...(output.length > 0 ? [msg("DLB4002.hint.output", { output: output.join(" / ") })] : []),
+      // A Windows browser prints nothing for --version: opening it is the check there.
+      platform === "win32" ? msg("DLB4002.hint.windows", { path: executablePath }) : msg("DLB4002.hint", { path: executablePath }),
+      msg("browser.html_written"),
     ],
   });
 }

@@ -1,14 +1,22 @@
 // Starts Chromium ourselves, before puppeteer-core is even loaded: the browser takes some
 // 400 ms to come up, and loading puppeteer-core and checking the input can happen meanwhile.
 // puppeteer then connects over the same DevTools pipe its own launcher would have used.
-// Only Node's built-in modules here, so the CLI can start the browser at once.
-import { spawn, type ChildProcess } from "node:child_process";
+// Only Node's built-in modules here (and message.ts, which imports nothing), so the CLI can
+// start the browser at once.
+//
+// Platforms: on Linux and macOS the browser gets a process group of its own, killed at once
+// with its renderers (`kill(-pid)`); Windows has no process groups nor negative pids, so there
+// the process tree is ended with `taskkill /T /F`, as puppeteer does. Ctrl-Break (SIGBREAK) is
+// watched on Windows beside SIGINT, SIGTERM and SIGHUP. The profile lives in os.tmpdir()
+// (%TEMP% on Windows).
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import type { ConnectionTransport } from "puppeteer-core";
+import { msg, type Message } from "../diagnostics/message.js";
 import { chromiumArgs } from "./chromium-args.js";
 
 export { chromiumArgs } from "./chromium-args.js";
@@ -25,17 +33,17 @@ export interface ChromiumProcess {
   readonly transport: ConnectionTransport;
   /** Rejects with a LaunchFailure if the process cannot start or ends while still needed. */
   readonly failed: Promise<never>;
-  /** Stops the whole process group at once and removes the profile; safe to call twice. */
+  /** Stops the whole process group (tree) at once and removes the profile; safe to call twice. */
   kill(): Promise<void>;
 }
 
-/** Why the browser did not come up, with the last lines it wrote on stderr. */
+/** Why the browser did not come up (a message for the reader), with the last lines it wrote on stderr. */
 export class LaunchFailure extends Error {
   constructor(
-    message: string,
+    readonly reason: Message,
     readonly output: readonly string[],
   ) {
-    super(message);
+    super(`failed to launch the browser process (${reason.id}${reason.values ? ` ${JSON.stringify(reason.values)}` : ""})`);
     this.name = "LaunchFailure";
   }
 }
@@ -54,7 +62,7 @@ export function launchChromium(executablePath: string): ChromiumProcess {
     return new Launched(executablePath, userDataDir);
   } catch (error) {
     if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
-    throw new LaunchFailure(`Failed to launch the browser process: ${describe(error)}`, []);
+    throw error instanceof LaunchFailure ? error : new LaunchFailure(msg("browser.launch.failed", { error: describe(error) }), []);
   }
 }
 
@@ -81,11 +89,11 @@ class Launched implements ChromiumProcess {
     this.failed.catch(() => undefined);
     // Attached at once: a spawn that fails (no such file, too many open files) says so on the
     // next turn, and an error nobody listens to would end delib.
-    child.once("error", (error) => fail(new LaunchFailure(`Failed to launch the browser process: ${describe(error)}`, this.output())));
+    child.once("error", (error) => fail(new LaunchFailure(msg("browser.launch.failed", { error: describe(error) }), this.output())));
     const [, , stderr, toBrowser, fromBrowser] = child.stdio as [unknown, unknown, Readable | null, Writable | null, Readable | null];
     if (!stderr || !toBrowser || !fromBrowser) {
       this.killNow();
-      throw new Error("its pipes could not be opened");
+      throw new LaunchFailure(msg("browser.launch.no_pipes"), []);
     }
     this.transport = new PipeTransport(toBrowser, fromBrowser);
     // Keep the browser's last words for the diagnostic; reading also keeps its stderr flowing.
@@ -96,7 +104,9 @@ class Launched implements ChromiumProcess {
     });
     child.once("exit", (code, signal) => {
       // stderr may still hold the last lines: wait for it to end before quoting them.
-      const quote = () => fail(new LaunchFailure(`Failed to launch the browser process: it ended (${signal ?? `code ${code}`})`, this.output()));
+      // The code as text: a Windows exit code (3221225477) is not a quantity to group in thousands.
+      const reason = signal !== null ? msg("browser.launch.ended_signal", { signal }) : msg("browser.launch.ended_code", { code: String(code) });
+      const quote = () => fail(new LaunchFailure(reason, this.output()));
       if (stderr.readableEnded || stderr.destroyed) quote();
       else stderr.once("close", quote);
     });
@@ -120,16 +130,25 @@ class Launched implements ChromiumProcess {
     return this.#killed;
   }
 
-  /** Sends SIGKILL to the process group, without waiting: also used on exit and on signals. */
+  /**
+   * Kills the browser and its renderers, without waiting for them to end: also used on exit and
+   * on signals. On Linux and macOS, SIGKILL to the process group; on Windows, which has no
+   * process groups, `taskkill /T /F` on the process tree (synchronous, so that it still runs
+   * from an exit handler), the process alone if taskkill fails.
+   */
   killNow(): void {
     const child = this.#child;
     if (child.pid === undefined) return;
+    if (process.platform !== "win32") {
+      killGroup(child.pid);
+      return;
+    }
+    // An ended process's id may already be another program's.
+    if (child.exitCode !== null || child.signalCode !== null) return;
     try {
-      // The whole group: renderers may outlive a browser process that crashed.
-      if (process.platform !== "win32") process.kill(-child.pid, "SIGKILL");
-      else child.kill("SIGKILL");
+      execFileSync("taskkill", ["/pid", String(child.pid), "/T", "/F"], { stdio: "ignore", windowsHide: true });
     } catch {
-      // Already gone.
+      child.kill("SIGKILL");
     }
   }
 
@@ -196,8 +215,19 @@ class PipeTransport implements ConnectionTransport {
   }
 }
 
-// The browser must not outlive delib: not on a normal exit, not on Ctrl-C or a kill.
-const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** SIGKILL to the process group led by `pid`: renderers may outlive a browser process that crashed. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+// The browser must not outlive delib: not on a normal exit, not on Ctrl-C or a kill. Windows
+// also sends SIGBREAK (Ctrl-Break) and SIGHUP (console closed); it never sends SIGTERM, which
+// is listened to there harmlessly.
+const signals: readonly NodeJS.Signals[] = process.platform === "win32" ? ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] : ["SIGINT", "SIGTERM", "SIGHUP"];
 
 function onExit(): void {
   for (const browser of live) {
@@ -222,6 +252,8 @@ function onExit(): void {
  * Chromium aborts.)
  */
 function singletonFolder(userDataDir: string): string[] {
+  // Chromium on Windows keeps no socket: a mutex and a window stand for it.
+  if (process.platform === "win32") return [];
   let target: string;
   try {
     target = readlinkSync(path.join(userDataDir, "SingletonSocket"));
@@ -229,7 +261,7 @@ function singletonFolder(userDataDir: string): string[] {
     return [];
   }
   const folder = path.dirname(target);
-  const ok = path.isAbsolute(target) && path.basename(target) === "SingletonSocket" && /^(org\.chromium\.Chromium|\.com\.google\.Chrome)\.\w+$/.test(path.basename(folder));
+  const ok = path.isAbsolute(target) && path.basename(target) === "SingletonSocket" && /^(org\.chromium\.Chromium|\.com\.google\.Chrome|\.com\.microsoft\.Edge)\.\w+$/.test(path.basename(folder));
   return ok ? [folder] : [];
 }
 

@@ -33,6 +33,8 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 
 /** A started browser, ready to print. */
 export interface Printer {
+  /** The browser printing the PDFs (for `--verbose`). */
+  readonly executablePath: string;
   /** Prints every job, a bounded number at once; results in the jobs' order. */
   print(jobs: readonly PrintJob[], onPrinted?: (done: number, total: number) => void): Promise<Uint8Array[]>;
   close(): Promise<void>;
@@ -45,7 +47,7 @@ export interface Printer {
  */
 export async function startPrinter(options: { flag: string | undefined; env: Readonly<Record<string, string | undefined>> }): Promise<Printer | { problem: Diagnostic }> {
   const found = findChromium({ flag: options.flag, env: options.env });
-  if ("tried" in found) return { problem: browserNotFound(found.tried) };
+  if ("tried" in found) return { problem: browserNotFound(found.tried, process.platform) };
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   try {
     browser = await openBrowser(found.path);
@@ -53,6 +55,7 @@ export async function startPrinter(options: { flag: string | undefined; env: Rea
     return { problem: browserLaunchFailed(found.path, error) };
   }
   return {
+    executablePath: found.path,
     async print(jobs, onPrinted) {
       let done = 0;
       // Longest first: a long procès-verbal printed last would leave the other pages idle.

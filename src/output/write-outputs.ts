@@ -1,6 +1,7 @@
 import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
 
 /** A file to write: its name inside the output directory and its bytes. */
 export interface OutputFile {
@@ -32,12 +33,16 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
     return [];
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
-    const err = error as NodeJS.ErrnoException;
+    const err = error as NodeJS.ErrnoException & { dest?: string };
+    // A file open in another program (a PDF in a reader) cannot be replaced on Windows.
+    const busy = err.code === "EBUSY" || (process.platform === "win32" && err.code === "EPERM");
     return [
       diagnostic({
         code: "DLB4003",
-        message: `cannot write to \`${err.path ?? dir}\`: ${err.code ?? err.message}`,
-        hints: ["check that the output directory (--out) exists or can be created, and that you may write in it"],
+        // The system's reason (EACCES, ENOTDIR…) as it gives it.
+        // A failed rename names the temporary file first: the file the clerk knows is its destination.
+        message: msg("DLB4003", { path: err.dest ?? err.path ?? dir, reason: err.code ?? err.message }),
+        hints: [msg("DLB4003.hint"), ...(busy ? [msg("DLB4003.hint.busy")] : [])],
       }),
     ];
   }

@@ -12,6 +12,7 @@ import {
   type Page,
 } from "../../src/browser/browser.js";
 import { chromiumArgs } from "../../src/browser/launch-chromium.js";
+import { en, french } from "../support/english.js";
 import { BUILD_TIMEOUT, installation } from "../support/installation.js";
 import { BROWSER_TIMEOUT, chromiumForTests } from "./pdf-tools.js";
 
@@ -149,11 +150,17 @@ describe("a browser that will not start", { timeout: BROWSER_TIMEOUT }, () => {
     expect(d.code).toBe("DLB4002");
     expect(d.severity).toBe("error");
     expect(d.span).toBeUndefined();
-    expect(d.message).toBe("the browser could not be started to print the PDF");
-    expect(d.hints[0]).toMatch(new RegExp(`^${escape(fake)}: Failed to launch the browser process`));
-    expect(d.hints).toContain("the browser said: Missing X server or $DISPLAY");
-    expect(d.hints.join("\n")).not.toContain("TROUBLESHOOTING");
-    expect(d.hints.at(-1)).toBe("the HTML was still written; only the PDF is missing");
+    expect(en(d.message)).toBe("the browser could not be started to print the PDF");
+    const hints = d.hints.map(en);
+    expect(hints[0]).toMatch(new RegExp(`^${escape(fake)}: failed to launch the browser process: it ended \\(code 1\\)$`));
+    expect(hints).toContain("the browser said: Missing X server or $DISPLAY");
+    expect(hints.join("\n")).not.toContain("TROUBLESHOOTING");
+    expect(hints.at(-1)).toBe("the HTML was still written; only the PDF is missing");
+    // src/cli/register-command.ts leaves this hint out by its id.
+    expect(d.hints.at(-1)).toEqual({ id: "browser.html_written" });
+    expect(french.text(d.message)).toBe("le navigateur n’a pas pu être lancé pour imprimer le PDF");
+    expect(french.text(d.hints[0]!)).toBe(`${fake} : le processus du navigateur n’a pas pu être lancé : il s’est arrêté (code 1)`);
+    expect(french.text(d.hints[1]!)).toBe("le navigateur a écrit : Missing X server or $DISPLAY");
 
     // The temporary profile made for the failed launch is gone again.
     expect(await readdir(privateTmp)).toEqual([]);
@@ -168,12 +175,23 @@ describe("a browser that will not start", { timeout: BROWSER_TIMEOUT }, () => {
     expect(error).toBeInstanceOf(BrowserLaunchError);
     const d = browserLaunchFailed(missing, error);
     expect(d.code).toBe("DLB4002");
-    expect(d.hints[0]).toContain(missing);
+    expect(en(d.hints[0]!)).toBe(`${missing}: failed to launch the browser process: spawn ${missing} ENOENT`);
   });
 
-  it("accepts any thrown value", () => {
+  it("accepts any thrown value, quoted as it is", () => {
     const d = browserLaunchFailed("/usr/bin/chromium", "spawn EACCES");
-    expect(d.hints[0]).toBe("/usr/bin/chromium: spawn EACCES");
+    expect(en(d.hints[0]!)).toBe("/usr/bin/chromium: spawn EACCES");
+    expect(french.text(d.hints[0]!)).toBe("/usr/bin/chromium : spawn EACCES");
+  });
+
+  it("says how to check the browser on each platform", () => {
+    expect(en(browserLaunchFailed("/usr/bin/chromium", "x", "linux").hints[1]!)).toBe(
+      "check that it is a working Chrome or Chromium (run /usr/bin/chromium --version), or point --chromium or DELIB_CHROMIUM at another one",
+    );
+    const edge = "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe";
+    expect(en(browserLaunchFailed(edge, "x", "win32").hints[1]!)).toBe(
+      `check that ${edge} is a working Edge, Chrome or Chromium (open it once), or point --chromium or DELIB_CHROMIUM at another one`,
+    );
   });
 });
 

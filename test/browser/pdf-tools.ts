@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { findChromium } from "../../src/browser/find-chromium.js";
+import { en } from "../support/english.js";
 
 const run = promisify(execFile);
 
@@ -15,7 +16,7 @@ export const BROWSER_TIMEOUT = 30_000;
 export function chromiumForTests(): string {
   const found = findChromium({ env: process.env });
   if ("tried" in found) {
-    throw new Error(`the browser tests need Chromium (apt-get install chromium); tried: ${found.tried.join("; ")}`);
+    throw new Error(`the browser tests need Chromium (apt-get install chromium); tried: ${found.tried.map(en).join("; ")}`);
   }
   return found.path;
 }
