@@ -46,7 +46,7 @@ export function toWire({ result, summary }: SummarizedResult): WireResult {
 }
 
 /** A thread's result as the main thread's: spans on the file again; no session or count. */
-function fromWire(wire: WireResult): SummarizedResult {
+export function fromWire(wire: WireResult): SummarizedResult {
   const file: SourceFile = { path: wire.path, text: wire.text ?? "" };
   const diagnostics: Diagnostic[] = wire.diagnostics.map((d) => ({
     severity: d.severity,

@@ -5,13 +5,14 @@ import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { startPrinter, type Printer, type PrintJob } from "./browser/print-pdfs.js";
 import type { CheckedFile } from "./check.js";
-import type { Config, DocumentSettings } from "./config/load-config.js";
+import { shownPath, type Config, type DocumentSettings } from "./config/load-config.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
+import { msg } from "./diagnostics/message.js";
 import { numberKey } from "./model/deliberation-number.js";
 import type { Provenance } from "./model/provenance.js";
 import { pdfDocumentDate } from "./output/document-date.js";
 import { writeOutputs, type OutputFile } from "./output/write-outputs.js";
-import { dataUri } from "./render/assets.js";
+import { AssetError, dataUri } from "./render/assets.js";
 import { loadCatalogue } from "./render/catalogue.js";
 import { explainText } from "./render/explain-text.js";
 import { renderHtml, type RenderedDocument } from "./render/render-html.js";
@@ -76,14 +77,16 @@ export function prepareTemplates(
   cwd: string,
 ): Result<{ templates: TemplateSet; assets: Record<string, string>; settings: DocumentSettings }> {
   const userDir = templateDir ? resolve(cwd, templateDir) : config.templatesDir;
+  // Paths as the clerk reads them: relative to the working folder when inside it.
+  const shown = (path: string) => shownPath(path, cwd);
   if (userDir !== undefined && !isDirectory(userDir)) {
     return {
       value: undefined,
       diagnostics: [
         diagnostic({
           code: "DLB5004",
-          message: `the templates directory \`${userDir}\` does not exist`,
-          hints: [templateDir ? "check the path given to --template" : `check \`templates:\` in ${config.path}; it is relative to that file`],
+          message: msg("DLB5004", { path: shown(userDir) }),
+          hints: [templateDir || !config.path ? msg("DLB5004.hint.option") : msg("DLB5004.hint.config", { config: shown(config.path) })],
         }),
       ],
     };
@@ -99,8 +102,8 @@ export function prepareTemplates(
       diagnostics.push(
         diagnostic({
           code: "DLB5005",
-          message: `the image \`${name}\` (${path}): ${(error as Error).message}`,
-          hints: [`paths under \`assets:\` in ${config.path} are relative to that file`],
+          message: msg("DLB5005", { name, path: shown(path), reason: error instanceof AssetError ? error.reason : String((error as Error).message) }),
+          hints: config.path ? [msg("DLB5005.hint", { config: shown(config.path) })] : [],
         }),
       );
     }
@@ -151,10 +154,10 @@ export function documentNamesClash(documents: readonly RenderedDocument[], files
     return [
       diagnostic({
         code: "DLB3019",
-        message: `two documents of the files built together would be written to \`${d.name}\` in the same folder: the files belong to different bodies or registers`,
-        hints: ["build each body's or register's sessions into its own folder (--out)"],
+        message: msg("DLB3019", { name: d.name }),
+        hints: [msg("DLB3019.hint")],
         span: numbered[numbered.length - 1],
-        related: numbered.slice(0, -1).map((span) => ({ span, message: "also named so" })),
+        related: numbered.slice(0, -1).map((span) => ({ span, message: msg("DLB3019.related") })),
       }),
     ];
   }

@@ -38,7 +38,7 @@ export class ConfigCache {
     const absolute = resolve(this.cwd, path);
     let loaded = this.files.get(absolute);
     if (!loaded) {
-      const read = loadConfigSync(absolute);
+      const read = loadConfigSync(absolute, this.cwd);
       loaded = { config: read.value ?? { ...noConfig, path: absolute }, diagnostics: read.diagnostics };
       this.files.set(absolute, loaded);
     }

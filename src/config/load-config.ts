@@ -1,6 +1,6 @@
 // delib.config.yaml: found upward from a session file; its paths resolve against itself.
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../diagnostics/diagnostic.js";
 import { loadSourceSync } from "../source/load-source.js";
@@ -95,14 +95,28 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-/** Reads and checks a configuration file (synchronously: the checking path reads a few small files, once each). */
-export function loadConfigSync(path: string): Result<Config> {
-  const loaded = loadSourceSync(path);
-  return loaded.value ? configOf(loaded.value) : { value: undefined, diagnostics: loaded.diagnostics };
+/**
+ * `path` as diagnostics show it: relative to the working folder `cwd` when it is inside it,
+ * else absolute.
+ */
+export function shownPath(path: string, cwd: string): string {
+  const absolute = resolve(cwd, path);
+  const inside = relative(resolve(cwd), absolute);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute(inside) ? inside : absolute;
 }
 
-function configOf(text: SourceFile): Result<Config> {
-  const path = text.path;
+/**
+ * Reads and checks a configuration file (synchronously: the checking path reads a few small
+ * files, once each). With `cwd`, its diagnostics name the file relative to that folder when it
+ * is inside it; `Config.path` stays absolute.
+ */
+export function loadConfigSync(path: string, cwd?: string): Result<Config> {
+  const loaded = cwd === undefined ? loadSourceSync(path) : loadSourceSync(shownPath(path, cwd), cwd);
+  return loaded.value ? configOf(loaded.value, cwd === undefined ? path : resolve(cwd, path)) : { value: undefined, diagnostics: loaded.diagnostics };
+}
+
+/** The configuration in `text`, read from the file at `path`. */
+function configOf(text: SourceFile, path: string): Result<Config> {
   const parsed = parseYaml(text);
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
   const checked = validateAgainst<ConfigFile>(parsed.value, "config");

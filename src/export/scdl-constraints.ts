@@ -1,5 +1,6 @@
 // The constraints of the SCDL « Délibérations » schema (scdl/deliberations 2.1.x), checked on
 // each row before anything is written: column by column, then across columns. Pure.
+import { msg, type Message } from "../diagnostics/message.js";
 import { findMatiere, loadActesClassification, scdlMatiereName, type ActesClassification } from "../law/actes.js";
 
 /** The 17 columns, in the schema's order and spelling. */
@@ -31,8 +32,10 @@ export type ScdlRow = Readonly<Record<ScdlColumn, string>>;
 /** A row that breaks the schema: the column, what is wrong, and what to do. */
 export interface ScdlProblem {
   readonly column: ScdlColumn;
-  readonly message: string;
-  readonly hint: string;
+  /** What is wrong: a message `scdl.<kind>` (locales/messages/<language>/export.json). */
+  readonly message: Message;
+  /** What to do: the message `scdl.<kind>.hint`. */
+  readonly hint: Message;
   /** The other column of a check on two columns. */
   readonly other?: ScdlColumn;
 }
@@ -70,25 +73,25 @@ function isDate(value: string): boolean {
  */
 export function checkScdlRow(row: ScdlRow, classification: ActesClassification = loadActesClassification()): ScdlProblem[] {
   const problems: ScdlProblem[] = [];
-  const problem = (column: ScdlColumn, message: string, hint: string, other?: ScdlColumn): void => {
+  const problem = (column: ScdlColumn, message: Message, hint: Message, other?: ScdlColumn): void => {
     problems.push({ column, message, hint, ...(other ? { other } : {}) });
   };
   for (const column of ["COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM", "DELIB_OBJET"] as const) {
-    if (row[column].trim() === "") problem(column, `${column} is required and would be empty`, "give the value in the session file or in delib.config.yaml");
+    if (row[column].trim() === "") problem(column, msg("scdl.required", { column }), msg("scdl.required.hint"));
   }
   if (row.COLL_SIRET !== "" && !/^\d{14}$/.test(row.COLL_SIRET)) {
-    problem("COLL_SIRET", `COLL_SIRET \`${row.COLL_SIRET}\` is not 14 digits`, 'write the SIRET as 14 digits in quotes: `siret: "12345678900012"`');
+    problem("COLL_SIRET", msg("scdl.siret", { value: row.COLL_SIRET }), msg("scdl.siret.hint"));
   }
   for (const column of ["DELIB_DATE", "PREF_DATE"] as const) {
-    if (row[column] !== "" && !isDate(row[column])) problem(column, `${column} \`${row[column]}\` is not a date YYYY-MM-DD`, "write the date as YYYY-MM-DD");
+    if (row[column] !== "" && !isDate(row[column])) problem(column, msg("scdl.date", { column, value: row[column] }), msg("scdl.date.hint"));
   }
   const code = row.DELIB_MATIERE_CODE;
   if (code !== "") {
     const lookup = findMatiere(code, classification);
     if (!/^\d\.\d{1,2}$/.test(code) || !lookup.matiere) {
-      problem("DELIB_MATIERE_CODE", `DELIB_MATIERE_CODE \`${code}\` is not a level-2 code of the @CTES classification`, "use a code from 1.1 to 9.4 of the national classification, e.g. `7.1`");
+      problem("DELIB_MATIERE_CODE", msg("scdl.matiere_code", { code }), msg("scdl.matiere_code.hint"));
     } else if (row.DELIB_MATIERE_NOM !== "" && row.DELIB_MATIERE_NOM !== scdlMatiereName(lookup.theme!, lookup.matiere)) {
-      problem("DELIB_MATIERE_NOM", `DELIB_MATIERE_NOM \`${row.DELIB_MATIERE_NOM}\` does not name the matière ${code}`, "the name is the classification's level-1 and level-2 labels of the code", "DELIB_MATIERE_CODE");
+      problem("DELIB_MATIERE_NOM", msg("scdl.matiere_name", { name: row.DELIB_MATIERE_NOM, code }), msg("scdl.matiere_name.hint"), "DELIB_MATIERE_CODE");
     }
   }
   const name = row.DELIB_MATIERE_NOM;
@@ -97,41 +100,43 @@ export function checkScdlRow(row: ScdlRow, classification: ActesClassification =
     // Validata's nomenclature-actes-value: a known level-1 name before the first slash, no
     // space around it; the schema's description: accented lower case, no comma, no parenthesis.
     if (slash < 0 || !levelOneNames.has(withoutAccents(name.slice(0, slash))) || /\s\/|\/\s/.test(name) || /[,()]/.test(name) || name !== name.toLowerCase()) {
-      problem("DELIB_MATIERE_NOM", `DELIB_MATIERE_NOM \`${name}\` is not « level-1 label/level-2 label » of the @CTES classification`, "write both labels in lower case, without commas or parentheses, joined by a slash with no space around it");
+      problem("DELIB_MATIERE_NOM", msg("scdl.matiere_name_form", { name }), msg("scdl.matiere_name_form.hint"));
     }
   }
   if (row.BUDGET_ANNEE !== "") {
     const years = /^([0-9]{4})(?:\/([0-9]{4}))?$/.exec(row.BUDGET_ANNEE);
-    if (!years) problem("BUDGET_ANNEE", `BUDGET_ANNEE \`${row.BUDGET_ANNEE}\` is neither a year nor an interval of years`, "write `2024`, or `2024/2025` for an interval");
+    if (!years) problem("BUDGET_ANNEE", msg("scdl.budget_year", { value: row.BUDGET_ANNEE }), msg("scdl.budget_year.hint"));
     else if (years[2] !== undefined && Number(years[2]) <= Number(years[1])) {
-      problem("BUDGET_ANNEE", `BUDGET_ANNEE \`${row.BUDGET_ANNEE}\`: the second year of an interval must come after the first`, `write the interval in order, e.g. \`${years[1]}/${Number(years[1]) + 1}\``);
+      // The years are given as text: as numbers, they would be written with a thousands separator.
+      problem("BUDGET_ANNEE", msg("scdl.budget_interval", { value: row.BUDGET_ANNEE }), msg("scdl.budget_interval.hint", { example: `${years[1]}/${Number(years[1]) + 1}` }));
     }
   }
   if ((row.BUDGET_ANNEE === "") !== (row.BUDGET_NOM === "")) {
     const [given, missing] = row.BUDGET_ANNEE === "" ? (["BUDGET_NOM", "BUDGET_ANNEE"] as const) : (["BUDGET_ANNEE", "BUDGET_NOM"] as const);
-    problem(given, `${given} is given without ${missing}: the budget's year and name go together`, "give both `year` and `name` under `budget:`, or neither", missing);
+    problem(given, msg("scdl.budget_alone", { given, missing }), msg("scdl.budget_alone.hint"), missing);
   }
   if (row.PREF_ID !== "" && !/^(PREF(\d{3}|02A|02B)|SPREF(\d{3}|02A|02B)\d|SGAR(\d{3}|02A|02B))$/.test(row.PREF_ID)) {
-    problem("PREF_ID", `PREF_ID \`${row.PREF_ID}\` is not PREFNNN, SPREFNNNM or SGARNNN`, 'give the département as three characters in delib.config.yaml: `departement: "055"`');
+    problem("PREF_ID", msg("scdl.pref_id", { value: row.PREF_ID }), msg("scdl.pref_id.hint"));
   }
-  if (row.PREF_ID !== "" && row.PREF_DATE === "") problem("PREF_DATE", "PREF_ID is given without PREF_DATE", "record `publication.transmitted_on`", "PREF_ID");
+  if (row.PREF_ID !== "" && row.PREF_DATE === "") problem("PREF_DATE", msg("scdl.pref_date_missing"), msg("scdl.pref_date_missing.hint"), "PREF_ID");
   if (isDate(row.PREF_DATE) && isDate(row.DELIB_DATE) && row.PREF_DATE < row.DELIB_DATE) {
     problem(
       "PREF_DATE",
-      `the act is recorded as transmitted to the préfecture on ${row.PREF_DATE}, before the sitting of ${row.DELIB_DATE} (PREF_DATE before DELIB_DATE)`,
-      "an act is transmitted after it is adopted: check `publication.transmitted_on`",
+      msg("scdl.pref_date_before", { transmitted: row.PREF_DATE, sitting: row.DELIB_DATE }),
+      msg("scdl.pref_date_before.hint"),
       "DELIB_DATE",
     );
   }
   const votes = ["VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION"] as const;
   for (const column of votes) {
-    if (row[column] !== "" && !/^(0|[1-9][0-9]*)$/.test(row[column])) problem(column, `${column} \`${row[column]}\` is not a whole number`, "the vote columns are counts");
+    if (row[column] !== "" && !/^(0|[1-9][0-9]*)$/.test(row[column])) problem(column, msg("scdl.vote_count", { column, value: row[column] }), msg("scdl.vote_count.hint"));
   }
   const [reel, pour, contre, abstention] = [row.VOTE_REEL, row.VOTE_POUR, row.VOTE_CONTRE, row.VOTE_ABSTENTION];
   if (reel !== "" && pour !== "" && contre !== "" && abstention !== "" && Number(reel) !== Number(pour) + Number(contre) + Number(abstention)) {
-    problem("VOTE_REEL", `VOTE_REEL ${reel} is not VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION (${pour} + ${contre} + ${abstention})`, "check the vote recorded for the motion");
+    // The counts stay text, as the row writes them.
+    problem("VOTE_REEL", msg("scdl.vote_sum", { reel, pour, contre, abstention }), msg("scdl.vote_sum.hint"));
   }
-  if (row.DELIB_URL !== "" && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(row.DELIB_URL)) problem("DELIB_URL", `DELIB_URL \`${row.DELIB_URL}\` is not a URI`, "give a full address, https://...");
+  if (row.DELIB_URL !== "" && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(row.DELIB_URL)) problem("DELIB_URL", msg("scdl.url", { value: row.DELIB_URL }), msg("scdl.url.hint"));
   return problems;
 }
 

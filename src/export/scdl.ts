@@ -4,6 +4,7 @@
 // located diagnostics out; the CLI reads and writes.
 import type { Config } from "../config/load-config.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
 import { compareNumbers, compareText } from "../model/deliberation-number.js";
 import type { DataPath } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
@@ -88,9 +89,9 @@ function bodyProblems(session: ScdlSession, reported: Set<Config>): { usable: bo
       diagnostics: [
         diagnostic({
           code: "DLB6001",
-          message: "the open-data export needs the body's identity, and no delib.config.yaml is found above this file",
+          message: msg("DLB6001.no_config"),
           span: at(["body"], "key"),
-          hints: [`create delib.config.yaml at the root of the register with \`format: 1\` and \`${bodyYaml}\`, putting the body's own 14-digit SIRET`],
+          hints: [msg("DLB6001.hint.no_config", { yaml: bodyYaml })],
         }),
       ],
     };
@@ -101,9 +102,9 @@ function bodyProblems(session: ScdlSession, reported: Set<Config>): { usable: bo
   if (!body) {
     const problem = diagnostic({
       code: "DLB6001",
-      message: "delib.config.yaml has no `body`: the open-data export needs the body's name and SIRET (COLL_NOM, COLL_SIRET)",
+      message: msg("DLB6001.no_body"),
       span: configAt(["format"], "key"),
-      hints: [`add to delib.config.yaml: \`${bodyYaml}\`, putting the body's own 14-digit SIRET`],
+      hints: [msg("DLB6001.hint.no_body", { yaml: bodyYaml })],
     });
     return { usable: false, diagnostics: first ? [problem] : [] };
   }
@@ -111,12 +112,9 @@ function bodyProblems(session: ScdlSession, reported: Set<Config>): { usable: bo
     const missing = body.siret === undefined;
     const problem = diagnostic({
       code: "DLB6002",
-      message: missing ? "delib.config.yaml gives no SIRET for the body (COLL_SIRET)" : `the SIRET \`${body.siret}\` is not 14 digits (COLL_SIRET)`,
+      message: missing ? msg("DLB6002.missing") : msg("DLB6002", { siret: body.siret! }),
       span: missing ? configAt(["body"], "key") : configAt(["body", "siret"]),
-      hints: [
-        'add the SIRET under `body:` in delib.config.yaml, its 14 digits (SIREN and NIC) in quotes: `siret: "12345678900012"`',
-        "the SIRET of a public body is on annuaire-entreprises.data.gouv.fr",
-      ],
+      hints: [msg("DLB6002.hint"), msg("DLB6002.hint.annuaire")],
     });
     return { usable: false, diagnostics: first ? [problem] : [] };
   }
@@ -127,12 +125,10 @@ function bodyProblems(session: ScdlSession, reported: Set<Config>): { usable: bo
     found.push(
       diagnostic({
         code: "DLB6008",
-        message: "delib.config.yaml gives no département: the préfecture an act was transmitted to (PREF_ID) cannot be named",
+        message: msg("DLB6008"),
         span: at(["motions", transmitted.index, "publication", "transmitted_on"]),
-        hints: [
-          'add the département\'s code under `body:` in delib.config.yaml, three characters in quotes: `departement: "055"` (`02A`, `02B` in Corsica, `971` in Guadeloupe)',
-        ],
-        related: [{ span: configAt(["body"], "key"), message: "the body's identity" }],
+        hints: [msg("DLB6008.hint")],
+        related: [{ span: configAt(["body"], "key"), message: msg("DLB6008.related") }],
       }),
     );
   }
@@ -149,11 +145,9 @@ function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: M
       diagnostics: [
         diagnostic({
           code: "DLB6004",
-          message: `deliberation ${motion.number} has no \`matiere\`: the open-data export needs its @CTES matière (DELIB_MATIERE_CODE)`,
+          message: msg("DLB6004", { number: motion.number }),
           span: locate(session.source, ["motions", index, "number"]),
-          hints: [
-            'add under the motion the level-2 code it is transmitted under, e.g. `matiere: "7.1"` (Décisions budgétaires) or `matiere: "5.7"` (Intercommunalité)',
-          ],
+          hints: [msg("DLB6004.hint")],
         }),
       ],
     };
@@ -166,9 +160,9 @@ function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: M
       diagnostics: [
         diagnostic({
           code: "DLB6005",
-          message: `deliberation ${motion.number}: \`${motion.matiere}\` is not a matière of the @CTES classification (DELIB_MATIERE_CODE)`,
+          message: msg("DLB6005", { number: motion.number, matiere: motion.matiere }),
           span: locate(session.source, ["motions", index, "matiere"]),
-          hints: ["use a level-2 code of the national classification (law/actes-matieres.yaml), e.g. `7.1`"],
+          hints: [msg("DLB6005.hint")],
         }),
       ],
     };
@@ -245,8 +239,8 @@ function located(p: ScdlProblem, session: ScdlSession, index: number): Diagnosti
   const span = origin.inConfig && config.source ? locate(config.source, origin.inConfig) : locate(source, origin.path(index));
   const number = session.outcome.session.motions[index]?.number ?? "";
   // The other column of a two-column check is shown when it comes from elsewhere: the date.
-  const related = p.other === "DELIB_DATE" ? [{ span: locate(source, ["session", "date"]), message: "the sitting's date" }] : [];
-  return diagnostic({ code: origin.code, message: `deliberation ${number}: ${p.message}`, span, hints: [p.hint], related });
+  const related = p.other === "DELIB_DATE" ? [{ span: locate(source, ["session", "date"]), message: msg("scdl.sitting_date") }] : [];
+  return diagnostic({ code: origin.code, message: msg("scdl.row", { number, problem: p.message }), span, hints: [p.hint], related });
 }
 
 /** By date, then by number with its figures compared as numbers (2024-9 before 2024-10). */

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import jsYaml from "js-yaml";
 import { checkSessions } from "../check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
 import { numberKey } from "../model/deliberation-number.js";
 import { unreadableFile } from "../source/load-source.js";
 import { renderDocuments } from "../documents.js";
@@ -130,8 +131,8 @@ export async function verifyPdf(root: string, pdfPath: string, shown: string = p
     return {
       problem: diagnostic({
         code: "DLB4012",
-        message: `${shown}: this PDF was not printed by delib, or by a version that did not record its source`,
-        hints: ["verify a PDF written by `delib build`"],
+        message: msg("DLB4012", { file: shown }),
+        hints: [msg("DLB4012.hint")],
       }),
     };
   }

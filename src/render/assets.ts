@@ -3,6 +3,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
+import type { Text } from "../diagnostics/diagnostic.js";
+import { listOf, msg } from "../diagnostics/message.js";
+import { translator } from "../diagnostics/translator.js";
 
 const mimeTypes: Record<string, string> = {
   ".woff2": "font/woff2",
@@ -17,14 +20,17 @@ const mimeTypes: Record<string, string> = {
   ".webp": "image/webp",
 };
 
-/** The problem with an asset, for a diagnostic. */
+/**
+ * The problem with an asset, for a diagnostic: `reason` is what a person reads (a message, or
+ * the system's own words); the Error's message is its English text, for a stack trace.
+ */
 export class AssetError extends Error {
   constructor(
     readonly reference: string,
     readonly path: string,
-    reason: string,
+    readonly reason: Text,
   ) {
-    super(reason);
+    super(translator("en").text(reason));
   }
 }
 
@@ -45,11 +51,12 @@ export function dataUri(reference: string, baseDir: string): string {
   try {
     path = resolveAsset(reference, baseDir);
     const type = mimeTypes[extname(path).toLowerCase()];
-    if (!type) throw new AssetError(reference, path, `unknown file type \`${extname(path)}\` (use ${Object.keys(mimeTypes).join(", ")})`);
+    if (!type) throw new AssetError(reference, path, msg("asset.unknown_type", { extension: extname(path), known: listOf(Object.keys(mimeTypes), "disjunction") }));
     return `data:${type};base64,${readFileSync(path).toString("base64")}`;
   } catch (error) {
     if (error instanceof AssetError) throw error;
-    throw new AssetError(reference, path, (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((error as Error).message));
+    // Any other failure is told in the system's own words.
+    throw new AssetError(reference, path, (error as NodeJS.ErrnoException).code === "ENOENT" ? msg("asset.no_such_file") : String((error as Error).message));
   }
 }
 

@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import type HandlebarsModule from "handlebars";
 import { requireCached } from "../source/cached-require.js";
 import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
+import { msg, type Message } from "../diagnostics/message.js";
+import { translator } from "../diagnostics/translator.js";
 import { AssetError, dataUri, inlineCssUrls } from "./assets.js";
 
 /** The built-in templates, by name (templates/<name>/ in the package). */
@@ -14,13 +16,17 @@ export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", imp
 export const documentKinds = ["extract", "minutes", "list"] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-/** A template failed while rendering: where, in which template file. */
+/**
+ * A template failed while rendering: where, in which template file. The message is
+ * Handlebars' own (shown as it is), unless `problem` says it in delib's words.
+ */
 export class TemplateError extends Error {
   constructor(
     message: string,
     readonly file: SourceFile,
     readonly line: number | undefined,
     readonly column: number | undefined,
+    readonly problem?: Message,
   ) {
     super(message);
   }
@@ -73,11 +79,9 @@ export function templateDiagnostic(error: TemplateError): Diagnostic {
   const notDefined = /^"([^"]+)" not defined/.exec(error.message);
   return diagnostic({
     code: notDefined ? "DLB5002" : "DLB5001",
-    message: notDefined ? `the template uses \`${notDefined[1]}\`, which the document data does not have` : `template: ${error.message.split("\n")[0]}`,
+    message: notDefined ? msg("DLB5002", { field: notDefined[1]! }) : msg("DLB5001", { problem: error.problem ?? error.message.split("\n")[0]! }),
     span: templateSpan(error.file, error.line, error.column),
-    hints: notDefined
-      ? ["check the spelling; `delib build --emit json` writes the data each template receives"]
-      : ["check the Handlebars syntax of this template"],
+    hints: [notDefined ? msg("DLB5002.hint") : msg("DLB5001.hint")],
   });
 }
 
@@ -117,7 +121,10 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
         return compiled(context, runtimeOptions);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
-        if (error instanceof AssetError) throw new TemplateError(`asset \`${error.reference}\`: ${error.message}`, file(), undefined, undefined);
+        if (error instanceof AssetError) {
+          const problem = msg("template.asset", { reference: error.reference, reason: error.reason });
+          throw new TemplateError(translator("en").text(problem), file(), undefined, undefined, problem);
+        }
         const e = error as { message: string; lineNumber?: number; column?: number };
         throw new TemplateError(e.message, file(), e.lineNumber, e.column);
       }
@@ -185,10 +192,14 @@ function displayPath(path: string, cwd: string | undefined): string {
 }
 
 function assetDiagnostic(error: unknown, cssPath: string, cwd: string | undefined): Diagnostic {
-  const e = error as AssetError;
+  const stylesheet = displayPath(cssPath, cwd);
   return diagnostic({
     code: "DLB5003",
-    message: `the stylesheet ${displayPath(cssPath, cwd)} refers to \`${e.reference}\`: ${e.message}`,
-    hints: [`paths in a stylesheet are resolved against its own folder, ${displayPath(dirname(cssPath), cwd)}`],
+    // The stylesheet itself unreadable is told in the system's words.
+    message:
+      error instanceof AssetError
+        ? msg("DLB5003", { stylesheet, reference: error.reference, reason: error.reason })
+        : msg("DLB5003.unreadable", { stylesheet, reason: String((error as Error).message) }),
+    hints: [msg("DLB5003.hint", { folder: displayPath(dirname(cssPath), cwd) || "." })],
   });
 }

@@ -1,5 +1,7 @@
-import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Result, type Text } from "../diagnostics/diagnostic.js";
+import { listOf, msg, type Message, type MessageValue } from "../diagnostics/message.js";
 import { suggest } from "../diagnostics/suggest.js";
+import { descriptionId, descriptionMessage, schemaTexts } from "../diagnostics/schema-texts.js";
 import type { DataPath, Session } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
 import { validatorFor, type SchemaError, type SchemaName, type SchemaNode } from "./schemas.js";
@@ -16,7 +18,8 @@ export function validateAgainst<T>(source: ParsedSource, name: SchemaName): Resu
   // A bad key fails both `propertyNames` and its inner `pattern`; the first says it better.
   const raw = (validate.errors ?? []).filter((e) => !e.schemaPath.includes("/propertyNames/"));
   const errors = pruneAnyOf(raw);
-  const diagnostics = dedupe(withoutEchoes(errors).map((e) => explain(source, e, schema)));
+  const descriptions = schemaDescriptions(name);
+  const diagnostics = dedupe(withoutEchoes(errors).map((e) => explain(source, e, schema, descriptions)));
   return { value: undefined, diagnostics };
 }
 
@@ -66,39 +69,78 @@ function typeMatches(schema: SchemaNode, value: unknown): boolean {
   return false;
 }
 
-function fieldName(path: DataPath): string {
+/** The last key of `path`, if any: the field a message names. */
+function lastKey(path: DataPath): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     if (typeof path[i] === "string") return String(path[i]);
   }
-  return "the file";
+  return undefined;
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a block of fields";
-  if (typeof value === "number") return Number.isInteger(value) ? "a whole number" : "a number";
-  if (typeof value === "boolean") return value ? "`true`" : "`false`";
-  return "text";
+/** The field at `path` as a message names it: `key` in backquotes, or « the file ». */
+function fieldOf(path: DataPath): MessageValue {
+  const key = lastKey(path);
+  return key === undefined ? msg("schema.the_file") : `\`${key}\``;
 }
 
-function describeType(type: unknown): string {
-  const names: Record<string, string> = {
-    string: "text",
-    integer: "a whole number",
-    number: "a number",
-    boolean: "`true` or `false`",
-    object: "a block of fields",
-    array: "a list",
-    null: "nothing",
-  };
-  const list = Array.isArray(type) ? type : [type];
-  return list.map((t) => names[String(t)] ?? String(t)).join(" or ");
+/** What a value is, in words: « a list », « text », « `true` »… */
+function describeValue(value: unknown): Message {
+  if (value === null) return msg("schema.kind.null");
+  if (Array.isArray(value)) return msg("schema.kind.array");
+  if (typeof value === "object") return msg("schema.kind.object");
+  if (typeof value === "number") return msg(Number.isInteger(value) ? "schema.kind.integer" : "schema.kind.number");
+  if (typeof value === "boolean") return msg(value ? "schema.kind.true" : "schema.kind.false");
+  return msg("schema.kind.string");
 }
 
-function descriptionHint(schema: unknown): string[] {
+const kindIds: Readonly<Record<string, string>> = {
+  string: "schema.kind.string",
+  integer: "schema.kind.integer",
+  number: "schema.kind.number",
+  boolean: "schema.kind.boolean",
+  object: "schema.kind.object",
+  array: "schema.kind.array",
+  null: "schema.kind.null",
+};
+
+/** What a schema type asks for, in words: « a whole number », « text or a list »… */
+function describeType(type: unknown): MessageValue {
+  const names = (Array.isArray(type) ? type : [type]).map((t): string | Message => {
+    const id = kindIds[String(t)];
+    return id ? msg(id) : String(t);
+  });
+  return names.length === 1 ? names[0]! : listOf(names, "disjunction");
+}
+
+/**
+ * The descriptions of a schema's nodes as messages, by their English text: the schema keeps
+ * the English for editors, the catalogues (locales/messages/<language>/schema.json for the
+ * session file, config.json for delib.config.yaml) give each in every language under the id
+ * `schema.<name>#<JSON Pointer of the node>`, e.g. `schema.session#/properties/body/properties/name`
+ * (the keys of locales/schema/<language>.json, the schemas an editor shows). A code sample with
+ * braces (`{ represented_by: ID }`) is a value, `{code1}`…: ICU would read its braces.
+ */
+export function schemaDescriptions(name: SchemaName): ReadonlyMap<string, Message> {
+  const cached = describedSchemas.get(name);
+  if (cached) return cached;
+  const found = new Map<string, Message>();
+  for (const [pointer, own] of schemaTexts(validatorFor(name).schema)) {
+    if (own.description === undefined || found.has(own.description)) continue;
+    const { values } = descriptionMessage(own.description);
+    found.set(own.description, msg(descriptionId(name, pointer), Object.keys(values).length > 0 ? values : undefined));
+  }
+  describedSchemas.set(name, found);
+  return found;
+}
+
+const describedSchemas = new Map<SchemaName, ReadonlyMap<string, Message>>();
+
+/** The description of a schema node as a hint, in the reader's language. */
+function descriptionHint(schema: unknown, descriptions: ReadonlyMap<string, Message>): Text[] {
   const description = (schema as SchemaNode | undefined)?.description;
-  return description ? [description] : [];
+  if (!description) return [];
+  // A description the catalogues lack is shown as the schema has it (test/validate/validate-schema-descriptions.test.ts).
+  return [descriptions.get(description) ?? description];
 }
 
 /** The schema node at a JSON pointer such as "#/properties/attendance/additionalProperties". */
@@ -111,20 +153,20 @@ function schemaAt(root: SchemaNode, pointer: string): unknown {
 }
 
 /** One ajv error in the clerk's words, at its YAML node. */
-function explain(source: ParsedSource, error: SchemaError, root: SchemaNode): Diagnostic {
+function explain(source: ParsedSource, error: SchemaError, root: SchemaNode, descriptions: ReadonlyMap<string, Message>): Diagnostic {
   const path = pointerToPath(error.instancePath, source.data);
-  const field = fieldName(path);
+  const field = fieldOf(path);
   const params = error.params as Record<string, unknown>;
+  const describe = (schema: unknown) => descriptionHint(schema, descriptions);
   switch (error.keyword) {
     case "required": {
       const missing = String(params.missingProperty);
-      const where = path.length === 0 ? "the file" : `\`${field}\``;
       const sub = (error.parentSchema as SchemaNode | undefined)?.properties?.[missing];
       return diagnostic({
         code: "DLB2001",
-        message: `missing field \`${missing}\` in ${where}`,
+        message: msg("DLB2001", { missing, where: path.length === 0 ? msg("schema.the_file") : field }),
         span: locate(source, path),
-        hints: [`add a line \`${missing}: ...\``, ...descriptionHint(sub)],
+        hints: [msg("DLB2001.hint", { missing }), ...describe(sub)],
       });
     }
     case "additionalProperties": {
@@ -133,26 +175,39 @@ function explain(source: ParsedSource, error: SchemaError, root: SchemaNode): Di
       const guess = suggestedField(error);
       return diagnostic({
         code: "DLB2002",
-        message: guess ? `unknown field \`${unknown}\`, did you mean \`${guess}\`?` : `unknown field \`${unknown}\``,
+        message: guess ? msg("DLB2002.suggestion", { field: unknown, guess }) : msg("DLB2002", { field: unknown }),
         span: locate(source, [...path, unknown], "key"),
-        hints: known.length > 0 ? [`the fields allowed here are: ${known.join(", ")}`] : [],
+        // With a close suggestion, the suggestion alone; else every field allowed.
+        hints: guess
+          ? [msg("DLB2002.hint.suggestion", { field: unknown, guess })]
+          : known.length > 0
+            ? [msg("DLB2002.hint", { fields: listOf(known.map((k) => `\`${k}\``)) })]
+            : [],
       });
     }
     case "type": {
-      const expected = describeType(params.type);
-      const hints = descriptionHint(error.parentSchema);
+      const hints = describe(error.parentSchema);
       const span = locate(source, path);
-      if (params.type === "string" && typeof error.data === "number") {
+      const key = lastKey(path);
+      if (params.type === "string" && typeof error.data === "number" && key !== undefined) {
         // Quote what was typed (012, 2024.10), not the number YAML made of it (12, 2024.1).
         const typed = source.file.text.slice(span.start, span.end);
-        hints.unshift(`write it in quotes, e.g. \`${field}: "${typed}"\`, so it is kept exactly as typed`);
+        hints.unshift(msg("DLB2003.hint.quote", { key, typed }));
       }
       if (path.length === 0 && error.data === null) {
-        return diagnostic({ code: "DLB2003", message: "the file is empty", span, hints: ["start from an example: examples/nord-pas-de-calais-numerique/2021-05-18.yaml"] });
+        return diagnostic({
+          code: "DLB2003",
+          message: msg("DLB2003.empty_file"),
+          span,
+          hints: [msg("DLB2003.hint.empty_file", { example: "examples/nord-pas-de-calais-numerique/2021-05-18.yaml" })],
+        });
       }
       return diagnostic({
         code: "DLB2003",
-        message: error.data === null ? `\`${field}\` has no value` : `\`${field}\` should be ${expected}, not ${describeValue(error.data)}`,
+        message:
+          error.data === null
+            ? msg("DLB2003.no_value", { field })
+            : msg("DLB2003", { field, expected: describeType(params.type), actual: describeValue(error.data) }),
         span,
         hints,
       });
@@ -160,37 +215,36 @@ function explain(source: ParsedSource, error: SchemaError, root: SchemaNode): Di
     case "enum":
     case "const": {
       const allowed = error.keyword === "enum" ? (params.allowedValues as unknown[]) : [params.allowedValue];
-      const shown = allowed.map((v) => `\`${String(v)}\``).join(", ");
       const guess = typeof error.data === "string" ? suggest(error.data, allowed.map(String)) : undefined;
       return diagnostic({
         code: "DLB2004",
         message: guess
-          ? `\`${String(error.data)}\` is not allowed for \`${field}\`, did you mean \`${guess}\`?`
-          : `\`${field}\` must be ${allowed.length === 1 ? shown : `one of ${shown}`}`,
+          ? msg("DLB2004.suggestion", { value: String(error.data), field, guess })
+          : msg("DLB2004", { field, count: allowed.length, allowed: listOf(allowed.map((v) => `\`${String(v)}\``), "disjunction") }),
         span: locate(source, path),
-        hints: error.schemaPath.includes("/anyOf/") ? descriptionHint(schemaAt(root, error.schemaPath.replace(/\/anyOf\/.*$/, ""))) : descriptionHint(error.parentSchema),
+        hints: error.schemaPath.includes("/anyOf/") ? describe(schemaAt(root, error.schemaPath.replace(/\/anyOf\/.*$/, ""))) : describe(error.parentSchema),
       });
     }
     case "format":
       return diagnostic({
         code: "DLB2005",
-        message: `\`${field}\`: \`${String(error.data)}\` is not a valid ${String(params.format)}`,
+        message: msg("DLB2005.format", { field, value: String(error.data), format: String(params.format) }),
         span: locate(source, path),
-        hints: params.format === "date" ? ["write dates as YYYY-MM-DD, e.g. 2021-05-18"] : descriptionHint(error.parentSchema),
+        hints: params.format === "date" ? [msg("DLB2005.hint.date")] : describe(error.parentSchema),
       });
     case "pattern":
       return diagnostic({
         code: "DLB2005",
-        message: `\`${field}\`: \`${String(error.data)}\` is not written in the expected form`,
+        message: msg("DLB2005.pattern", { field, value: String(error.data) }),
         span: locate(source, path),
-        hints: descriptionHint(error.parentSchema),
+        hints: describe(error.parentSchema),
       });
     case "propertyNames":
       return diagnostic({
         code: "DLB2005",
-        message: `\`${String(params.propertyName)}\` is not a valid identifier`,
+        message: msg("DLB2005.identifier", { name: String(params.propertyName) }),
         span: locate(source, [...path, String(params.propertyName)], "key"),
-        hints: ["identifiers are lower-case letters, digits and hyphens, as in `members`"],
+        hints: [msg("DLB2005.hint.identifier")],
       });
     case "minLength":
     case "minItems":
@@ -199,27 +253,44 @@ function explain(source: ParsedSource, error: SchemaError, root: SchemaNode): Di
         code: "DLB2006",
         message:
           error.keyword === "minLength"
-            ? `\`${field}\` is empty`
-            : error.keyword === "minItems"
-              ? `\`${field}\` needs at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`
-              : `\`${field}\` must be at least ${String(params.limit)}`,
+            ? msg("DLB2006.empty", { field })
+            : msg(error.keyword === "minItems" ? "DLB2006.min_items" : "DLB2006.minimum", { field, limit: Number(params.limit) }),
         span: locate(source, path),
-        hints: descriptionHint(error.parentSchema),
+        hints: describe(error.parentSchema),
       });
     case "anyOf":
       return diagnostic({
         code: "DLB2003",
-        message: `\`${field}\` is not of a form allowed here`,
+        message: msg("DLB2003.any_of", { field }),
         span: locate(source, path),
-        hints: descriptionHint(error.parentSchema),
+        hints: describe(error.parentSchema),
       });
     default:
       return diagnostic({
         code: "DLB2009",
-        message: `\`${field}\` ${error.message ?? "is not valid"}`,
+        message: otherProblem(error, field),
         span: locate(source, path),
-        hints: descriptionHint(error.parentSchema),
+        hints: describe(error.parentSchema),
       });
+  }
+}
+
+/** The keywords of delib's schemas that have no code of their own (DLB2009), in words. */
+function otherProblem(error: SchemaError, field: MessageValue): Message {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "maxItems":
+      return msg("DLB2009.max_items", { field, limit: Number(params.limit) });
+    case "minProperties":
+      return msg("DLB2009.min_properties", { field, limit: Number(params.limit) });
+    case "maxProperties":
+      return msg("DLB2009.max_properties", { field, limit: Number(params.limit) });
+    case "uniqueItems":
+      // ajv counts from 0, the later item first.
+      return msg("DLB2009.unique_items", { field, first: Number(params.j) + 1, second: Number(params.i) + 1 });
+    default:
+      // A keyword delib's schemas do not use yet: ajv's own words, as they are.
+      return msg("DLB2009", { field, detail: error.message ?? error.keyword });
   }
 }
 
@@ -249,7 +320,7 @@ function suggestedField(error: SchemaError): string | undefined {
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.code}:${d.span?.start}:${d.message}`;
+    const key = `${d.code}:${d.span?.start}:${JSON.stringify(d.message)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

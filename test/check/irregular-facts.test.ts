@@ -17,7 +17,7 @@ function check(text: string, asRecorded = false, path = "seance.yaml"): readonly
 
 function only(diagnostics: readonly Diagnostic[], code: string): Diagnostic {
   const found = diagnostics.filter((d) => d.code === code);
-  expect(found.map((d) => d.code), diagnostics.map((d) => `${d.code} ${d.message}`).join("\n")).toEqual([code]);
+  expect(found.map((d) => d.code), diagnostics.map((d) => `${d.code} ${en(d.message)}`).join("\n")).toEqual([code]);
   return found[0]!;
 }
 
@@ -50,7 +50,7 @@ describe("a proxy to a holder who arrives later (CGCT L2121-20)", () => {
 
   it("is not reported, and the proxy counts from the holder's arrival", () => {
     const result = checkText({ path: "seance.yaml", text });
-    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(result.diagnostics.map((d) => `${d.code} ${en(d.message)}`)).toEqual([]);
     const [first, second] = result.outcome!.motions;
     expect(first!.vote!.voters).toBe(3);
     expect(second!.vote!.voters).toBe(5);
@@ -96,7 +96,7 @@ describe("irregular facts listed by delib audit", () => {
 
   it("printed counts the names contradict could change an outcome only if the printed counts give another result", () => {
     const d = check(fixture("rule-vote-counts-disagree-with-names.yaml")).find((x) => x.code === "DLB3022")!;
-    expect(d.irregularity!.consequence).toMatch(/from the members' names/);
+    expect(en(d.irregularity!.consequence)).toMatch(/from the members' names/);
     expect(typeof d.irregularity!.couldChangeOutcome).toBe("boolean");
   });
 });
@@ -188,8 +188,8 @@ motions:
 describe("the extra proxy of a vote recorded as counts (DLB3020)", () => {
   it("says the counts already leave it out when they do", () => {
     const d = only(check(fixture("rule-two-proxies-common-law.yaml")), "DLB3020");
-    expect(d.irregularity!.consequence).toMatch(/not counted among the voters/);
-    expect(d.irregularity!.consequence).toMatch(/do not exceed the voters without it/);
+    expect(en(d.irregularity!.consequence)).toMatch(/not counted among the voters/);
+    expect(en(d.irregularity!.consequence)).toMatch(/do not exceed the voters without it/);
   });
 
   it("says the counts as recorded exceed the voters when they include it (DLB3010)", () => {
@@ -197,9 +197,9 @@ describe("the extra proxy of a vote recorded as counts (DLB3020)", () => {
     const diagnostics = check(text);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(["DLB3010", "DLB3020"]);
     const d = diagnostics.find((x) => x.code === "DLB3020")!;
-    expect(d.irregularity!.consequence).toMatch(/not counted among the voters/);
-    expect(d.irregularity!.consequence).toMatch(/counts them as recorded, and they exceed the voters, as reported on that vote/);
-    expect(d.irregularity!.consequence).not.toMatch(/^the extra proxy is not counted: /);
+    expect(en(d.irregularity!.consequence)).toMatch(/not counted among the voters/);
+    expect(en(d.irregularity!.consequence)).toMatch(/counts them as recorded, and they exceed the voters, as reported on that vote/);
+    expect(en(d.irregularity!.consequence)).not.toMatch(/^the extra proxy is not counted: /);
   });
 });
 
@@ -217,11 +217,11 @@ describe("hints in a file read as a transcribed record (delib audit)", () => {
       const audited = check(fixture(file), true, file).filter((d) => d.code === code);
       expect(audited.length).toBeGreaterThan(0);
       for (const d of audited) {
-        expect(d.hints.join(" | ")).toMatch(/the record is transcribed as (printed|adopted)/);
-        expect(d.hints.join(" | ")).not.toMatch(/remove|write `record: transcribed`|record .* as `excused`|correct the count/);
+        expect(d.hints.map(en).join(" | ")).toMatch(/the record is transcribed as (printed|adopted)/);
+        expect(d.hints.map(en).join(" | ")).not.toMatch(/remove|write `record: transcribed`|record .* as `excused`|correct the count/);
       }
       const prepared = check(fixture(file), false, file).filter((d) => d.code === code);
-      for (const d of prepared) expect(d.hints.join(" | ")).not.toMatch(/the record is transcribed/);
+      for (const d of prepared) expect(d.hints.map(en).join(" | ")).not.toMatch(/the record is transcribed/);
     });
   }
 });

@@ -1,7 +1,8 @@
 // Diagnostics no single session file can show, each produced for real: two documents written
 // to one file name (DLB3019, DLB3015), a stylesheet that names a missing file (DLB5003), a templates
 // folder that does not exist (DLB5004), a PDF verify cannot trace (DLB4012), a deliberation
-// no session file at HEAD holds (DLB4013). Each reaches the clerk as every diagnostic does.
+// no session file at HEAD holds (DLB4013), a configuration's problem named relative to the working
+// folder. Each reaches the clerk as every diagnostic does.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,12 +53,36 @@ describe("templates that cannot be used", () => {
     expect(run.stderr).toContain("hint: check the path given to --template");
   });
 
+  it("a `templates:` folder of delib.config.yaml that does not exist, named relative to the working folder (DLB5004)", async () => {
+    const dir = folder("delib-config-templates-");
+    writeFileSync(join(dir, "delib.config.yaml"), "format: 1\ntemplates: ./modeles\n");
+    copyFileSync(npdc, join(dir, "s.yaml"));
+    const run = await runCli(["build", "s.yaml", "--format", "html", "--out", "out"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("error DLB5004: the templates directory `modeles` does not exist");
+    expect(run.stderr).toContain("hint: check `templates:` in delib.config.yaml; it is relative to that file");
+  });
+
   it("a stylesheet that names a missing image (DLB5003)", async () => {
     const templates = folder("delib-tpl-");
     writeFileSync(join(templates, "style.css"), "body { background: url(missing.png); }\n");
     const run = await runCli(["build", npdc, "--format", "html", "--template", templates, "--out", folder("delib-out-")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error DLB5003: .*missing\.png/);
+  });
+});
+
+describe("a configuration's own problems", () => {
+  it("name delib.config.yaml relative to the working folder when it is inside it", async () => {
+    const dir = folder("delib-config-");
+    mkdirSync(join(dir, "seances"));
+    writeFileSync(join(dir, "delib.config.yaml"), "format: 1\ntemplate: ./modeles\n");
+    copyFileSync(npdc, join(dir, "seances", "s.yaml"));
+    const inside = await runCli(["validate", "seances/s.yaml"], { cwd: dir });
+    expect(inside.code).toBe(1);
+    expect(inside.stdout).toMatch(/^delib\.config\.yaml:2:1 - error DLB2002: unknown field `template`, did you mean `templates`\?/m);
+    const below = await runCli(["validate", "s.yaml"], { cwd: join(dir, "seances") });
+    expect(below.stdout).toContain(`${join(dir, "delib.config.yaml")}:2:1 - error DLB2002`);
   });
 });
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSessions } from "../../src/check.js";
 import { scdlRows, type ScdlSession } from "../../src/export/scdl.js";
+import { en } from "../support/english.js";
 import { config, marcilly, register } from "./temp-register.js";
 
 async function sessions(): Promise<ScdlSession[]> {
@@ -31,7 +32,7 @@ describe("rows the schema refuses are never written", () => {
     expect(rows.value).toBeUndefined();
     const found = rows.diagnostics.filter((d) => d.code === "DLB6010");
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toMatch(/DELIB_OBJET/);
+    expect(en(found[0]!.message)).toMatch(/DELIB_OBJET/);
     expect(found[0]!.span?.file.path).toBe("seances/2023-12-12.yaml");
   });
 
@@ -42,7 +43,7 @@ describe("rows the schema refuses are never written", () => {
     const rows = scdlRows(s);
     expect(rows.value).toBeUndefined();
     const found = rows.diagnostics.filter((d) => d.code === "DLB6009");
-    expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/VOTE_POUR `-1` is not a whole number/)]);
+    expect(found.map((d) => en(d.message))).toEqual([expect.stringMatching(/VOTE_POUR `-1` is not a whole number/)]);
     expect(found[0]!.span?.file.path).toBe("seances/2023-12-12.yaml");
   });
 });

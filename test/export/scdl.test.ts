@@ -11,6 +11,7 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { lineColumn } from "../../src/diagnostics/line-index.js";
 import { checkScdlRow, scdlColumns, scdlCsv, scdlRows, type ScdlRow, type ScdlSession } from "../../src/export/scdl.js";
 import { parseYaml } from "../../src/source/parse-yaml.js";
+import { en } from "../support/english.js";
 import { config, csvRecords, edit, marcilly, marcillyBody, parseCsv, register, runExport, secondSitting } from "./temp-register.js";
 
 /** "line:column" (1-based) where `needle` starts in `text`. */
@@ -307,7 +308,7 @@ describe("scdlRows, on sessions altered past the checks", () => {
     const result = scdlRows([s]);
     expect(result.value).toBeUndefined();
     expect(codesAt(result.diagnostics)).toEqual([`DLB6006 b.yaml:${(Number(at(text, 'matiere: "7.5"\n    budget').split(":")[0]) + 1)}`]);
-    expect(result.diagnostics[0]!.message).toBe("deliberation 2024-11: BUDGET_ANNEE is given without BUDGET_NOM: the budget's year and name go together");
+    expect(en(result.diagnostics[0]!.message)).toBe("deliberation 2024-11: BUDGET_ANNEE is given without BUDGET_NOM: the budget's year and name go together");
   });
 
   it("an unknown matière: DLB6005 at the motion's matiere", () => {
@@ -321,7 +322,7 @@ describe("scdlRows, on sessions altered past the checks", () => {
   it("a SIRET that is not 14 digits: DLB6002 at the configuration's siret", () => {
     const result = scdlRows([session(marcilly(), "a.yaml", { siret: "2151012340001" })]);
     expect(codesAt(result.diagnostics)).toEqual([`DLB6002 delib.config.yaml:${at(configText, "siret").split(":")[0]}`]);
-    expect(result.diagnostics[0]!.message).toBe("the SIRET `2151012340001` is not 14 digits (COLL_SIRET)");
+    expect(en(result.diagnostics[0]!.message)).toBe("the SIRET `2151012340001` is not 14 digits (COLL_SIRET)");
   });
 
   it("a deeper matière code is exported at level 2", () => {

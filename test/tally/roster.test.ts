@@ -10,6 +10,7 @@ import { outOfOffice } from "../../src/tally/roster.js";
 import { membersAreThoseInOffice } from "../../src/validate/set-rules/members-are-those-in-office.js";
 import type { FileSet } from "../../src/validate/set-rules/set-rule.js";
 import { session } from "../support/session-builder.js";
+import { en } from "../support/english.js";
 
 /** The diagnostics of a session checked as a file, by code. */
 function check(data: Session): Diagnostic[] {
@@ -107,7 +108,7 @@ describe("members out of office leave the count", () => {
     expect(m.quorum).toMatchObject({ inOffice: 4, counted: 4 });
     const [prepared] = check(b.build());
     expect(prepared).toMatchObject({ severity: "error", code: "DLB3080", irregularity: { article: "CGCT L2121-4", couldChangeOutcome: false } });
-    expect(prepared!.message).toContain("listed as present");
+    expect(en(prepared!.message)).toContain("listed as present");
     const transcribed = check(b.with((s) => (s.record = "transcribed")).build()).filter((d) => d.code === "DLB3080");
     expect(codes(transcribed)).toEqual(["warning DLB3080"]);
   });
@@ -130,7 +131,7 @@ describe("members out of office leave the count", () => {
       ["warning", true],
       ["warning", true],
     ]);
-    expect(found[0]!.hints[0]).toContain("2024-01 would be without quorum (3 counted for a quorum of 4, 6 in office)");
+    expect(en(found[0]!.hints[0]!)).toContain("2024-01 would be without quorum (3 counted for a quorum of 4, 6 in office)");
   });
 });
 
@@ -151,7 +152,7 @@ describe("the seats of the assembly", () => {
     expect(m.attendance.totals).toMatchObject({ seats: 11, present: 5, absent: 6 });
     const [d] = check(b.build());
     expect(d).toMatchObject({ severity: "error", code: "DLB3083", irregularity: { article: "CGCT L2121-17", couldChangeOutcome: true } });
-    expect(d!.message).toBe("2 members in office are missing from the list: the quorum would be counted on 9 instead of 11");
+    expect(en(d!.message)).toBe("2 members in office are missing from the list: the quorum would be counted on 9 instead of 11");
   });
 
   it("transcribed, the short list is a finding (a warning) and the documents are built on the law's count", () => {
@@ -166,7 +167,7 @@ describe("the seats of the assembly", () => {
     const b = session().members(10).with((s) => (s.body.seats = 11)).vote({ for: 10, against: 0 });
     const [d] = check(b.build());
     expect(d).toMatchObject({ code: "DLB3083", irregularity: { couldChangeOutcome: false } });
-    expect(d!.message).toContain("1 member in office is missing");
+    expect(en(d!.message)).toContain("1 member in office is missing");
   });
 
   it("more members than seats is an error", () => {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkText } from "../../src/check.js";
 import { lineColumn } from "../../src/diagnostics/line-index.js";
+import { en } from "../support/english.js";
 import { BUILD_TIMEOUT } from "../support/installation.js";
 import { repoRoot, spawnCli } from "../support/run-cli.js";
 
@@ -24,7 +25,7 @@ describe("precompiled and run-time schema validators", () => {
       const text = readFileSync(join(dir, f), "utf8");
       return checkText({ path: f, text }).diagnostics.map((d) => {
         const { line, column } = lineColumn(text, d.span!.start);
-        return `${f}:${line}:${column} ${d.code} ${d.message} | ${d.hints.join(" | ")}`;
+        return `${f}:${line}:${column} ${d.code} ${en(d.message)} | ${d.hints.map(en).join(" | ")}`;
       });
     });
     expect(built).toEqual(fromSources);

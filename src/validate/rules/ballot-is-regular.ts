@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import { threshold } from "../../tally/fraction.js";
 import type { RuleContext } from "../rule.js";
 
@@ -30,12 +31,12 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
             diagnostic({
               severity: "warning",
               code: "DLB3070",
-              message: `a ${ballot} ballot is held at the request of ${share} of the members present: ${needed} of ${present}, but ${requesters.length} asked`,
+              message: msg("DLB3070", { ballot, share, needed, present, asked: requesters.length }),
               span: locate(["motions", m, "ballot_requested_by"], "key"),
-              hints: [`check who asked (${request.source}); if the ballot was held for another reason, leave \`ballot_requested_by\` out`],
+              hints: [msg("DLB3070.hint", { source: request.source })],
               irregularity: {
                 article: request.source,
-                consequence: `the ${ballot} ballot was held without the request the law requires; delib counts the vote as recorded, and the deliberation is exposed to annulment`,
+                consequence: msg("DLB3070.consequence", { ballot }),
                 couldChangeOutcome: undefined,
               },
             }),
@@ -48,12 +49,12 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
         diagnostic({
           severity: "warning",
           code: "DLB3071",
-          message: `the nomination ${motion.number} is not by secret ballot`,
+          message: msg("DLB3071", { number: motion.number }),
           span: locate(["motions", m, "kind"]),
-          hints: ["a nomination is made by secret ballot unless the assembly decided unanimously otherwise (CGCT L2121-21): add `ballot: secret`, or record that decision in the preamble"],
+          hints: [msg("DLB3071.hint")],
           irregularity: {
             article: outcome.rules.body.ballot_request.source,
-            consequence: "the nomination was not made by secret ballot; delib counts it as recorded, and unless the assembly decided unanimously to vote otherwise it is exposed to annulment",
+            consequence: msg("DLB3071.consequence"),
             couldChangeOutcome: undefined,
           },
         }),

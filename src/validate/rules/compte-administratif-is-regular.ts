@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
 /**
@@ -17,12 +18,12 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
       found.push(
         diagnostic({
           code: "DLB3036",
-          message: `the compte administratif ${motion.number} must be chaired by a president elected for it, not by ${nameOf(members, executive)}`,
+          message: msg("DLB3036", { number: motion.number, name: nameOf(members, executive) }),
           span: motion.chaired_by === undefined ? locate(["motions", m, "kind"]) : at("chaired_by"),
-          hints: ["add `chaired_by: ID` with the member the assembly elected to preside over this item (CGCT L2121-14)"],
+          hints: [msg("DLB3036.hint")],
           irregularity: {
             article: "CGCT L2121-14",
-            consequence: "the compte administratif was voted under the chair of the one whose accounts it is; the vote stands as taken but is exposed to annulment",
+            consequence: msg("DLB3036.consequence"),
             couldChangeOutcome: undefined,
           },
         }),
@@ -33,25 +34,22 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
       found.push(
         diagnostic({
           code: "DLB3037",
-          message: `${nameOf(members, executive)} cannot give a proxy for the vote on their own compte administratif`,
+          message: msg("DLB3037.proxy", { name: nameOf(members, executive) }),
           span: locate(state.proxyPath ?? ["attendance", executive]),
-          hints: ["the executive takes no part in this vote, in person or by proxy (RM AN q. 47837)"],
-          irregularity: { article: "CGCT L2121-14", consequence: "the proxy is not counted", couldChangeOutcome: undefined },
+          hints: [msg("DLB3037.hint.proxy")],
+          irregularity: { article: "CGCT L2121-14", consequence: msg("DLB3037.consequence.proxy"), couldChangeOutcome: undefined },
         }),
       );
     } else if (state && !state.withdrawn && state.status === "present") {
       found.push(
         diagnostic({
           code: "DLB3037",
-          message: `${nameOf(members, executive)} must withdraw at the vote of the compte administratif ${motion.number}`,
+          message: msg("DLB3037", { name: nameOf(members, executive), number: motion.number }),
           span: locate(["motions", m, "kind"]),
-          hints: [
-            `add \`withdrawn: [${executive}]\` to the motion (CGCT L2121-14)`,
-            "if the accounts are another executive's (a former maire), name them with `accountable: ID`",
-          ],
+          hints: [msg("DLB3037.hint", { id: executive }), msg("DLB3037.hint.accountable")],
           irregularity: {
             article: "CGCT L2121-14",
-            consequence: "the one whose accounts are voted stayed in the room at the vote; the vote stands as taken but is exposed to annulment",
+            consequence: msg("DLB3037.consequence"),
             couldChangeOutcome: undefined,
           },
         }),
@@ -63,12 +61,10 @@ export function compteAdministratifIsRegular({ session, members, presence, locat
         diagnostic({
           severity: "warning",
           code: "DLB3038",
-          message: `the proxies held by ${nameOf(members, executive)} are not used for the compte administratif ${motion.number}`,
+          message: msg("DLB3038", { name: nameOf(members, executive), number: motion.number }),
           span: locate(["motions", m, "kind"]),
-          hints: [
-            "the executive withdraws, so the members they represent do not vote on this item (no text settles it; delib takes the prudent reading)",
-          ],
-          related: held.map((u) => ({ span: locate(u.path), message: `proxy of ${nameOf(members, u.principal)}` })),
+          hints: [msg("DLB3038.hint")],
+          related: held.map((u) => ({ span: locate(u.path), message: msg("DLB3038.related", { name: nameOf(members, u.principal) }) })),
         }),
       );
     }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { Delay } from "../../law/law.js";
 import { clearDays, daysBetween } from "../../tally/dates.js";
 import type { RuleContext } from "../rule.js";
@@ -30,15 +31,15 @@ export function convocationDelayIsRespected({ session, outcome, locate }: RuleCo
     diagnostic({
       severity: "warning",
       code: "DLB3050",
-      message: `the convocation was sent ${Math.max(0, counted)} ${clear ? "clear days" : "days"} before the sitting; ${required} are required (${delay.source})`,
+      message: msg("DLB3050", { days: Math.max(0, counted), clear: clear ? "clear" : "calendar", required, source: delay.source }),
       span: locate(["session", "convened_on"]),
       hints: [
-        s.urgency ? "check the dates" : "check the dates; if the maire shortened the delay for urgency, add `urgency: true` under `session`",
-        ...(assumed !== undefined ? [`delib assumed fewer than ${String(assumed).replace(/\B(?=(\d{3})+$)/g, " ")} inhabitants: add \`population:\` under \`body\``] : []),
+        msg(s.urgency ? "DLB3050.hint.urgency" : "DLB3050.hint"),
+        ...(assumed !== undefined ? [msg("DLB3050.hint.population", { population: assumed })] : []),
       ],
       irregularity: {
         article: delay.source,
-        consequence: "the sitting stands as held and delib counts it as recorded, but its deliberations are exposed to annulment: the members were convened too late",
+        consequence: msg("DLB3050.consequence"),
         // Whether members convened in time would have come, or voted otherwise, no record says.
         couldChangeOutcome: undefined,
       },

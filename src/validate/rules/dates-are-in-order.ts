@@ -1,14 +1,16 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg, type Message } from "../../diagnostics/message.js";
 import type { DataPath } from "../../model/session.js";
 import type { RuleContext } from "../rule.js";
 
 /** A convocation is sent before its sitting, and a failed sitting comes before the new convocation. */
 export function datesAreInOrder({ session, outcome, locate }: RuleContext): Diagnostic[] {
   const s = session.session;
-  // Each pair: the date that should come first, the one that should come later, what to say,
-  // and which of the two the message is about (where the clerk should look).
-  const pairs: [earlier: DataPath, later: DataPath, message: string, about?: "later"][] = [
-    [["session", "convened_on"], ["session", "date"], "the convocation is dated after the sitting"],
+  // Each pair: the date that should come first, the one that should come later, the message that
+  // says it, and which of the two the message is about (where the clerk should look).
+  type Says = (values: { earlier: string; later: string }) => Message;
+  const pairs: [earlier: DataPath, later: DataPath, message: Says, about?: "later"][] = [
+    [["session", "convened_on"], ["session", "date"], (dates) => msg("DLB3012", dates)],
   ];
   // A département or a région meets as of right after a failed sitting, without a new
   // convocation (L3121-14, L4132-13): the original convocation date stands.
@@ -18,14 +20,14 @@ export function datesAreInOrder({ session, outcome, locate }: RuleContext): Diag
       [
         ["session", "failed_convocation", "convened_on"],
         ["session", "failed_convocation", "date"],
-        "the first convocation is dated after its sitting",
+        (dates) => msg("DLB3012.first_convocation", dates),
       ],
     );
     if (newConvocation) {
       pairs.push([
         ["session", "failed_convocation", "date"],
         ["session", "convened_on"],
-        "the new convocation is dated before the sitting that failed",
+        (dates) => msg("DLB3012.new_convocation", dates),
         "later",
       ]);
     }
@@ -42,10 +44,10 @@ export function datesAreInOrder({ session, outcome, locate }: RuleContext): Diag
     found.push(
       diagnostic({
         code: "DLB3012",
-        message: `${message} (${value(earlier)} > ${value(later)})`,
+        message: message({ earlier: value(earlier), later: value(later) }),
         span: locate(here),
-        hints: ["check both dates"],
-        related: [{ span: locate(there), message: `compared with ${value(there)}` }],
+        hints: [msg("DLB3012.hint")],
+        related: [{ span: locate(there), message: msg("DLB3012.related", { date: value(there) }) }],
       }),
     );
   }

@@ -1,11 +1,12 @@
 import { diagnostic, type Diagnostic, type Irregularity } from "../../diagnostics/diagnostic.js";
+import { listOf, msg, type Message } from "../../diagnostics/message.js";
 import type { DataPath } from "../../model/session.js";
 import { threshold } from "../../tally/fraction.js";
 import { motionFigures, sittingFigures, wouldAdopt, type Figure, type MotionField, type SittingField } from "../../tally/figures.js";
 import type { MotionOutcome, Outcome } from "../../tally/outcome.js";
 import type { RuleContext } from "../rule.js";
 
-/** What French records print for each figure, to name it in a hint. */
+/** What French records print for each figure, to name it in a hint: the record's words, in every language. */
 const PRINTED: Readonly<Record<MotionField, string>> = {
   in_office: "« membres en exercice »",
   present: "« présents »",
@@ -43,10 +44,9 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
       found.push(
         mismatch({
           code: "DLB3011",
-          where: "of the sitting",
+          message: msg("DLB3011", { field, written, value: figure.value, rule: figure.rule }),
           path: [key, field],
           field,
-          written,
           figure,
           irregularity: printedWrong(written, figure, sittingCouldChange(field, written, figure, outcome)),
           locate,
@@ -66,10 +66,9 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
       found.push(
         mismatch({
           code: "DLB3018",
-          where: `of ${result.motion.number}`,
+          message: msg("DLB3018", { field, written, number: result.motion.number, value: figure.value, rule: figure.rule }),
           path: ["motions", index, "declared", field],
           field,
-          written,
           figure,
           irregularity: printedWrong(written, figure, motionCouldChange(field, written, figure, result, outcome)),
           locate,
@@ -78,18 +77,14 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
     }
     // Figures delib has no count of its own to compare with: said, never passed over in silence.
     if (unchecked.length > 0) {
-      const why = result.election
-        ? "the figure has no meaning for an election (`for`, `against`, `abstentions` are a vote's)"
-        : result.result === "no_quorum"
-          ? "the motion could not be put to the vote for lack of quorum, so no vote was counted"
-          : "no vote was counted for it";
+      const reason = result.election ? "election" : result.result === "no_quorum" ? "no_quorum" : "no_vote";
       found.push(
         diagnostic({
           severity: "warning",
           code: "DLB3031",
-          message: `the declared ${unchecked.map((f) => `\`${f}\``).join(", ")} of ${result.motion.number} cannot be compared: ${why}`,
+          message: msg("DLB3031", { fields: listOf(unchecked.map((f) => `\`${f}\``)), number: result.motion.number, reason }),
           span: locate(["motions", index, "declared", unchecked[0]!]),
-          hints: ["check these figures by hand against the record, or remove them"],
+          hints: [msg("DLB3031.hint")],
         }),
       );
     }
@@ -99,22 +94,21 @@ export function declaredFiguresMatch({ session, outcome, locate }: RuleContext):
 
 function mismatch(d: {
   code: string;
-  where: string;
+  message: Message;
   path: DataPath;
   field: MotionField;
-  written: number;
   figure: Figure;
   irregularity: Irregularity;
   locate: RuleContext["locate"];
 }): Diagnostic {
-  const { field, written, figure } = d;
+  const { field, figure } = d;
   return diagnostic({
     code: d.code,
-    message: `the declared \`${field}: ${written}\` ${d.where} does not match delib's count, ${figure.value} (${figure.rule})`,
+    message: d.message,
     span: d.locate(d.path),
     hints: [
-      `${PRINTED[field]}: ${figure.counts}; delib counts ${figure.value}, by ${figure.rule}`,
-      "check the attendance and the vote as the file records them; if they are right, the record printed a wrong figure",
+      msg("declared_figures.hint.counts", { printed: PRINTED[field], counts: figure.counts, value: figure.value, rule: figure.rule }),
+      msg("declared_figures.hint.check"),
     ],
     irregularity: d.irregularity,
   });
@@ -124,7 +118,7 @@ function mismatch(d: {
 function printedWrong(written: number, figure: Figure, couldChangeOutcome: boolean): Irregularity {
   return {
     article: figure.rule,
-    consequence: `the record prints ${written} where delib counts ${figure.value} (${figure.counts}); delib applies ${figure.value}`,
+    consequence: msg("declared_figures.consequence", { written, value: figure.value, counts: figure.counts }),
     couldChangeOutcome,
   };
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg } from "../../diagnostics/message.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
 /**
@@ -23,12 +24,12 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
       found.push(
         diagnostic({
           code: "DLB3044",
-          message: `round ${decisive.number + 1} of ${result.motion.number} follows a round that elected ${nameOf(members, decisive.elected!.id)}`,
+          message: msg("DLB3044", { round: decisive.number + 1, number: result.motion.number, name: nameOf(members, decisive.elected!.id) }),
           span: at(decisive.number),
-          hints: ["the ballot stops when a candidate is elected; check the figures or delete the later rounds"],
+          hints: [msg("DLB3044.hint")],
           irregularity: {
             article: rule.source,
-            consequence: `the ballot stops at round ${decisive.number}, which elected ${nameOf(members, decisive.elected!.id)}: the later rounds are not counted`,
+            consequence: msg("DLB3044.consequence", { round: decisive.number, name: nameOf(members, decisive.elected!.id) }),
             // Another outcome only if the last round held gave the post to someone else, or to no one.
             couldChangeOutcome: lastRoundLeader(rounds[rounds.length - 1]!.candidates) !== decisive.elected!.id,
           },
@@ -40,12 +41,12 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
         found.push(
           diagnostic({
             code: "DLB3045",
-            message: `round ${round.number} of ${result.motion.number} counts ${round.ballots} ballots, but only ${election.voters} members could vote`,
+            message: msg("DLB3045", { round: round.number, number: result.motion.number, ballots: round.ballots, voters: election.voters }),
             span: at(round.number - 1),
-            hints: ["check the figures and the attendance"],
+            hints: [msg("DLB3045.hint")],
             irregularity: {
               article: rule.source,
-              consequence: `delib counts the ballots as recorded, ${round.ballots - election.voters} more than members could vote`,
+              consequence: msg("DLB3045.consequence", { excess: round.ballots - election.voters }),
               couldChangeOutcome: undefined,
             },
           }),
@@ -54,13 +55,18 @@ export function electionIsRegular({ members, outcome, locate }: RuleContext): Di
       const top = round.candidates[0];
       if (round.number > rule.absolute_rounds && top && !round.elected) {
         const tied = round.candidates.filter((c) => c.votes === top.votes);
-        const unknown = tied.filter((c) => c.member.birth_date === undefined).map((c) => nameOf(members, c.member.id));
+        const unknown = listOf(tied.filter((c) => c.member.birth_date === undefined).map((c) => nameOf(members, c.member.id)));
         found.push(
           diagnostic({
             code: "DLB3046",
-            message: `${tied.map((c) => nameOf(members, c.member.id)).join(" and ")} tie in round ${round.number} of ${result.motion.number}: the eldest is elected, but the birth date of ${unknown.join(" and ")} is missing`,
+            message: msg("DLB3046", {
+              tied: listOf(tied.map((c) => nameOf(members, c.member.id))),
+              round: round.number,
+              number: result.motion.number,
+              unknown,
+            }),
             span: at(round.number - 1, "candidates"),
-            hints: [`add \`birth_date: YYYY-MM-DD\` to ${unknown.join(" and ")} in \`members\` (${rule.source})`],
+            hints: [msg("DLB3046.hint", { unknown, source: rule.source })],
           }),
         );
       }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import { inOfficeAtOpening } from "../../tally/roster.js";
 import { memberName, type RuleContext } from "../rule.js";
 
@@ -14,12 +15,11 @@ export function everyMemberHasAttendance({ session, locate }: RuleContext): Diag
     found.push(
       diagnostic({
         code: "DLB3003",
-        message: `${memberName(member)} has no attendance status`,
+        message: msg("DLB3003", { name: memberName(member) }),
         span: locate(["members", index]),
-        hints: [
-          `under \`attendance:\`, add \`${member.id}: present\` (or \`absent\`, \`excused\`, or \`{ represented_by: ID }\` for a proxy)`,
-        ],
-        related: [{ span: locate(["attendance"], "key"), message: "the attendance list" }],
+        // The YAML of a proxy is a value: its braces would be ICU syntax in the catalogue.
+        hints: [msg("DLB3003.hint", { id: member.id, proxy: "`{ represented_by: ID }`" })],
+        related: [{ span: locate(["attendance"], "key"), message: msg("DLB3003.related") }],
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import { memberName, type RuleContext } from "../rule.js";
 
 /** With colleges, every titulaire holds at least one seat, and at most one per college. */
@@ -18,10 +19,10 @@ export function everyMemberHoldsASeat({ session, locate }: RuleContext): Diagnos
       found.push(
         diagnostic({
           code: "DLB3005",
-          message: `\`${seat.member}\` holds two seats in the college « ${college.name} »`,
+          message: msg("DLB3005", { id: seat.member, college: college.name }),
           span: locate(["colleges", c, "seats", s, "member"]),
-          hints: ["delete the repeated seat; a member may hold one seat per college"],
-          related: [{ span: locate(["colleges", c, "seats", earlier, "member"]), message: "first seat here" }],
+          hints: [msg("DLB3005.hint")],
+          related: [{ span: locate(["colleges", c, "seats", earlier, "member"]), message: msg("DLB3005.related") }],
         }),
       );
     });
@@ -31,9 +32,9 @@ export function everyMemberHoldsASeat({ session, locate }: RuleContext): Diagnos
     found.push(
       diagnostic({
         code: "DLB3004",
-        message: `${memberName(member)} holds no seat in any college`,
+        message: msg("DLB3004", { name: memberName(member) }),
         span: locate(["members", index]),
-        hints: [`add \`- member: ${member.id}\` under the \`seats\` of their college`],
+        hints: [msg("DLB3004.hint", { id: member.id })],
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /**
@@ -13,9 +14,9 @@ export function exclusionsApplyToThisBody({ session, outcome, locate }: RuleCont
       ? [
           diagnostic({
             code: "DLB3032",
-            message: `a ${outcome.rules.body.label} does not take members out of office for a motion`,
+            message: msg("DLB3032", { body: outcome.rules.body.label }),
             span: locate(["motions", m, "excluded_from_office"], "key"),
-            hints: ["CGCT L2131-11 applies this to communes, EPCI and syndicats; list the members under `interested` if they take no part"],
+            hints: [msg("DLB3032.hint")],
           }),
         ]
       : [],

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /**
@@ -15,12 +16,12 @@ export function itemsAreOnTheAgenda({ session, locate }: RuleContext): Diagnosti
           diagnostic({
             severity: "warning",
             code: "DLB3017",
-            message: `${motion.number} was added to the agenda during the sitting; the convocation must list every item (CGCT L2121-10)`,
+            message: msg("DLB3017", { number: motion.number }),
             span: locate(["motions", index, "added_in_session"], "key"),
-            hints: ["a deliberation on an item missing from the convocation is exposed to annulment; put it on the agenda of the next sitting if it can wait"],
+            hints: [msg("DLB3017.hint")],
             irregularity: {
               article: "CGCT L2121-10",
-              consequence: "the deliberation stands as taken, but is exposed to annulment: the members were not convened on it",
+              consequence: msg("DLB3017.consequence"),
               couldChangeOutcome: undefined,
             },
           }),

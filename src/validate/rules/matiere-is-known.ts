@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg, type Message } from "../../diagnostics/message.js";
 import { suggest } from "../../diagnostics/suggest.js";
 import { findMatiere } from "../../law/actes.js";
 import type { RuleContext } from "../rule.js";
@@ -15,7 +16,7 @@ export function matiereIsKnown({ session, locate }: RuleContext): Diagnostic[] {
     if (motion.matiere === undefined) return;
     const lookup = findMatiere(motion.matiere);
     if (lookup.matiere) return;
-    const hints: string[] = [];
+    const hints: Message[] = [];
     if (lookup.theme) {
       const codes = lookup.theme.matieres.map((m) => m.code);
       // `7.01` for `7.1`: the same number, written with a leading zero.
@@ -23,17 +24,21 @@ export function matiereIsKnown({ session, locate }: RuleContext): Diagnostic[] {
       const guess = codes.includes(unpadded) ? unpadded : suggest(lookup.level2, codes);
       if (guess) {
         const label = lookup.theme.matieres.find((m) => m.code === guess)?.label ?? "";
-        hints.push(`did you mean \`${guess}\` (${label})?`);
+        hints.push(msg("DLB3060.hint.guess", { code: guess, label }));
       }
       hints.push(
-        `the level-2 matières of ${lookup.theme.code} ${lookup.theme.label} are: ${lookup.theme.matieres.map((m) => `${m.code} ${m.label}`).join(", ")}`,
+        msg("DLB3060.hint.list", {
+          theme: lookup.theme.code,
+          label: lookup.theme.label,
+          matieres: listOf(lookup.theme.matieres.map((m) => `${m.code} ${m.label}`)),
+        }),
       );
     }
-    hints.push("levels 3 to 5 (e.g. `7.1.2`) are your préfecture's own, and are accepted under a level-2 code of the national classification");
+    hints.push(msg("DLB3060.hint.levels"));
     found.push(
       diagnostic({
         code: "DLB3060",
-        message: `\`${motion.matiere}\` is not a matière of the @CTES classification: there is no level-2 matière \`${lookup.level2}\``,
+        message: msg("DLB3060", { matiere: motion.matiere, level2: lookup.level2 }),
         span: locate(["motions", index, "matiere"]),
         hints,
       }),

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /** Each member is listed once: an id names one person. */
@@ -14,10 +15,10 @@ export function memberIdsAreUnique({ session, locate }: RuleContext): Diagnostic
     found.push(
       diagnostic({
         code: "DLB3001",
-        message: `the id \`${member.id}\` is given to two members`,
+        message: msg("DLB3001", { id: member.id }),
         span: locate(["members", index, "id"]),
-        hints: ["give each member an id of their own, e.g. add the first name's initial: `j-dupont`"],
-        related: [{ span: locate(["members", earlier, "id"]), message: "first given here" }],
+        hints: [msg("DLB3001.hint")],
+        related: [{ span: locate(["members", earlier, "id"]), message: msg("DLB3001.related") }],
       }),
     );
   });

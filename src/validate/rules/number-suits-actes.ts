@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg, type Message } from "../../diagnostics/message.js";
 import { actesNumber, actesNumberMaxLength, isActesNumber } from "../../law/actes.js";
 import type { RuleContext } from "../rule.js";
 
@@ -13,22 +14,19 @@ export function numberSuitsActes({ session, locate }: RuleContext): Diagnostic[]
   session.motions.forEach((motion, index) => {
     const sent = actesNumber(motion.number);
     if (isActesNumber(sent)) return;
-    const reasons: string[] = [];
-    if (sent.length > actesNumberMaxLength) reasons.push(`has ${sent.length} characters, ${actesNumberMaxLength} at most`);
-    if (sent.startsWith("_")) reasons.push("starts with `_`");
-    if (sent.endsWith("_")) reasons.push("ends with `_`");
+    const reasons: Message[] = [];
+    if (sent.length > actesNumberMaxLength) reasons.push(msg("DLB3061.too_long", { length: sent.length, max: actesNumberMaxLength }));
+    if (sent.startsWith("_")) reasons.push(msg("DLB3061.starts_with_underscore"));
+    if (sent.endsWith("_")) reasons.push(msg("DLB3061.ends_with_underscore"));
     const others = [...new Set(sent.replace(/[A-Z0-9_]/g, ""))];
-    if (others.length > 0) reasons.push(`contains ${others.map((c) => `\`${c}\``).join(", ")}`);
+    if (others.length > 0) reasons.push(msg("DLB3061.contains", { characters: listOf(others.map((c) => `\`${c}\``)) }));
     found.push(
       diagnostic({
         severity: "warning",
         code: "DLB3061",
-        message: `the deliberation number \`${motion.number}\` cannot be télétransmis as is: its ACTES number \`${sent}\` ${reasons.join(" and ")}`,
+        message: msg("DLB3061", { number: motion.number, sent, reasons: listOf(reasons) }),
         span: locate(["motions", index, "number"]),
-        hints: [
-          `the préfecture's @CTES platform takes a number of at most ${actesNumberMaxLength} letters, digits and \`_\`, not starting or ending with \`_\`; delib sends the number in upper case with \`-\`, \`.\` and spaces turned into \`_\` (\`2024-07\` is sent as \`2024_07\`)`,
-          "the act can still be registered under this number; to transmit it, number it more shortly, or give the transmission another number by hand",
-        ],
+        hints: [msg("DLB3061.hint", { max: actesNumberMaxLength }), msg("DLB3061.hint.register")],
       }),
     );
   });

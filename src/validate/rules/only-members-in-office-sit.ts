@@ -1,16 +1,17 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg, type Message } from "../../diagnostics/message.js";
 import type { Member, Session } from "../../model/session.js";
 import { outOfOffice, type OutOfOffice } from "../../tally/roster.js";
 import { tallyUnder } from "../../tally/tally.js";
 import { memberName, nameOf, type RuleContext } from "../rule.js";
 import { firstDifference } from "./outcomes-differ.js";
 
-const why: Record<OutOfOffice, { field: "resigned_on" | "deceased_on" | "installed_on"; text: string; article: string }> = {
+const why: Record<OutOfOffice, { field: "resigned_on" | "deceased_on" | "installed_on"; article: string }> = {
   // CGCT L2121-4: the resignation is final from its receipt by the maire.
-  resigned: { field: "resigned_on", text: "resigned on", article: "CGCT L2121-4" },
-  deceased: { field: "deceased_on", text: "died on", article: "CGCT L2121-17" },
+  resigned: { field: "resigned_on", article: "CGCT L2121-4" },
+  deceased: { field: "deceased_on", article: "CGCT L2121-17" },
   // Code électoral L270: the replacement takes the vacant seat; the file dates it by the installation.
-  not_installed: { field: "installed_on", text: "is installed only on", article: "Code électoral L270" },
+  not_installed: { field: "installed_on", article: "Code électoral L270" },
 };
 
 /**
@@ -28,7 +29,7 @@ export function onlyMembersInOfficeSit({ session, members, outcome, locate, tran
     if (member.suppleant_of !== undefined || !Object.hasOwn(session.attendance, member.id)) return;
     const reason = outOfOffice(member, session);
     if (reason === undefined) return;
-    const { field, text, article } = why[reason];
+    const { field, article } = why[reason];
     const date = member[field]!;
     const listed = listedAs(session, member.id, members);
     const difference = firstDifference(outcome, tallyUnder(inOffice(session, member), outcome.rules));
@@ -36,21 +37,19 @@ export function onlyMembersInOfficeSit({ session, members, outcome, locate, tran
     found.push(
       diagnostic({
         code: "DLB3080",
-        message: `${memberName(member)} ${text} ${date}, so is not in office on ${session.session.date}, but is listed as ${listed}`,
+        message: msg("DLB3080", { name: memberName(member), reason, date, sitting: session.session.date, listed }),
         span: locate(["attendance", member.id], "key"),
         hints: [
           difference
-            ? `counted in office as listed, ${difference.number} would be ${difference.recorded}, where delib finds it ${difference.actual}`
-            : "counted in office as listed, no quorum and no result of the sitting would change",
-          ...(sameDay ? [`if ${memberName(member)} resigned during the sitting, list them under the \`resignations\` of the motion before which they left`] : []),
-          transcribed
-            ? "the record is transcribed as printed: the line stays as given, the member is not counted, and it is listed as a finding"
-            : `a member out of office has no attendance line: remove \`${member.id}\` from \`attendance\` (count the seat in \`session.vacant_seats\` unless a replacement holds it), or correct \`${field}\``,
+            ? msg("DLB3080.hint.difference", { number: difference.number, recorded: difference.recorded, actual: difference.actual })
+            : msg("DLB3080.hint.no_difference"),
+          ...(sameDay ? [msg("DLB3080.hint.same_day", { name: memberName(member) })] : []),
+          transcribed ? msg("DLB3080.hint.transcribed") : msg("DLB3080.hint.remove", { id: member.id, field }),
         ],
-        related: [{ span: locate(["members", index, field]), message: `${memberName(member)}'s ${field}` }],
+        related: [{ span: locate(["members", index, field]), message: msg("DLB3080.related", { name: memberName(member), field }) }],
         irregularity: {
           article,
-          consequence: `${memberName(member)} is not counted among the members in office, the présents or the voters`,
+          consequence: msg("DLB3080.consequence", { name: memberName(member) }),
           couldChangeOutcome: difference !== undefined,
         },
       }),
@@ -60,11 +59,11 @@ export function onlyMembersInOfficeSit({ session, members, outcome, locate, tran
 }
 
 /** How the attendance lists a member, in words. */
-function listedAs(session: Session, id: string, members: ReadonlyMap<string, Member>): string {
+function listedAs(session: Session, id: string, members: ReadonlyMap<string, Member>): Message {
   const a = session.attendance[id]!;
-  if (typeof a === "string") return a;
-  if (a.represented_by !== undefined) return `represented by ${nameOf(members, a.represented_by)}`;
-  return `replaced by the suppléant ${nameOf(members, a.substituted_by!)}`;
+  if (typeof a === "string") return msg("DLB3080.listed", { status: a, holder: "" });
+  if (a.represented_by !== undefined) return msg("DLB3080.listed", { status: "represented", holder: nameOf(members, a.represented_by) });
+  return msg("DLB3080.listed", { status: "substituted", holder: nameOf(members, a.substituted_by!) });
 }
 
 /** The session as the record had it: the member in office. */

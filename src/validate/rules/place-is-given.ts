@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /** The extract says where the assembly met: a place, or videoconference. */
@@ -8,9 +9,9 @@ export function placeIsGiven({ session, locate }: RuleContext): Diagnostic[] {
   return [
     diagnostic({
       code: "DLB3014",
-      message: "the sitting has no place",
+      message: msg("DLB3014"),
       span: locate(["session"], "key"),
-      hints: ["add `place: à la salle du conseil` (as it reads after « s'est réuni »), or `videoconference: true`"],
+      hints: [msg("DLB3014.hint")],
     }),
   ];
 }

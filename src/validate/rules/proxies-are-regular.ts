@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg, type Message } from "../../diagnostics/message.js";
 import { votersOf } from "../../tally/figures.js";
 import type { MotionOutcome, Outcome } from "../../tally/outcome.js";
 import type { MotionPresence, ProxyUse } from "../../tally/presence.js";
@@ -36,25 +37,26 @@ export function proxiesAreRegular({ presence, members, outcome, locate, transcri
         reported.add(key);
         const state = p.members.get(use.holder);
         const departure = state?.left ? departurePath(presence, use.holder, p.index) : undefined;
-        const status = state?.status === "represented" ? "represented too" : state?.left ? "has left the sitting" : `is ${state?.status ?? "absent"}`;
+        // Why the holder cannot use it: represented in turn, gone, or another status.
+        const status = state?.status === "represented" ? "represented" : state?.left ? "left" : (state?.status ?? "absent");
         const duringSitting = use.path[0] === "motions";
         found.push(
           diagnostic({
             code: "DLB3006",
-            message: `${principal} gives a proxy to ${holder}, who ${status.startsWith("represented") ? `is ${status}` : status}`,
+            message: msg("DLB3006", { principal, holder, status }),
             span: here,
             hints: [
-              `a proxy can only be used by a member present for the vote (${outcome.rules.proxySource}); a proxy cannot be passed on`,
+              msg("DLB3006.hint", { article: outcome.rules.proxySource }),
               transcribed
-                ? "the record is transcribed as printed: the proxy stays as given, is not counted, and is listed as a finding"
+                ? msg("DLB3006.hint.transcribed")
                 : duringSitting
-                  ? `name a member still present, or drop the proxy: ${principal} then simply leaves`
-                  : `if ${holder} was present, or arrived later, correct their attendance or their arrival; otherwise record ${principal} as \`excused\``,
+                  ? msg("DLB3006.hint.during_sitting", { principal })
+                  : msg("DLB3006.hint.attendance", { principal, holder }),
             ],
-            related: [{ span: locate(departure ?? ["attendance", use.holder]), message: departure ? `${holder} leaves here` : `${holder}'s attendance` }],
+            related: [{ span: locate(departure ?? ["attendance", use.holder]), message: departure ? msg("DLB3006.related.departure", { holder }) : msg("DLB3006.related", { holder }) }],
             irregularity: {
               article: outcome.rules.proxySource,
-              consequence: `the proxy is not counted: ${principal} is counted absent and does not vote`,
+              consequence: msg("DLB3006.consequence", { principal }),
               couldChangeOutcome: sensitivity(use, presence, outcome.motions).couldChange,
             },
           }),
@@ -66,15 +68,13 @@ export function proxiesAreRegular({ presence, members, outcome, locate, transcri
         found.push(
           diagnostic({
             code: "DLB3020",
-            message: `${holder} holds ${others.length + 1} proxies, but a member may hold ${limit} (${outcome.rules.regime.label}, ${outcome.rules.proxySource})`,
+            message: msg("DLB3020", { holder, count: others.length + 1, limit, regime: outcome.rules.regime.label, article: outcome.rules.proxySource }),
             span: here,
             hints: [
               sensitivity(use, presence, outcome.motions).sentence,
-              transcribed
-                ? "the record is transcribed as adopted: the proxy stays as given, is not counted, and is listed as a finding"
-                : `keep ${limit === 1 ? "one proxy" : `${limit} proxies`} per holder; for a record already adopted and signed, write \`record: transcribed\`: the proxy stays in the record as given, is not counted, and is listed as a finding`,
+              transcribed ? msg("DLB3020.hint.transcribed") : msg("DLB3020.hint", { limit }),
             ],
-            related: others.map((u) => ({ span: locate(u.path), message: `${holder} also holds the proxy of ${nameOf(members, u.principal)} here` })),
+            related: others.map((u) => ({ span: locate(u.path), message: msg("DLB3020.related", { holder, principal: nameOf(members, u.principal) }) })),
             irregularity: {
               article: outcome.rules.proxySource,
               consequence: extraProxyConsequence(use, presence, outcome, principal),
@@ -95,23 +95,20 @@ export function proxiesAreRegular({ presence, members, outcome, locate, transcri
  * counts it as recorded, and where it includes that vote it exceeds the voters
  * (votes-add-up-to-voters reports it).
  */
-function extraProxyConsequence(use: ProxyUse, presence: readonly MotionPresence[], outcome: Outcome, principal: string): string {
-  const base = `the extra proxy is not counted among the voters: ${principal} does not vote`;
+function extraProxyConsequence(use: ProxyUse, presence: readonly MotionPresence[], outcome: Outcome, principal: string): Message {
   const counts = outcome.motions.filter((m) => {
     const record = m.motion.vote;
     const inForce = presence[m.index]?.proxies.some((u) => u.path.join("/") === use.path.join("/") && u.defect === "over_limit");
     return inForce && m.vote !== undefined && record !== undefined && !record.by_member && !record.unanimous;
   });
-  if (counts.length === 0) return base;
+  if (counts.length === 0) return msg("DLB3020.consequence", { principal });
   const exceed = counts.filter((m) => {
     const v = m.vote!;
     return v.for + v.against + v.abstentions + v.blank + v.null > votersOf(m, outcome.rules.proxyCarriesVoices).voting;
   });
-  const numbers = (ms: readonly MotionOutcome[]) => ms.map((m) => m.motion.number).join(", ");
-  if (exceed.length === 0) {
-    return `${base}; the counts recorded on ${numbers(counts)} are taken as they are, and do not exceed the voters without it`;
-  }
-  return `${base}; the vote on ${numbers(exceed)} is recorded as counts, from which delib cannot take that vote out: it counts them as recorded, and they exceed the voters, as reported on that vote`;
+  const numbers = (ms: readonly MotionOutcome[]) => listOf(ms.map((m) => m.motion.number));
+  if (exceed.length === 0) return msg("DLB3020.consequence.counts", { principal, numbers: numbers(counts) });
+  return msg("DLB3020.consequence.exceed", { principal, numbers: numbers(exceed) });
 }
 
 /** Where a member's departure before motion `before` is recorded. */
@@ -127,7 +124,7 @@ function departurePath(presence: readonly MotionPresence[], member: string, befo
  * Whether removing the irregular proxy could have changed a result (CE 2 Dec 1991,
  * n° 109724: an irregularity that could not change the outcome does not void it).
  */
-export function sensitivity(use: ProxyUse, presence: readonly MotionPresence[], motions: readonly MotionOutcome[]): { couldChange: boolean; sentence: string } {
+export function sensitivity(use: ProxyUse, presence: readonly MotionPresence[], motions: readonly MotionOutcome[]): { couldChange: boolean; sentence: Message } {
   const affected: string[] = [];
   for (const m of motions) {
     const inForce = presence[m.index]?.proxies.some((u) => u.principal === use.principal && u.holder === use.holder);
@@ -139,6 +136,6 @@ export function sensitivity(use: ProxyUse, presence: readonly MotionPresence[], 
     if (quorumAtStake || voices >= margin || m.election !== undefined) affected.push(m.motion.number);
   }
   return affected.length === 0
-    ? { couldChange: false, sentence: "counted or not, this proxy could not have changed any result" }
-    : { couldChange: true, sentence: `counted, this proxy could have changed the result of ${affected.join(", ")}` };
+    ? { couldChange: false, sentence: msg("DLB3020.hint.no_change") }
+    : { couldChange: true, sentence: msg("DLB3020.hint.could_change", { numbers: listOf(affected) }) };
 }

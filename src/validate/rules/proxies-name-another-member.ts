@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { DataPath } from "../../model/session.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
@@ -16,9 +17,9 @@ export function proxiesNameAnotherMember({ session, members, locate }: RuleConte
     .map(([principal, , path]) =>
       diagnostic({
         code: "DLB3007",
-        message: `${nameOf(members, principal)} cannot hold their own proxy`,
+        message: msg("DLB3007", { name: nameOf(members, principal) }),
         span: locate(path),
-        hints: ["name the colleague who received the proxy"],
+        hints: [msg("DLB3007.hint")],
       }),
     );
 }

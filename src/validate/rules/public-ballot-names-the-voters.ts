@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /**
@@ -17,15 +18,15 @@ export function publicBallotNamesTheVoters({ outcome, locate }: RuleContext): Di
     found.push(
       diagnostic({
         code: "DLB3028",
-        message: `the public ballot on ${motion.number} is recorded as counts, without the voters' names`,
+        message: msg("DLB3028", { number: motion.number }),
         span: locate(["motions", result.index, "vote"], "key"),
         hints: [
-          `a public ballot records each voter's name and vote (${article}): write \`by_member: { dupont: for, durand: against, … }\`, delib counts them`,
-          "if the vote was not a public ballot, delete `ballot: public`",
+          msg("DLB3028.hint", { article, example: "`by_member: { dupont: for, durand: against, … }`" }),
+          msg("DLB3028.hint.not_public"),
         ],
         irregularity: {
           article,
-          consequence: "the voters' names are not recorded; delib counts the vote from the counts",
+          consequence: msg("DLB3028.consequence"),
           couldChangeOutcome: false,
         },
       }),

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import { inOfficeAtOpening } from "../../tally/roster.js";
 import { memberName, type RuleContext } from "../rule.js";
 
@@ -19,9 +20,9 @@ export function replacementsTakeTheSeat({ session, members, locate }: RuleContex
       found.push(
         diagnostic({
           code: "DLB3082",
-          message: `${memberName(member)} is replaced by themself`,
+          message: msg("DLB3082.self", { name: memberName(member) }),
           span,
-          hints: ["`replaced_by` names the member who took the seat (Code électoral L270)"],
+          hints: [msg("DLB3082.hint.self")],
         }),
       );
       return;
@@ -31,12 +32,10 @@ export function replacementsTakeTheSeat({ session, members, locate }: RuleContex
     found.push(
       diagnostic({
         code: "DLB3082",
-        message: `${memberName(member)} is replaced by ${memberName(replacement)}, but both are in office on ${date}: their seat would be counted twice`,
+        message: msg("DLB3082", { member: memberName(member), replacement: memberName(replacement), date }),
         span,
-        hints: [
-          `give ${memberName(member)} the date the seat fell vacant (\`resigned_on\` or \`deceased_on\`), or ${memberName(replacement)} the date of installation (\`installed_on\`) if after ${date} (Code électoral L270)`,
-        ],
-        related: [{ span: locate(["members", session.members.indexOf(replacement)]), message: `${memberName(replacement)} is listed here` }],
+        hints: [msg("DLB3082.hint", { member: memberName(member), replacement: memberName(replacement), date })],
+        related: [{ span: locate(["members", session.members.indexOf(replacement)]), message: msg("DLB3082.related", { replacement: memberName(replacement) }) }],
       }),
     );
   });

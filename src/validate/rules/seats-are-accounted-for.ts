@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { DataPath, Session } from "../../model/session.js";
 import { tallyUnder } from "../../tally/tally.js";
 import type { RuleContext } from "../rule.js";
@@ -22,32 +23,29 @@ export function seatsAreAccountedFor({ session, outcome, locate, transcribed }: 
   const { seats: total, vacant, listed, missing, surplus } = account;
   const inOffice = total - vacant;
   const related = [
-    { span: locate(["body", "seats"]), message: `the assembly has ${total} seat${total === 1 ? "" : "s"}` },
+    { span: locate(["body", "seats"]), message: msg("seats.related.total", { total }) },
     ...(session.session.vacant_seats !== undefined
-      ? [{ span: locate(["session", "vacant_seats"]), message: `${vacant} vacant on the day` }]
+      ? [{ span: locate(["session", "vacant_seats"]), message: msg("seats.related.vacant", { vacant }) }]
       : []),
   ];
   const at: DataPath = ["members"];
   if (missing > 0) {
     const difference = firstDifference(outcome, tallyUnder(withoutSeats(session), outcome.rules));
-    const plural = missing > 1;
     return [
       diagnostic({
         code: "DLB3083",
-        message: `${missing} member${plural ? "s" : ""} in office ${plural ? "are" : "is"} missing from the list: the quorum would be counted on ${listed} instead of ${inOffice}`,
+        message: msg("DLB3083", { missing, listed, inOffice }),
         span: locate(at, "key"),
         hints: [
           difference
-            ? `counted on the list alone, ${difference.number} would be ${difference.recorded}, where delib, counting the missing members absent, finds it ${difference.actual}`
-            : "counted on the list alone, no quorum and no result of the sitting would change",
-          transcribed
-            ? "the record is transcribed as printed: delib counts the missing members in office and absent, and lists it as a finding"
-            : "list every member in office, each with an attendance status; count the seats no one holds in `session.vacant_seats`; give a member who left office `resigned_on` or `deceased_on`",
+            ? msg("DLB3083.hint.difference", { number: difference.number, recorded: difference.recorded, actual: difference.actual })
+            : msg("DLB3083.hint.no_difference"),
+          transcribed ? msg("DLB3083.hint.transcribed") : msg("DLB3083.hint"),
         ],
         related,
         irregularity: {
           article: "CGCT L2121-17",
-          consequence: `the ${missing} seat${plural ? "s" : ""} missing from the list ${plural ? "are" : "is"} counted in office and absent: the quorum is counted on ${inOffice}`,
+          consequence: msg("DLB3083.consequence", { missing, inOffice }),
           couldChangeOutcome: difference !== undefined,
         },
       }),
@@ -57,11 +55,9 @@ export function seatsAreAccountedFor({ session, outcome, locate, transcribed }: 
     return [
       diagnostic({
         code: "DLB3084",
-        message: `${listed} member${listed === 1 ? " is" : "s are"} listed in office${vacant > 0 ? ` and ${vacant} seat${vacant === 1 ? " is" : "s are"} vacant` : ""}, but the assembly has ${total} seat${total === 1 ? "" : "s"}`,
+        message: msg("DLB3084", { listed, vacant, total }),
         span: locate(at, "key"),
-        hints: [
-          "give a member who left office `resigned_on` or `deceased_on`, and a replacement `installed_on`; or correct `body.seats` or `session.vacant_seats`",
-        ],
+        hints: [msg("DLB3084.hint")],
         related,
       }),
     ];

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg, type Message } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /**
@@ -18,16 +19,16 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
   const withoutQuorum = outcome.motions.filter((m) => !m.quorum.met).map((m) => m.motion.number);
   const consequence =
     withoutQuorum.length > 0
-      ? `the quorum is required for every motion, as at an ordinary sitting: ${withoutQuorum.join(", ")} ${withoutQuorum.length === 1 ? "is" : "are"} not adopted, for lack of quorum`
-      : "the quorum is required for every motion, as at an ordinary sitting; every motion met it";
+      ? msg("second_convocation.consequence.without_quorum", { numbers: listOf(withoutQuorum), count: withoutQuorum.length })
+      : msg("second_convocation.consequence.quorum_met");
   if (tooSoon) {
     return [
       diagnostic({
         severity: "warning",
         code: "DLB3033",
-        message: `the second convocation leaves ${tooSoon.values.days} clear days before the sitting; ${tooSoon.values.required} are needed to deliberate without quorum`,
+        message: msg("DLB3033", { days: Number(tooSoon.values.days), required: Number(tooSoon.values.required) }),
         span: locate(["session", "convened_on"]),
-        hints: [`the quorum is therefore required for every motion (${second.source}); check the dates`],
+        hints: [msg("DLB3033.hint", { article: second.source })],
         irregularity: { article: second.source, consequence, couldChangeOutcome: withoutQuorum.length > 0 },
       }),
     ];
@@ -40,9 +41,9 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
       diagnostic({
         severity: "warning",
         code: "DLB3035",
-        message: `the meeting of right is held ${notOnTheDay.values.days} days after the failed one, not ${inWords(required)}`,
+        message: msg("DLB3035", { days: Number(notOnTheDay.values.days), required: inWords(required) }),
         span: locate(["session", "date"]),
-        hints: [`a ${outcome.rules.body.label} meets as of right ${inWords(required)} days later (${second.source}); the quorum is required otherwise`],
+        hints: [msg("DLB3035.hint", { body: outcome.rules.body.label, required: inWords(required), article: second.source })],
         irregularity: { article: second.source, consequence, couldChangeOutcome: withoutQuorum.length > 0 },
       }),
     ];
@@ -50,7 +51,7 @@ export function secondConvocationIsRegular({ outcome, locate }: RuleContext): Di
   return [];
 }
 
-/** 3 -> « three »: small counts of days read as words in a message. */
-function inWords(n: number): string {
-  return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? String(n);
+/** 3 -> « three », « trois »: small counts of days read as words in a message. */
+function inWords(n: number): Message {
+  return msg("DLB3035.in_words", { n });
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg } from "../../diagnostics/message.js";
 import { nameOf, type RuleContext } from "../rule.js";
 
 /**
@@ -17,10 +18,10 @@ export function suppleantsAreRegular({ session, members, outcome, locate }: Rule
     found.push(
       diagnostic({
         code: "DLB3043",
-        message: `${nameOf(members, member.id)} is a suppléant but also holds a seat`,
+        message: msg("DLB3043", { name: nameOf(members, member.id) }),
         span: locate(["members", i, "suppleant_of"]),
-        hints: ["a suppléant sits in the titulaire's seat: remove their own seat, or `suppleant_of`"],
-        related: seats.map((span) => ({ span, message: "the seat" })),
+        hints: [msg("DLB3043.hint")],
+        related: seats.map((span) => ({ span, message: msg("DLB3043.related") })),
       }),
     );
   });
@@ -32,9 +33,9 @@ export function suppleantsAreRegular({ session, members, outcome, locate }: Rule
       found.push(
         diagnostic({
           code: "DLB3042",
-          message: `a ${outcome.rules.body.label} has no suppléants`,
+          message: msg("DLB3042", { body: outcome.rules.body.label }),
           span: here,
-          hints: ["suppléants sit in EPCI (CGCT L5211-6), syndicats (L5212-7) and syndicats mixtes whose statutes provide them; otherwise the member gives a proxy: `{ represented_by: ID }`"],
+          hints: [msg("DLB3042.hint", { example: "`{ represented_by: ID }`" })],
         }),
       );
       continue;
@@ -45,13 +46,13 @@ export function suppleantsAreRegular({ session, members, outcome, locate }: Rule
       found.push(
         diagnostic({
           code: "DLB3041",
-          message: `${nameOf(members, attendance.substituted_by)} is not the suppléant of ${nameOf(members, id)}`,
+          message: msg("DLB3041", { suppleant: nameOf(members, attendance.substituted_by), titulaire: nameOf(members, id) }),
           span: here,
           hints: [
             own.length > 0
-              ? `${nameOf(members, id)}'s suppléant is ${own.map((m) => `${nameOf(members, m.id)} (\`${m.id}\`)`).join(" or ")}`
-              : `${nameOf(members, id)} has no suppléant in \`members\`: add one with \`suppleant_of: ${id}\``,
-            `a suppléant sits only for their own titulaire (${suppleants})`,
+              ? msg("DLB3041.hint.own", { titulaire: nameOf(members, id), suppleants: listOf(own.map((m) => `${nameOf(members, m.id)} (\`${m.id}\`)`), "disjunction") })
+              : msg("DLB3041.hint.none", { titulaire: nameOf(members, id), id }),
+            msg("DLB3041.hint", { article: suppleants }),
           ],
         }),
       );

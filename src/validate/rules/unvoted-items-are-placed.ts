@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg } from "../../diagnostics/message.js";
 import { suggest } from "../../diagnostics/suggest.js";
 import type { RuleContext } from "../rule.js";
 
@@ -13,9 +14,9 @@ export function unvotedItemsArePlaced({ session, locate }: RuleContext): Diagnos
       return [
         diagnostic({
           code: "DLB3091",
-          message: `the item « ${item.title} » is placed both before ${item.before} and after ${item.after}`,
+          message: msg("DLB3091", { title: item.title, before: item.before, after: item.after }),
           span: locate(["items", index, "after"], "key"),
-          hints: ["keep only `before` or only `after`: the item comes just before, or just after, that deliberation"],
+          hints: [msg("DLB3091.hint")],
         }),
       ];
     }
@@ -26,9 +27,9 @@ export function unvotedItemsArePlaced({ session, locate }: RuleContext): Diagnos
     return [
       diagnostic({
         code: "DLB3090",
-        message: `the item « ${item.title} » is placed ${key} ${number}, which is not a deliberation of this sitting${guess ? `; did you mean ${guess}?` : ""}`,
+        message: guess ? msg("DLB3090.guess", { title: item.title, key, number, guess }) : msg("DLB3090", { title: item.title, key, number }),
         span: locate(["items", index, key]),
-        hints: [guess ? `write \`${key}: "${guess}"\`` : `write the number of one of this sitting's deliberations (${numbers.join(", ")}), or remove \`${key}\` to put the item at the end`],
+        hints: [guess ? msg("DLB3090.hint.guess", { yaml: `\`${key}: "${guess}"\`` }) : msg("DLB3090.hint", { key, numbers: listOf(numbers, "disjunction") })],
       }),
     ];
   });

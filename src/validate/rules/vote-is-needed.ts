@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /**
@@ -17,9 +18,9 @@ export function voteIsNeeded({ outcome, locate }: RuleContext): Diagnostic[] {
         found.push(
           diagnostic({
             code: "DLB3016",
-            message: `motion ${motion.number} has no \`vote\``,
+            message: msg("DLB3016", { number: motion.number }),
             span: locate(["motions", m.index]),
-            hints: ["add `vote: { for: N, against: N, abstentions: N }`, or `vote: { unanimous: true }`; only a motion without quorum has no vote"],
+            hints: [msg("DLB3016.hint", { counts: "`vote: { for: N, against: N, abstentions: N }`", unanimous: "`vote: { unanimous: true }`" })],
           }),
         );
       }
@@ -31,15 +32,12 @@ export function voteIsNeeded({ outcome, locate }: RuleContext): Diagnostic[] {
     found.push(
       diagnostic({
         code: "DLB3029",
-        message: `${isElection ? "the election" : "motion"} ${motion.number} records a ${recorded === "vote" ? "vote" : "ballot"}, but its quorum was not met: ${q.counted} ${q.counts === "voices" ? "voices" : "members"} counted, ${q.required} required`,
+        message: msg("DLB3029", { kind: recorded, number: motion.number, counted: q.counted, counts: q.counts === "voices" ? "voices" : "members", required: q.required }),
         span: locate(["motions", m.index, recorded], "key"),
-        hints: [
-          `without quorum the assembly cannot deliberate (${q.source}); the item is put to a second convocation (\`failed_convocation\`)`,
-          "if the quorum was met, check the attendance, arrivals, departures and withdrawals for this motion; otherwise delete the vote",
-        ],
+        hints: [msg("DLB3029.hint", { article: q.source }), msg("DLB3029.hint.check")],
         irregularity: {
           article: q.source,
-          consequence: `the ${recorded === "vote" ? "vote" : "ballot"} is not counted: the motion is not adopted, for lack of quorum`,
+          consequence: msg("DLB3029.consequence", { kind: recorded }),
           couldChangeOutcome: true,
         },
       }),

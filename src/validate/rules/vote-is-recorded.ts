@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { msg } from "../../diagnostics/message.js";
 import type { RuleContext } from "../rule.js";
 
 /**
@@ -15,15 +16,15 @@ export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
     const vote = motion.vote;
     if (motion.kind === "election") {
       if (!motion.election) {
-        found.push(diagnostic({ code: "DLB3040", message: `the election ${motion.number} has no \`election\` rounds`, span: at("kind"), hints: ["record each round: `election: { rounds: [ { candidates: { dupont: 12 }, blank: 1 } ] }`"] }));
+        found.push(diagnostic({ code: "DLB3040", message: msg("DLB3040.no_rounds", { number: motion.number }), span: at("kind"), hints: [msg("DLB3040.hint.no_rounds", { example: "`election: { rounds: [ { candidates: { dupont: 12 }, blank: 1 } ] }`" })] }));
       }
       if (vote) {
-        found.push(diagnostic({ code: "DLB3040", message: `the election ${motion.number} records a \`vote\``, span: at("vote"), hints: ["an election is recorded in `election.rounds`; delete `vote`"] }));
+        found.push(diagnostic({ code: "DLB3040", message: msg("DLB3040.vote", { number: motion.number }), span: at("vote"), hints: [msg("DLB3040.hint.vote")] }));
       }
       return;
     }
     if (motion.election) {
-      found.push(diagnostic({ code: "DLB3040", message: `motion ${motion.number} records election rounds but is not of kind \`election\``, span: at("election"), hints: ["add `kind: election`, or delete `election`"] }));
+      found.push(diagnostic({ code: "DLB3040", message: msg("DLB3040", { number: motion.number }), span: at("election"), hints: [msg("DLB3040.hint")] }));
     }
     if (!vote) return; // a motion that could not be put to the vote for lack of quorum has none (voteIsNeeded)
     const counts = (["for", "against", "abstentions"] as const).filter((k) => vote[k] !== undefined);
@@ -31,18 +32,18 @@ export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
       found.push(
         diagnostic({
           code: "DLB3009",
-          message: `the vote on ${motion.number} is recorded both as unanimous and ${vote.by_member ? "member by member" : "as counts"}`,
+          message: msg("DLB3009", { number: motion.number, also: vote.by_member ? "by_member" : "counts" }),
           span: at("vote"),
-          hints: ["keep either `unanimous: true` (delib counts the voices), the counts, or `by_member`"],
+          hints: [msg("DLB3009.hint")],
         }),
       );
     } else if (!vote.unanimous && !vote.by_member && counts.length === 0 && vote.blank === undefined && vote.invalid === undefined) {
       found.push(
         diagnostic({
           code: "DLB3009",
-          message: `the vote on ${motion.number} records no count`,
+          message: msg("DLB3009.no_count", { number: motion.number }),
           span: at("vote"),
-          hints: ["write the counts `for:`, `against:` (and `abstentions:`), or `unanimous: true`, or each member's vote under `by_member`"],
+          hints: [msg("DLB3009.hint.no_count")],
         }),
       );
     }
@@ -51,9 +52,9 @@ export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
       found.push(
         diagnostic({
           code: "DLB3025",
-          message: `blank and null ballots exist only in a secret ballot, but ${motion.number} is voted ${ballot === "public" ? "by public ballot" : "by show of hands"}`,
+          message: msg("DLB3025", { number: motion.number, ballot }),
           span: at("vote", vote.blank !== undefined ? "blank" : "invalid"),
-          hints: ["add `ballot: secret` if the vote was secret; otherwise count these voices as `abstentions`"],
+          hints: [msg("DLB3025.hint")],
         }),
       );
     }
@@ -61,9 +62,9 @@ export function voteIsRecorded({ session, locate }: RuleContext): Diagnostic[] {
       found.push(
         diagnostic({
           code: "DLB3025",
-          message: `the secret ballot on ${motion.number} cannot record each member's vote`,
+          message: msg("DLB3025.by_member", { number: motion.number }),
           span: at("vote", "by_member"),
-          hints: ["record the counts of a secret ballot; `by_member` is for a public ballot or a show of hands"],
+          hints: [msg("DLB3025.hint.by_member")],
         }),
       );
     }

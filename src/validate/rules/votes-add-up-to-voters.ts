@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg, type Message, type MessageValue } from "../../diagnostics/message.js";
 import { notTakingPart, votersOf, wouldAdopt } from "../../tally/figures.js";
 import type { MotionOutcome, Outcome, VoteOutcome } from "../../tally/outcome.js";
 import type { RuleContext } from "../rule.js";
@@ -26,12 +27,12 @@ export function votesAddUpToVoters({ outcome, locate }: RuleContext): Diagnostic
         found.push(
           diagnostic({
             code: "DLB3010",
-            message: `the vote on ${number} is unanimous, but no voting seat is present or represented`,
+            message: msg("DLB3010.unanimous", { number }),
             span: at("unanimous"),
-            hints: ["check the attendance and the seats' right to vote (`votes:`)"],
+            hints: [msg("DLB3010.hint.unanimous")],
             irregularity: {
               article: source,
-              consequence: "no vote could be cast: delib counts none, and the motion is not adopted",
+              consequence: msg("DLB3010.consequence.unanimous"),
               couldChangeOutcome: true,
             },
           }),
@@ -48,12 +49,12 @@ export function votesAddUpToVoters({ outcome, locate }: RuleContext): Diagnostic
       found.push(
         diagnostic({
           code: "DLB3010",
-          message: `the vote on ${number} counts ${cast} voices, but only ${voting} can be cast`,
+          message: msg("DLB3010", { number, cast, voting }),
           span: at(),
-          hints: [seats, "check the counts, the attendance, and the seats' right to vote (`votes:`)"],
+          hints: [seats, msg("DLB3010.hint")],
           irregularity: {
             article: source,
-            consequence: `delib counts the votes as recorded, ${excess} more than could be cast`,
+            consequence: msg("DLB3010.consequence", { excess }),
             couldChangeOutcome: couldTurn(vote, outcome, -excess),
           },
         }),
@@ -64,15 +65,12 @@ export function votesAddUpToVoters({ outcome, locate }: RuleContext): Diagnostic
     found.push(
       diagnostic({
         code: "DLB3023",
-        message: `the vote on ${number} accounts for ${cast} of the ${voting} votes that could be cast (${breakdown(vote)}): ${missing} ${missing === 1 ? "is" : "are"} not recorded`,
+        message: msg("DLB3023", { number, cast, voting, breakdown: breakdown(vote), missing }),
         span: at(),
-        hints: [
-          seats,
-          "add the missing votes to the counts; or, if some members did not vote, name them under `not_taking_part` (« ne prend pas part au vote »)",
-        ],
+        hints: [seats, msg("DLB3023.hint")],
         irregularity: {
           article: source,
-          consequence: `the ${missing} missing vote${missing === 1 ? " is" : "s are"} counted as not cast: neither suffrages exprimés nor abstentions; the result is that of the votes recorded`,
+          consequence: msg("DLB3023.consequence", { missing }),
           couldChangeOutcome: couldTurn(vote, outcome, missing),
         },
       }),
@@ -82,25 +80,24 @@ export function votesAddUpToVoters({ outcome, locate }: RuleContext): Diagnostic
 }
 
 /** « 10 for, 4 abstentions »: the counts recorded, zeros left out. */
-function breakdown(vote: VoteOutcome): string {
+function breakdown(vote: VoteOutcome): MessageValue {
   const parts = [
-    [vote.for, "for"],
-    [vote.against, "against"],
-    [vote.abstentions, vote.abstentions === 1 ? "abstention" : "abstentions"],
-    [vote.blank, "blank"],
-    [vote.null, "null"],
+    [vote.for, msg("recorded_votes.for", { count: vote.for })],
+    [vote.against, msg("recorded_votes.against", { count: vote.against })],
+    [vote.abstentions, msg("recorded_votes.abstentions", { count: vote.abstentions })],
+    [vote.blank, msg("recorded_votes.blank", { count: vote.blank })],
+    [vote.null, msg("recorded_votes.null", { count: vote.null })],
   ] as const;
-  const written = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-  return written.length > 0 ? written.join(", ") : "no vote";
+  const written = parts.filter(([n]) => n > 0).map(([, what]) => what);
+  return written.length > 0 ? listOf(written) : msg("recorded_votes.none");
 }
 
-function seatsHint(result: MotionOutcome, voting: number, notVoting: number): string {
+function seatsHint(result: MotionOutcome, voting: number, notVoting: number): Message {
   const lines = result.attendance.lines.filter((l) => l.hasVote);
   const present = lines.filter((l) => l.column === "present").length;
   const ntp = notTakingPart(result.motion);
   const represented = lines.filter((l) => l.column !== "present" && l.proxyHolder !== undefined && !ntp.has(l.proxyHolder.id)).length;
-  const np = notVoting > 0 ? `, less ${notVoting} not taking part` : "";
-  return `${present} present and ${represented} represented with a vote for this motion${np}: ${voting} vote${voting === 1 ? "" : "s"} could be cast`;
+  return msg("recorded_votes.could_be_cast", { present, represented, notVoting, voting });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg, type Message } from "../../diagnostics/message.js";
 import type { MotionOutcome, Outcome, VoteOutcome } from "../../tally/outcome.js";
 import { notTakingPart, wouldAdopt } from "../../tally/figures.js";
 import { nameOf, type RuleContext } from "../rule.js";
@@ -42,41 +43,40 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate, t
       for (const [id, choice] of Object.entries(record.by_member)) {
         if (!members.has(id)) continue;
         // « Ne prend pas part au vote », recorded beside the names: the member casts no vote.
+        // Why the member cannot cast it, one of the variants of DLB3021.
         let why: string;
-        let hint: string;
+        let hint: Message;
         if (ntp.has(id)) {
           if (choice === "not_voting") continue;
-          why = "is recorded as not taking part in it";
-          hint = "write `not_voting` for this member, or take them out of `not_taking_part`";
+          why = "not_taking_part";
+          hint = msg("DLB3021.hint.not_taking_part");
         } else {
           if (allowed.has(id)) continue;
           const state = p.members.get(id);
           // « Ne prend pas part au vote » is what an interested or withdrawn member must do (L2131-11).
           if (choice === "not_voting" && (state?.interested || state?.withdrawn || state?.excluded)) continue;
           why = state?.interested
-            ? "is interested in the motion (CGCT L2131-11)"
+            ? "interested"
             : state?.withdrawn
-              ? "withdrew for this motion"
+              ? "withdrawn"
               : state?.status === "represented"
-                ? "is represented by a proxy that cannot be used for this motion"
+                ? "represented"
                 : state?.left
-                  ? "left the sitting before this motion"
+                  ? "left"
                   : state?.status === "absent" || state?.status === "excused"
-                    ? `is recorded as ${state.status}`
-                    : "holds no seat with the right to vote";
-          hint = transcribed
-            ? "the record is transcribed as printed: the line stays as given, the vote is not counted, and it is listed as a finding"
-            : "remove this line, or correct the attendance";
+                    ? state.status
+                    : "no_seat";
+          hint = transcribed ? msg("DLB3021.hint.transcribed") : msg("DLB3021.hint");
         }
         found.push(
           diagnostic({
             code: "DLB3021",
-            message: `${nameOf(members, id)} has a vote recorded on ${motion.number} but ${why}`,
+            message: msg("DLB3021", { name: nameOf(members, id), number: motion.number, why }),
             span: locate(["motions", m, "vote", "by_member", id], "key"),
             hints: [hint],
             irregularity: {
               article: "CGCT L2121-20",
-              consequence: `the vote of ${nameOf(members, id)} is not counted`,
+              consequence: msg("DLB3021.consequence", { name: nameOf(members, id) }),
               // Counted, the vote would carry the member's voices (a weighted seat carries several).
               couldChangeOutcome: wouldTurn(vote, outcome, choice, recordedVoices(result, id)),
             },
@@ -91,16 +91,12 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate, t
           found.push(
             diagnostic({
               code: "DLB3022",
-              message: `the vote on ${motion.number} counts ${written} ${key}, but the members' votes add up to ${counted}`,
+              message: msg("DLB3022", { number: motion.number, written, key, counted }),
               span: at(key),
-              hints: [
-                transcribed
-                  ? "the record is transcribed as printed: delib counts the vote from the members' names, and lists it as a finding"
-                  : "correct the count or the members' votes; delib can count them itself if you remove the count",
-              ],
+              hints: [transcribed ? msg("DLB3022.hint.transcribed") : msg("DLB3022.hint")],
               irregularity: {
                 article: outcome.rules.body.ballot_request.source,
-                consequence: `delib counts the vote from the members' names (${counted} ${key}), not from the ${written} printed`,
+                consequence: msg("DLB3022.consequence", { counted, key, written }),
                 couldChangeOutcome: printedCouldTurn(vote, outcome, record),
               },
             }),
@@ -124,9 +120,9 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate, t
           diagnostic({
             severity: "warning",
             code: "DLB3026",
-            message: `${titulaires.map((id) => nameOf(members, id)).join(", ")} could vote on ${motion.number} but ${titulaires.length === 1 ? "has" : "have"} no recorded vote; counted as not voting`,
+            message: msg("DLB3026", { names: listOf(titulaires.map((id) => nameOf(members, id))), count: titulaires.length, number: motion.number }),
             span: at("by_member"),
-            hints: ["add their vote, or `not_voting` if they did not take part"],
+            hints: [msg("DLB3026.hint")],
           }),
         );
       }
@@ -137,9 +133,9 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate, t
         found.push(
           diagnostic({
             code: "DLB3024",
-            message: `the vote on ${motion.number} is tied ${vote.for} to ${vote.against}: the chair's own vote decides, but it is not recorded`,
+            message: msg("DLB3024", { number: motion.number, votesFor: vote.for, votesAgainst: vote.against }),
             span: at(),
-            hints: [`add \`president: for\` (or \`against\`, \`abstention\`, \`not_voting\`) under \`vote\`: how ${nameOf(members, chair)} voted (CGCT L2121-20)`],
+            hints: [msg("DLB3024.hint", { chair: nameOf(members, chair) })],
           }),
         );
       } else if (vote.presidentVote === "abstention" || vote.presidentVote === "not_voting") {
@@ -147,9 +143,9 @@ export function votesAgreeWithAttendance({ members, outcome, presence, locate, t
           diagnostic({
             severity: "warning",
             code: "DLB3027",
-            message: `the vote on ${motion.number} is tied and the chair ${vote.presidentVote === "abstention" ? "abstained" : "did not vote"}: the motion is not adopted`,
+            message: msg("DLB3027", { number: motion.number, chairVote: vote.presidentVote }),
             span: record.by_member?.[chair] !== undefined ? locate(["motions", m, "vote", "by_member", chair]) : at("president"),
-            hints: ["with no casting vote to decide, delib treats the tie as no majority (no text settles this case)"],
+            hints: [msg("DLB3027.hint")],
           }),
         );
       }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { listOf, msg } from "../../diagnostics/message.js";
 import { suggest } from "../../diagnostics/suggest.js";
 import type { RuleContext } from "../rule.js";
 
@@ -12,9 +13,9 @@ export function votingCollegesExist({ session, locate }: RuleContext): Diagnosti
       return [
         diagnostic({
           code: "DLB3072",
-          message: `\`${name}\` is not a college of this assembly${guess ? `, did you mean \`${guess}\`?` : ""}`,
+          message: guess ? msg("DLB3072.guess", { name, guess }) : msg("DLB3072", { name }),
           span: locate(["motions", m, "voting_colleges", i]),
-          hints: [names.length > 0 ? `the colleges are: ${names.join(", ")}` : "list the colleges under `colleges` first"],
+          hints: [names.length > 0 ? msg("DLB3072.hint", { names: listOf(names) }) : msg("DLB3072.hint.no_colleges")],
         }),
       ];
     }),

@@ -1,4 +1,5 @@
 import type { FileSet, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /** A register holds the deliberations of one body: each session names the body of delib.config.yaml. */
 export function bodyIsTheRegisters(set: FileSet): SetFinding[] {
@@ -9,10 +10,10 @@ export function bodyIsTheRegisters(set: FileSet): SetFinding[] {
     .map((s) => ({
       severity: "error" as const,
       code: "DLB3708",
-      message: `the body is named « ${s.bodyName} » here, but « ${body.name} » in delib.config.yaml`,
-      hints: ["a register holds the deliberations of one body: make the names agree"],
+      message: msg("DLB3708", { here: s.bodyName, config: body.name }),
+      hints: [msg("DLB3708.hint")],
       file: s.path,
       at: ["body", "name"],
-      related: [{ file: undefined, at: ["body", "name"], message: "the name in delib.config.yaml" }],
+      related: [{ file: undefined, at: ["body", "name"], message: msg("DLB3708.related") }],
     }));
 }

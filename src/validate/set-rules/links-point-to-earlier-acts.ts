@@ -1,5 +1,6 @@
 import { actLinks, isEarlier } from "./act-links.js";
 import type { FileSet, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /**
  * A deliberation that withdraws, replaces or corrects another names an act that exists and came
@@ -23,18 +24,19 @@ export function linksPointToEarlierActs(set: FileSet): SetFinding[] {
   for (const link of links) {
     const { from, written, to } = link;
     const at = ["motions", from.index, link.kind, "number"];
-    const named = `deliberation \`${written.number}\`${written.date ? ` of ${written.date}` : ""}`;
+    // « deliberation `2021-07` of 2021-03-12 »: the act as the link names it.
+    const named = written.date ? msg("act_links.named.dated", { number: written.number, date: written.date }) : msg("act_links.named", { number: written.number });
     if (to) {
       if (isEarlier(to, from)) continue;
-      const why = to.file === from.file && to.index === from.index ? "it names itself" : to.date === from.date ? "it comes after it in the same sitting" : `its sitting, ${to.date}, comes after this one`;
+      const why = to.file === from.file && to.index === from.index ? "itself" : to.date === from.date ? "same_sitting" : "later_sitting";
       findings.push({
         severity: "error",
         code: "DLB3721",
-        message: `\`${link.kind}\` names ${named}, which is not earlier than ${from.number}: ${why}`,
-        hints: ["a deliberation can only withdraw, replace or correct an act taken before it: check the number and the date"],
+        message: msg("DLB3721", { kind: link.kind, named, number: from.number, why, date: to.date }),
+        hints: [msg("DLB3721.hint")],
         file: from.file,
         at,
-        related: [{ file: to.file, at: ["motions", to.index, "number"], message: `${to.number} is here` }],
+        related: [{ file: to.file, at: ["motions", to.index, "number"], message: msg("act_links.here", { number: to.number }) }],
       });
       continue;
     }
@@ -44,21 +46,21 @@ export function linksPointToEarlierActs(set: FileSet): SetFinding[] {
     if (!inRegister && !sameSitting && !sittingRead) continue;
     // Before the register's first sitting: the register does not hold it.
     if (inRegister && written.date !== undefined && firstSitting !== undefined && written.date < firstSitting) continue;
-    const where = inRegister ? "the register" : sameSitting ? "this file" : `the sitting of ${written.date}`;
+    const where = inRegister ? "register" : sameSitting ? "file" : "sitting";
     findings.push({
       severity: "error",
       code: "DLB3720",
       message: link.otherDate
-        ? `\`${link.kind}\` names ${named}, but ${link.otherDate.number} is the deliberation of ${link.otherDate.date}`
-        : `\`${link.kind}\` names ${named}, which is not in ${where}`,
+        ? msg("DLB3720.other_date", { kind: link.kind, named, number: link.otherDate.number, date: link.otherDate.date })
+        : msg("DLB3720", { kind: link.kind, named, where, date: written.date ?? "" }),
       hints: link.otherDate
-        ? [`write \`date: ${link.otherDate.date}\`, or the number of the deliberation of ${written.date}`]
+        ? [msg("DLB3720.hint.other_date", { date: link.otherDate.date, written: written.date ?? "" })]
         : sameSitting && !inRegister
-          ? ["without `date:`, the deliberation named is looked for in this file: give the date of its sitting when it is in another"]
-          : ["check the number and the date of the deliberation named"],
+          ? [msg("DLB3720.hint.same_sitting")]
+          : [msg("DLB3720.hint")],
       file: from.file,
       at,
-      related: link.otherDate ? [{ file: link.otherDate.file, at: ["motions", link.otherDate.index, "number"], message: `${link.otherDate.number} is here` }] : [],
+      related: link.otherDate ? [{ file: link.otherDate.file, at: ["motions", link.otherDate.index, "number"], message: msg("act_links.here", { number: link.otherDate.number }) }] : [],
     });
   }
   return findings;

@@ -1,4 +1,5 @@
 import type { FileSet, RosterEvent, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /**
  * Members in office on `date`, from the roster's dated events: the same reading as a session's
@@ -43,8 +44,8 @@ export function membersAreThoseInOffice(set: FileSet): SetFinding[] {
       findings.push({
         severity: "error",
         code: "DLB3706",
-        message: `\`${member}\` is listed, but is not in office on ${s.date} according to the roster`,
-        hints: ["check the member's installation and end of office under `roster` in delib.config.yaml, or remove the member from this session"],
+        message: msg("DLB3706", { member, date: s.date }),
+        hints: [msg("DLB3706.hint")],
         file: s.path,
         at: ["members", index],
         related: [],
@@ -55,8 +56,8 @@ export function membersAreThoseInOffice(set: FileSet): SetFinding[] {
       findings.push({
         severity: "error",
         code: "DLB3707",
-        message: `\`${member}\` is in office on ${s.date} according to the roster, but is not listed`,
-        hints: ["every member in office is convened and has an attendance status; add the member, or record the end of office in the roster"],
+        message: msg("DLB3707", { member, date: s.date }),
+        hints: [msg("DLB3707.hint")],
         file: s.path,
         at: ["members"],
         related: [],

@@ -1,6 +1,7 @@
 import { listFileName, minutesFileName } from "../../model/document-names.js";
 import { numberKey } from "../../model/deliberation-number.js";
 import type { FileSet, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /**
  * A deliberation's number names its extract's file: it must not read like the file name of a
@@ -9,10 +10,10 @@ import type { FileSet, SetFinding } from "./set-rule.js";
  * aside.
  */
 export function numbersAreNotDocumentNames(set: FileSet): SetFinding[] {
-  const documents = new Map<string, string>();
+  const documents = new Map<string, "minutes" | "list">();
   for (const s of set.sessions) {
-    documents.set(numberKey(minutesFileName(s.date)), "the procès-verbal");
-    documents.set(numberKey(listFileName(s.date)), "the list of deliberations");
+    documents.set(numberKey(minutesFileName(s.date)), "minutes");
+    documents.set(numberKey(listFileName(s.date)), "list");
   }
   return set.sessions.flatMap((s) =>
     s.numbers.flatMap((number, index): SetFinding[] => {
@@ -22,8 +23,8 @@ export function numbersAreNotDocumentNames(set: FileSet): SetFinding[] {
         {
           severity: "error",
           code: "DLB3015",
-          message: `the deliberation number \`${number}\` is the file name of ${document} of a sitting: one document would overwrite the other`,
-          hints: ["give the deliberation a number that does not read like « proces-verbal-… » or « liste-des-deliberations-… »"],
+          message: msg("DLB3015", { number, document }),
+          hints: [msg("DLB3015.hint")],
           file: s.path,
           at: ["motions", index, "number"],
           related: [],

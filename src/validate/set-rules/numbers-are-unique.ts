@@ -1,5 +1,6 @@
 import type { FileSet, SetFinding } from "./set-rule.js";
 import { numberedItems } from "./numbered-sittings.js";
+import { msg } from "../../diagnostics/message.js";
 
 /**
  * Each deliberation number is used once in a register, or among the files of one body checked
@@ -11,17 +12,19 @@ export function numbersAreUnique(set: FileSet): SetFinding[] {
   return numberedItems(set).items.flatMap((item): SetFinding[] => {
     const first = item.duplicateOf;
     if (!first) return [];
-    const where = first.file === item.file ? "in this file" : `in ${first.file}`;
-    const alike = first.number === item.number ? "" : ` (written \`${first.number}\` there)`;
+    const where = first.file === item.file ? "this_file" : "other_file";
+    const alike = first.number === item.number;
     return [
       {
         severity: "error",
         code: "DLB3008",
-        message: `the deliberation number \`${item.number}\` is already used ${where}${alike}`,
-        hints: ["give each deliberation of the register its own number"],
+        message: alike
+          ? msg("DLB3008", { number: item.number, where, file: first.file })
+          : msg("DLB3008.written", { number: item.number, where, file: first.file, written: first.number }),
+        hints: [msg("DLB3008.hint")],
         file: item.file,
         at: item.at,
-        related: [{ file: first.file, at: first.at, message: "first used here" }],
+        related: [{ file: first.file, at: first.at, message: msg("DLB3008.related") }],
       },
     ];
   });

@@ -1,6 +1,7 @@
 import { numberedItems, type NumberedItem } from "./numbered-sittings.js";
 import { byYear } from "./numbers-have-no-gaps.js";
 import type { FileSet, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /** CGCT L2121-23: deliberations are entered by date; their numbers grow with the sittings. */
 export function numbersFollowTheDates(set: FileSet): SetFinding[] {
@@ -14,11 +15,11 @@ export function numbersFollowTheDates(set: FileSet): SetFinding[] {
         findings.push({
           severity: "error",
           code: "DLB3704",
-          message: `${item.number} comes after ${highest.number} in the order of the sittings: numbers must follow the dates`,
-          hints: ["renumber the deliberations in the order they were taken"],
+          message: msg("DLB3704", { number: item.number, highest: highest.number }),
+          hints: [msg("DLB3704.hint")],
           file: item.file,
           at: item.at,
-          related: [{ file: highest.file, at: highest.at, message: `${highest.number} here` }],
+          related: [{ file: highest.file, at: highest.at, message: msg("numbers.here", { number: highest.number }) }],
         });
         continue;
       }

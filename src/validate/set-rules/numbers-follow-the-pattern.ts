@@ -1,5 +1,6 @@
 import { numberedItems } from "./numbered-sittings.js";
 import type { FileSet, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /** In a register with `numbering.pattern`, every number follows it, with the sitting's year. */
 export function numbersFollowThePattern(set: FileSet): SetFinding[] {
@@ -12,8 +13,8 @@ export function numbersFollowThePattern(set: FileSet): SetFinding[] {
       return {
         severity: "error" as const,
         code: "DLB3702",
-        message: `the number \`${item.number}\` does not follow the register's pattern \`${pattern.text}\` for a sitting of ${year}`,
-        hints: [`numbers of ${year} read ${pattern.format(year, 1)}, ${pattern.format(year, 2)}, ...`],
+        message: msg("DLB3702", { number: item.number, pattern: pattern.text, year: String(year) }),
+        hints: [msg("DLB3702.hint", { year: String(year), first: pattern.format(year, 1), second: pattern.format(year, 2) })],
         file: item.file,
         at: item.at,
         related: [],

@@ -1,5 +1,6 @@
 import { numberedItems, type NumberedItem } from "./numbered-sittings.js";
 import type { FileSet, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /**
  * The numbers of a year run without gaps, from 1 (or from 0, for a register that starts its
@@ -22,17 +23,18 @@ export function numbersHaveNoGaps(set: FileSet): SetFinding[] {
       const expected = previous ? previous.read!.seq + 1 : Math.min(1, item.read!.seq);
       const missed = Array.from({ length: Math.max(0, item.read!.seq - expected) }, (_, k) => expected + k);
       if (missed.length > 0 && !missed.every((seq) => meant.has(`${year}#${seq}`))) {
-        const missing = item.read!.seq - expected === 1 ? pattern.format(year, expected) : `${pattern.format(year, expected)} to ${pattern.format(year, item.read!.seq - 1)}`;
+        const count = item.read!.seq - expected;
+        const missing = count === 1 ? pattern.format(year, expected) : msg("DLB3703.range", { from: pattern.format(year, expected), to: pattern.format(year, item.read!.seq - 1) });
         findings.push({
           severity: "error",
           code: "DLB3703",
           message: previous
-            ? `the numbers of ${year} jump from ${previous.number} to ${item.number}: ${missing} ${item.read!.seq - expected === 1 ? "is" : "are"} missing`
-            : `the numbers of ${year} start at ${item.number}: ${missing} ${item.read!.seq - expected === 1 ? "is" : "are"} missing`,
-          hints: ["number the deliberations of a year without gaps, or add the missing sitting's file to the register"],
+            ? msg("DLB3703", { year: String(year), previous: previous.number, number: item.number, missing, count })
+            : msg("DLB3703.start", { year: String(year), number: item.number, missing, count }),
+          hints: [msg("DLB3703.hint")],
           file: item.file,
           at: item.at,
-          related: previous ? [{ file: previous.file, at: previous.at, message: `${previous.number} here` }] : [],
+          related: previous ? [{ file: previous.file, at: previous.at, message: msg("numbers.here", { number: previous.number }) }] : [],
         });
       }
       previous = item;

@@ -1,6 +1,7 @@
 import { proxyValiditySittings } from "../../law/proxy-validity.js";
 import { inSittingOrder, type SessionSummary } from "./session-summary.js";
 import type { FileSet, SetFinding } from "./set-rule.js";
+import { msg } from "../../diagnostics/message.js";
 
 /**
  * A proxy is valid for a limited number of consecutive sittings, except for illness (CGCT
@@ -24,16 +25,14 @@ export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
         findings.push({
           severity: "warning",
           code: "DLB3705",
-          message: `${nameIn(s, principal)} is represented by ${nameIn(s, holder)} for ${ordinal(next.count)} consecutive sitting; a proxy is valid for ${limit.sittings} (${limit.source})`,
-          hints: [
-            "if a new written proxy was given for this sitting, keep it with the register; if the member is ill, add the member to `proxies_illness` of a motion",
-          ],
+          message: msg("DLB3705", { principal: nameIn(s, principal), holder: nameIn(s, holder), count: next.count, limit: limit.sittings, article: limit.source }),
+          hints: [msg("DLB3705.hint")],
           file: s.path,
           at: ["attendance", principal, "represented_by"],
-          related: [{ file: next.first.path, at: ["attendance", principal, "represented_by"], message: "the first of the consecutive sittings" }],
+          related: [{ file: next.first.path, at: ["attendance", principal, "represented_by"], message: msg("DLB3705.related") }],
           irregularity: {
             article: limit.source,
-            consequence: "delib counts the proxy as the record gives it; unless a new written proxy was given for this sitting, the principal voted through a proxy no longer valid",
+            consequence: msg("DLB3705.consequence"),
             // Whether a new proxy was given, and whether that vote mattered, the register does not say.
             couldChangeOutcome: undefined,
           },
@@ -42,12 +41,6 @@ export function proxiesLastTheirSittings(set: FileSet): SetFinding[] {
     }
   }
   return findings;
-}
-
-/** « a fourth », « a fifth »…: the sitting a proxy has run to. */
-function ordinal(n: number): string {
-  const words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-  return n <= words.length ? `a ${words[n - 1]}` : `the ${n}th`;
 }
 
 /** A member as the file names them, or their id in backquotes when it does not. */

@@ -1,5 +1,5 @@
 // Rules across session files: over a whole register, or over the files checked together.
-import type { Irregularity } from "../../diagnostics/diagnostic.js";
+import type { Irregularity, Text } from "../../diagnostics/diagnostic.js";
 import type { DataPath } from "../../model/session.js";
 import type { Law } from "../../law/law.js";
 import type { SessionSummary } from "./session-summary.js";
@@ -8,13 +8,13 @@ import type { SessionSummary } from "./session-summary.js";
 export interface SetFinding {
   readonly severity: "error" | "warning";
   readonly code: string;
-  readonly message: string;
-  readonly hints: readonly string[];
+  readonly message: Text;
+  readonly hints: readonly Text[];
   /** A session file and a path in it; or the configuration file when undefined. */
   readonly file: string | undefined;
   readonly at: DataPath;
   /** Other places: in a session file, or in the register's configuration (`file: undefined`). */
-  readonly related: readonly { readonly file: string | undefined; readonly at: DataPath; readonly message: string }[];
+  readonly related: readonly { readonly file: string | undefined; readonly at: DataPath; readonly message: Text }[];
   /** An irregular fact of the sitting (see Diagnostic.irregularity): a finding for `delib audit`. */
   readonly irregularity?: Irregularity;
 }
