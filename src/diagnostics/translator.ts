@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { IntlMessageFormat } from "intl-messageformat";
 import { isMessage, type Message, type MessageValue } from "./message.js";
+import { schemaDescriptionEntries } from "./schema-texts.js";
 
 /** The languages delib speaks to a person. */
 export const languages = ["fr", "en"] as const;
@@ -17,7 +18,7 @@ export interface Translator {
   t(id: string, values?: Readonly<Record<string, MessageValue>>): string;
 }
 
-/** The catalogue of `language`: message id → ICU MessageFormat text, from every file of its folder. */
+/** The catalogue of `language`: message id → ICU MessageFormat text, from every file of its folder and the schemas' descriptions. */
 export function catalogueOf(language: Language): Readonly<Record<string, string>> {
   const cached = catalogues.get(language);
   if (cached) return cached;
@@ -31,6 +32,12 @@ export function catalogueOf(language: Language): Readonly<Record<string, string>
       if (Object.hasOwn(entries, id)) throw new Error(`message \`${id}\` is given twice in locales/messages/${language}/`);
       entries[id] = text;
     }
+  }
+  // The schemas' descriptions (hints of the schema diagnostics) come from the schemas and their
+  // translations, where an editor reads them too (schema-texts.ts).
+  for (const [id, text] of Object.entries(schemaDescriptionEntries(language))) {
+    if (Object.hasOwn(entries, id)) throw new Error(`message \`${id}\` is a schema's description: it belongs in the schema or locales/schema/, not in locales/messages/${language}/`);
+    entries[id] = text;
   }
   catalogues.set(language, entries);
   return entries;

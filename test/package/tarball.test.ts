@@ -27,7 +27,7 @@ describe("the npm tarball", () => {
   it("holds the built CLI and its data, not the source, the tests or a build step's leftovers", () => {
     const listed = spawnSync("tar", ["-tzf", tarball], { encoding: "utf8" });
     const files = listed.stdout.split("\n").filter(Boolean);
-    for (const needed of ["package/bin/delib.js", "package/dist/bundle/delib.cjs", "package/schemas/session.schema.json", "package/law/", "package/templates/default/style.css", "package/locales/fr.json", "package/locales/messages/fr/report.json", "package/locales/messages/en/report.json", "package/package.json", "package/README.md"]) {
+    for (const needed of ["package/bin/delib.js", "package/dist/bundle/delib.cjs", "package/schemas/session.schema.json", "package/schemas/session.schema.fr.json", "package/schemas/config.schema.fr.json", "package/law/", "package/templates/default/style.css", "package/locales/fr.json", "package/locales/messages/fr/report.json", "package/locales/messages/en/report.json", "package/package.json", "package/README.md"]) {
       expect(files.some((f) => f === needed || f.startsWith(needed)), `${needed} is not in the tarball`).toBe(true);
     }
     expect(files.filter((f) => /^package\/(src|test|bench|node_modules|\.ci|examples)\//.test(f))).toEqual([]);
