@@ -5,6 +5,7 @@
 // has a mistake that keeps it from being audited).
 import { checkSessions, registerSessionFiles } from "../check.js";
 import { formatAuditJson, formatAuditTable, splitFindings } from "../diagnostics/format-findings.js";
+import { msg } from "../diagnostics/message.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
@@ -19,7 +20,7 @@ export async function audit(args: readonly string[], options: AuditOptions, cont
   let files = args;
   if (files.length === 0) {
     const register = registerSessionFiles(io.cwd);
-    if (!register) throw new UsageError(`no delib.config.yaml in ${io.cwd} or a folder above it: run delib audit inside a register, or name the files`);
+    if (!register) throw new UsageError(msg("cli.usage.audit.no_register", { folder: io.cwd }));
     files = register.files;
   }
   const env = io.env.DELIB_THREADS ? Number(io.env.DELIB_THREADS) : "auto";

@@ -15,8 +15,9 @@ import {
   type Printer,
   type RenderedDocument,
 } from "../documents.js";
+import { msg } from "../diagnostics/message.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
-import type { CliContext } from "./context.js";
+import { browserUsed, stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 import { parseList } from "./usage-error.js";
@@ -65,12 +66,15 @@ async function buildWith(
   };
   // Provenance asks git, which takes a while to start: ask now, beside the checking.
   const provenances = new Map(files.map((file) => [file, provenanceOfAsync(resolve(io.cwd, file), file).catch(() => undefined)]));
+  let elapsed = stopwatch();
   const checked = await checkSessions(files, { cwd: io.cwd });
+  context.detail(msg("cli.verbose.checked", { files: checked.fileCount, ms: elapsed() }));
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   if (!checked.ok) {
     await report(diagnostics, checked.files.length);
     return ExitCode.InvalidInput;
   }
+  elapsed = stopwatch();
   const documents: RenderedDocument[] = [];
   // Files of one register share its configuration and templates: prepare them once.
   const preparedFor = new Map<string, ReturnType<typeof prepareTemplates>>();
@@ -87,6 +91,7 @@ async function buildWith(
   }
   for (const prepared of preparedFor.values()) diagnostics.push(...prepared.diagnostics);
   diagnostics.push(...documentNamesClash(documents, checked.files));
+  context.detail(msg("cli.verbose.rendered", { documents: documents.length, ms: elapsed() }));
   await report(diagnostics, checked.files.length);
   if (hasErrors(diagnostics)) return ExitCode.InvalidInput;
 
@@ -101,21 +106,32 @@ async function buildWith(
     const started = await printer;
     if ("problem" in started) environmentProblem = started.problem;
     else {
-      const progress = io.stderrIsTty && documents.length > 3;
+      const progress = io.stderrIsTty && documents.length > 3 && !context.quiet;
+      const browser = browserUsed(started);
+      if (browser) context.detail(msg("cli.verbose.browser", { path: browser }));
+      elapsed = stopwatch();
       outputs.push(
-        ...(await printDocuments(started, documents, io.env, progress ? (done, total) => io.stderr(`\rprinting PDFs: ${done}/${total}${done === total ? "\n" : ""}`) : undefined)),
+        ...(await printDocuments(
+          started,
+          documents,
+          io.env,
+          progress ? (done, total) => io.stderr(`\r${context.t("cli.build.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined,
+        )),
       );
+      context.detail(msg("cli.verbose.printed", { documents: documents.length, ms: elapsed() }));
       // Every PDF is in hand: the browser goes while the files are written.
       void started.close();
     }
   }
   const out = resolve(io.cwd, options.out);
+  elapsed = stopwatch();
   const writeProblems = await writeOutputs(out, outputs);
   if (writeProblems.length > 0) {
     await report(writeProblems, checked.files.length);
     return ExitCode.Environment;
   }
-  for (const file of outputs) io.stdout(`wrote ${options.out}/${file.name}\n`);
+  context.detail(msg("cli.verbose.written", { files: outputs.length, ms: elapsed() }));
+  for (const file of outputs) context.wrote(`${options.out}/${file.name}`);
   if (environmentProblem) {
     await report([environmentProblem], checked.files.length);
     return ExitCode.Environment;

@@ -3,7 +3,7 @@
 // process; tests pass their own host and run the very same `main` in-process.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Painter } from "../diagnostics/format-human.js";
-import type { Message, MessageValue } from "../diagnostics/message.js";
+import { msg, type Message, type MessageValue } from "../diagnostics/message.js";
 import type { Translator } from "../diagnostics/translator.js";
 import { formatReport, terminalPainter, type ReportFormat } from "./report.js";
 
@@ -22,32 +22,79 @@ export interface Host {
    * return then. A test aborts its own controller.
    */
   readonly interrupted: AbortSignal;
+  /**
+   * Asks a question on the terminal and gives the answer; absent when standard input is not a
+   * terminal (a script, CI), where commands take their flags and never wait for an answer.
+   */
+  readonly ask?: (question: string) => Promise<string>;
+}
+
+/** How much the CLI says besides the problems: `--quiet` and `--verbose`, set once the command line is read. */
+export interface Verbosity {
+  /** Only errors: no progress, no list of files written, no warnings, no summary when all is well. */
+  quiet: boolean;
+  /** Also the time each stage took and the browser used. */
+  verbose: boolean;
 }
 
 export interface CliContext {
   readonly io: Host;
+  /** `--quiet`: only errors are shown. */
+  readonly quiet: boolean;
+  /** `--verbose`: the time of each stage and the browser used are shown too. */
+  readonly verbose: boolean;
   /** The reader's language: every sentence the CLI prints goes through it. */
   readonly tr: Translator;
   /** The text of the message `id`, in the reader's language (shorthand for `tr.t`). */
   t(id: string, values?: Readonly<Record<string, MessageValue>>): string;
   /** The text of `message` in the reader's language. */
   text(message: Message | string): string;
-  /** Diagnostics as text in `format` (human by default), coloured for a terminal. */
+  /** A file written, on stdout (what `build`, `register`, `export` and `init` produce); not under `--quiet`. */
+  wrote(path: string): void;
+  /** A line of progress on stderr (watching, building again); not under `--quiet`. */
+  status(message: Message): void;
+  /** A line on stderr under `--verbose` only (a stage's time, the browser used). */
+  detail(message: Message): void;
+  /**
+   * Diagnostics as text in `format` (human by default), coloured for a terminal. Under
+   * `--quiet`, the errors only, and nothing at all when there are none.
+   */
   format(diagnostics: readonly Diagnostic[], fileCount: number, format?: ReportFormat): Promise<string>;
 }
 
-/** A context over `host` speaking `tr`'s language: colour when stderr is a terminal and NO_COLOR is not set. */
-export function cliContext(host: Host, tr: Translator): CliContext {
+/**
+ * A context over `host` speaking `tr`'s language: colour when stderr is a terminal and NO_COLOR
+ * is not set. `verbosity` is read on each use: `main` sets it once commander has read the
+ * command line.
+ */
+export function cliContext(host: Host, tr: Translator, verbosity: Readonly<Verbosity> = { quiet: false, verbose: false }): CliContext {
   const color = host.stderrIsTty && host.env.NO_COLOR === undefined && host.env.FORCE_COLOR !== "0";
   let painter: Promise<Painter | undefined> | undefined;
   return {
     io: host,
     tr,
+    get quiet() {
+      return verbosity.quiet;
+    },
+    get verbose() {
+      return verbosity.verbose;
+    },
     t: (id, values) => tr.t(id, values),
     text: (message) => tr.text(message),
+    wrote(path) {
+      if (!verbosity.quiet) host.stdout(`${tr.text(msg("cli.wrote", { path }))}\n`);
+    },
+    status(message) {
+      if (!verbosity.quiet) host.stderr(`${tr.text(message)}\n`);
+    },
+    detail(message) {
+      if (verbosity.verbose) host.stderr(`${tr.text(message)}\n`);
+    },
     async format(diagnostics, fileCount, format = "human") {
+      const shown = verbosity.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+      if (verbosity.quiet && shown.length === 0 && format === "human") return "";
       painter ??= terminalPainter(color && format === "human");
-      return formatReport(diagnostics, format, { painter: await painter, fileCount, tr });
+      return formatReport(shown, format, { painter: await painter, fileCount, tr });
     },
   };
 }
@@ -66,6 +113,19 @@ export function processHost(): Host {
     stderr: (text) => void process.stderr.write(text),
     stderrIsTty: process.stderr.isTTY === true,
     now: () => new Date(),
+    ...(process.stdin.isTTY === true
+      ? {
+          async ask(question: string) {
+            const { createInterface } = await import("node:readline/promises");
+            const lines = createInterface({ input: process.stdin, output: process.stderr });
+            try {
+              return await lines.question(question);
+            } finally {
+              lines.close();
+            }
+          },
+        }
+      : {}),
     get interrupted() {
       if (!listening) {
         listening = true;
@@ -75,4 +135,19 @@ export function processHost(): Host {
       return controller.signal;
     },
   };
+}
+
+/** A stopwatch for `--verbose`: the milliseconds since it was started, rounded. */
+export function stopwatch(): () => number {
+  const start = performance.now();
+  return () => Math.round(performance.now() - start);
+}
+
+/**
+ * The executable a started printer runs, for `--verbose`, when the printer names it
+ * (`executablePath`); undefined otherwise.
+ */
+export function browserUsed(printer: object): string | undefined {
+  const path = (printer as { executablePath?: unknown }).executablePath;
+  return typeof path === "string" ? path : undefined;
 }

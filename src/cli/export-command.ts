@@ -1,11 +1,12 @@
 // `delib export --scdl`: the register's deliberations as the SCDL « Délibérations » open-data
 // table. Every file is checked, and every row against the schema, before anything is written.
 import { basename, dirname, resolve } from "node:path";
-import { checkSessions } from "../check.js";
+import { checkSessions, registerSessionFiles } from "../check.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
 import { writeOutputs } from "../documents.js";
 import { scdlCsv, scdlRows, type ScdlSession } from "../export/scdl.js";
-import type { CliContext } from "./context.js";
+import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
@@ -18,12 +19,20 @@ export interface ExportOptions {
   report?: ReportFormat;
 }
 
-/** Exports the deliberations of `args` (files or globs) as CSV; returns the exit code. */
+/** Exports the deliberations of `args` (files or globs; by default every session file of the register) as CSV; returns the exit code. */
 export async function exportCommand(args: readonly string[], options: ExportOptions, context: CliContext): Promise<number> {
-  if (!options.scdl) throw new UsageError("say what to export: --scdl (the SCDL « Délibérations » open-data table, CSV)");
-  if (args.length === 0) throw new UsageError("give the session files to export, e.g. `delib export --scdl 'seances/**/*.yaml'`");
+  if (!options.scdl) throw new UsageError(msg("cli.usage.export.format"));
   const { io } = context;
-  const checked = await checkSessions(args, { cwd: io.cwd });
+  let files = args;
+  if (files.length === 0) {
+    // Inside a register, its files, as `delib register` and `delib audit` read them.
+    const register = registerSessionFiles(io.cwd);
+    if (!register) throw new UsageError(msg("cli.usage.export.files", { folder: io.cwd }));
+    files = register.files;
+  }
+  const elapsed = stopwatch();
+  const checked = await checkSessions(files, { cwd: io.cwd });
+  context.detail(msg("cli.verbose.checked", { files: checked.fileCount, ms: elapsed() }));
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   const report = async (): Promise<void> => {
     if (diagnostics.length > 0) io.stderr(await context.format(diagnostics, checked.fileCount, options.report));
@@ -50,6 +59,6 @@ export async function exportCommand(args: readonly string[], options: ExportOpti
   diagnostics.push(...(await writeOutputs(dirname(out), [{ name: basename(out), contents: csv }])));
   await report();
   if (hasErrors(diagnostics)) return ExitCode.Environment;
-  io.stdout(`wrote ${options.out}\n`);
+  context.wrote(options.out);
   return ExitCode.Ok;
 }

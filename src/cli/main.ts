@@ -3,10 +3,12 @@
 // the renderer and only `build` with PDF loads the browser.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { resolveLanguage } from "../diagnostics/language.js";
-import { translator } from "../diagnostics/translator.js";
-import { cliContext, processHost, type Host } from "./context.js";
+import { languageOfLocale, resolveLanguage } from "../diagnostics/language.js";
+import { listOf, msg, type Message } from "../diagnostics/message.js";
+import { languages, translator, type Translator } from "../diagnostics/translator.js";
+import { cliContext, processHost, type Host, type Verbosity } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
+import { commanderProblem, helpAfter, localizeHelp, type Example } from "./help.js";
 import { reportFormats, type ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
@@ -15,31 +17,6 @@ export type { Host } from "./context.js";
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
 };
-
-
-const helpExamples = `
-Examples:
-  $ delib validate seance.yaml                 check a session file, write nothing
-  $ delib validate 'seances/**/*.yaml' --format github
-                                               check every session, annotations for CI
-  $ delib build seance.yaml                    write the extracts, procès-verbal and list to out/
-  $ delib build seance.yaml --format html      HTML only (no browser needed)
-  $ delib build seance.yaml --documents extract --out registre
-  $ delib build seance.yaml --watch            rebuild whenever the file changes
-  $ delib preview seance.yaml                  see the documents in a browser, reloaded on change
-  $ delib explain seance.yaml                  how each figure was counted, rule by rule
-  $ delib verify out/2021-06.pdf               is the printed PDF still what the source says?
-  $ delib audit 'seances/**/*.yaml'            every irregularity of transcribed records, and whether it mattered
-  $ delib build seance.yaml --report json      problems as JSON on stderr (build, explain, register, export, verify)
-  $ delib register --year 2021                 the year's register as one PDF
-  $ delib export --scdl 'seances/**/*.yaml' -o deliberations.csv
-                                               open data (SCDL « Délibérations »)
-  $ delib schema > session.schema.json         the format, for an editor
-  $ delib init registre --name "Commune de Saint-Amand-sur-Ornain"
-                                               a new register repository
-
-Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment (no browser, cannot write), 4 internal error.
-`;
 
 /**
  * `--lang fr|en` as given anywhere on the command line: read before commander parses, since
@@ -55,9 +32,41 @@ export function langFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** `--report FORMAT`: how a command other than validate reports problems on stderr. */
-function reportOption(): Option {
-  return new Option("--report <format>", "how problems are reported on stderr (as `delib validate --format`)").choices(reportFormats).default("human");
+/**
+ * DELIB_LANG set to a language delib does not speak: a mistake to point out, not to pass over
+ * (an unset or empty variable says nothing).
+ */
+export function unknownLanguage(env: Readonly<Record<string, string | undefined>>): Message | undefined {
+  const value = env.DELIB_LANG?.trim();
+  if (!value || languageOfLocale(value) !== undefined) return undefined;
+  return msg("cli.usage.unknown_language", { value, languages: listOf([...languages], "disjunction") });
+}
+
+/** The examples of the root help: command lines as typed, what each does in the reader's language. */
+function examples(tr: Translator): Example[] {
+  return [
+    { command: "delib validate seance.yaml", does: tr.t("help.example.validate") },
+    { command: "delib validate 'seances/**/*.yaml' --format github", does: tr.t("help.example.validate_ci") },
+    { command: "delib build seance.yaml", does: tr.t("help.example.build") },
+    { command: "delib build seance.yaml --format html", does: tr.t("help.example.build_html") },
+    { command: "delib build seance.yaml --documents extract --out registre", does: tr.t("help.example.build_extracts") },
+    { command: "delib build seance.yaml --watch", does: tr.t("help.example.watch") },
+    { command: "delib preview seance.yaml", does: tr.t("help.example.preview") },
+    { command: "delib explain seance.yaml", does: tr.t("help.example.explain") },
+    { command: "delib verify out/2021-06.pdf", does: tr.t("help.example.verify") },
+    { command: "delib audit 'seances/**/*.yaml'", does: tr.t("help.example.audit") },
+    { command: "delib build seance.yaml --report json", does: tr.t("help.example.report") },
+    { command: "delib register --year 2021", does: tr.t("help.example.register") },
+    { command: "delib export --scdl 'seances/**/*.yaml' -o deliberations.csv", does: tr.t("help.example.export") },
+    { command: "delib schema > session.schema.json", does: tr.t("help.example.schema") },
+    { command: 'delib init registre --name "Commune de Saint-Amand-sur-Ornain"', does: tr.t("help.example.init") },
+  ];
+}
+
+/** The example of `--lang`: the other language. */
+function langExample(tr: Translator): Example {
+  const other = languages.find((l) => l !== tr.language) ?? "en";
+  return { command: `delib --lang ${other} validate seance.yaml`, does: tr.t("help.example.lang", { language: other }) };
 }
 
 /**
@@ -68,31 +77,69 @@ export async function main(argv: readonly string[], host: Host = processHost()):
   const io = host;
   let exitCode: number = ExitCode.Ok;
   const tr = translator(resolveLanguage({ flag: langFlag(argv), env: io.env }));
-  const context = cliContext(io, tr);
-  const program = new Command()
-    .name("delib")
-    .description("Compile a sitting's YAML file into checked, computed official documents: extracts of the register, procès-verbal, list of deliberations.")
-    .version(packageJson.version, "-V, --version", "print the version")
-    .helpOption("-h, --help", "show help")
-    .addHelpText("after", helpExamples)
+  const verbosity: Verbosity = { quiet: false, verbose: false };
+  const context = cliContext(io, tr, verbosity);
+  /** A usage error (exit 2); one commander caught is followed by where to find the commands. */
+  const usageError = (message: Message, pointToHelp = false) => {
+    io.stderr(`${tr.t("cli.error", { message: tr.text(message) })}\n${pointToHelp ? `${tr.t("help.after_error")}\n` : ""}`);
+    return ExitCode.Usage;
+  };
+  const wrongLanguage = unknownLanguage(io.env);
+  if (wrongLanguage) return usageError(wrongLanguage);
+
+  // The value placeholders of the help ("<dir>", « <dossier> »), in the reader's language.
+  const files = `<${tr.t("help.placeholder.files")}...>`;
+  const someFiles = `[${tr.t("help.placeholder.files")}...]`;
+  const dir = tr.t("help.placeholder.dir");
+  const file = tr.t("help.placeholder.file");
+  const path = tr.t("help.placeholder.path");
+  /** `--report FORMAT`: how a command other than validate reports problems on stderr. */
+  const reportOption = () =>
+    new Option(`--report <${tr.t("help.placeholder.format")}>`, tr.t("help.option.report")).choices(reportFormats).default("human");
+
+  const program = new Command().name("delib").description(tr.t("help.program"));
+  // Before any subcommand: each copies the help, the output, the exit override and the help option.
+  localizeHelp(program, tr);
+  program
+    .version(packageJson.version, "-V, --version", tr.t("help.option.version"))
+    .addOption(new Option("-v").hideHelp())
+    .addOption(new Option(`--lang <${tr.t("help.placeholder.lang")}>`, tr.t("help.option.lang")).choices(languages))
+    .addOption(new Option("-q, --quiet", tr.t("help.option.quiet")).conflicts("verbose"))
+    .addOption(new Option("--verbose", tr.t("help.option.verbose")))
+    .helpOption("-h, --help", tr.t("help.option.help"))
+    .helpCommand(`help [${tr.t("help.placeholder.command")}]`, tr.t("help.command.help"))
+    .addHelpText("after", helpAfter(tr, [...examples(tr), langExample(tr)]))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError("(run `delib --help` for the commands)");
+    // Commander's own error lines are in English: silenced here, said again by `main` in the reader's language.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .hook("preAction", () => {
+      const options = program.opts<{ quiet?: boolean; verbose?: boolean }>();
+      verbosity.quiet = options.quiet === true;
+      verbosity.verbose = options.verbose === true;
+    });
+  // `-v`, as many tools read it: the version, as `-V` and `--version`.
+  program.on("option:v", () => {
+    io.stdout(`${packageJson.version}\n`);
+    throw new CommanderError(0, "commander.version", packageJson.version);
+  });
 
   program
     .command("validate")
-    .description("check session files against the schema and the legal rules, without rendering anything")
-    .argument("<files...>", "session files (YAML), folders, or quoted globs")
-    .addOption(new Option("--format <format>", "report format").choices(reportFormats).default("human"))
-    .action(async (files: string[], options: { format: ReportFormat }) => {
+    .description(tr.t("help.validate"))
+    .argument(someFiles, tr.t("help.argument.register_files"))
+    .addOption(new Option(`--format <${tr.t("help.placeholder.format")}>`, tr.t("help.option.format")).choices(reportFormats).default("human"))
+    .option("--staged", tr.t("help.option.staged"))
+    .option("--cache", tr.t("help.option.cache"))
+    .option(`--cache-location <${tr.t("help.placeholder.file")}>`, tr.t("help.option.cache_location"))
+    .action(async (files: string[], options: import("./validate-command.js").ValidateOptions) => {
       const { validate } = await import("./validate-command.js");
       exitCode = await validate(files, options, context);
     });
 
   program
     .command("explain")
-    .description("show, motion by motion, how attendance, quorum and votes were counted, with the rule and article applied")
-    .argument("<files...>", "session files (YAML), folders, or quoted globs")
+    .description(tr.t("help.explain"))
+    .argument(files, tr.t("help.argument.files"))
     .addOption(reportOption())
     .action(async (files: string[], options: { report?: ReportFormat }) => {
       const { explain } = await import("./explain-command.js");
@@ -101,15 +148,15 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("build")
-    .description("check session files and write their documents: one extract per deliberation, the procès-verbal, the list of deliberations")
-    .argument("<files...>", "session files (YAML), folders, or quoted globs")
-    .option("-o, --out <dir>", "output directory", "out")
-    .option("--format <formats>", "comma-separated output formats: html, pdf", "html,pdf")
-    .option("--documents <kinds>", "comma-separated documents: extract (one per deliberation), minutes (procès-verbal), list (list of deliberations)", "extract,minutes,list")
-    .option("--template <dir>", "a directory whose templates, partials, stylesheet and images override the built-in ones (default: `templates:` of delib.config.yaml)")
-    .option("--emit <what>", "also write the data each template receives: json")
-    .option("--chromium <path>", "Chromium or Chrome executable to print PDFs")
-    .option("--watch", "rebuild whenever a session file, the configuration or a template changes")
+    .description(tr.t("help.build"))
+    .argument(files, tr.t("help.argument.files"))
+    .option(`-o, --out <${dir}>`, tr.t("help.option.out"), "out")
+    .option(`--format <${tr.t("help.placeholder.formats")}>`, tr.t("help.option.formats"), "html,pdf")
+    .option(`--documents <${tr.t("help.placeholder.kinds")}>`, tr.t("help.option.documents"), "extract,minutes,list")
+    .option(`--template <${dir}>`, tr.t("help.option.template"))
+    .option(`--emit <${tr.t("help.placeholder.what")}>`, tr.t("help.option.emit"))
+    .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
+    .option("--watch", tr.t("help.option.watch"))
     .addOption(reportOption())
     .action(async (files: string[], options: import("./build-command.js").BuildOptions & { watch?: boolean }) => {
       if (options.watch) {
@@ -123,10 +170,10 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("preview")
-    .description("serve the HTML documents of a session on localhost, reloaded when the file changes")
-    .argument("<file>", "session file (YAML)")
-    .option("--port <port>", "port on 127.0.0.1 (0: any free port)", "4173")
-    .option("--template <dir>", "a directory of templates overriding the built-in ones")
+    .description(tr.t("help.preview"))
+    .argument(`<${file}>`, tr.t("help.argument.file"))
+    .option(`--port <${tr.t("help.placeholder.port")}>`, tr.t("help.option.port"), "4173")
+    .option(`--template <${dir}>`, tr.t("help.option.preview_template"))
     .action(async (file: string, options: { port: string; template?: string }) => {
       const { preview } = await import("./preview-command.js");
       exitCode = await preview(file, options, context);
@@ -134,11 +181,11 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("register")
-    .description("compile a year's register as one PDF: the deliberations in date order, a closing sheet per sitting, tables by date and by subject")
-    .argument("[files...]", "session files or globs (default: every session file of the register)")
-    .requiredOption("--year <year>", "the year, e.g. 2021")
-    .option("-o, --out <file>", "the PDF to write (default: out/registre-YEAR.pdf)")
-    .option("--chromium <path>", "Chromium or Chrome executable to print PDFs")
+    .description(tr.t("help.register"))
+    .argument(someFiles, tr.t("help.argument.register_files"))
+    .requiredOption(`--year <${tr.t("help.placeholder.year")}>`, tr.t("help.option.year"))
+    .option(`-o, --out <${file}>`, tr.t("help.option.register_out"))
+    .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
     .addOption(reportOption())
     .action(async (files: string[], options: import("./register-command.js").RegisterCommandOptions) => {
       const { registerCommand } = await import("./register-command.js");
@@ -147,10 +194,10 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("export")
-    .description("export the deliberations as open data: the SCDL « Délibérations » CSV")
-    .argument("<files...>", "session files or globs")
-    .option("--scdl", "the SCDL « Délibérations » format (schema.data.gouv.fr); required, the only format so far")
-    .option("-o, --out <file>", "the CSV file to write (default: standard output)")
+    .description(tr.t("help.export"))
+    .argument(someFiles, tr.t("help.argument.register_files"))
+    .option("--scdl", tr.t("help.option.scdl"))
+    .option(`-o, --out <${file}>`, tr.t("help.option.export_out"))
     .addOption(reportOption())
     .action(async (files: string[], options: import("./export-command.js").ExportOptions) => {
       const { exportCommand } = await import("./export-command.js");
@@ -159,9 +206,9 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("audit")
-    .description("read transcribed records (a register, or files) and report every finding: figures the law contradicts, irregular proxies, members missing or counted wrongly, each with its article and whether it could have changed an outcome")
-    .argument("[files...]", "session files or globs (default: every session file of the register)")
-    .addOption(new Option("--format <format>", "report format").choices(["human", "json"]).default("human"))
+    .description(tr.t("help.audit"))
+    .argument(someFiles, tr.t("help.argument.register_files"))
+    .addOption(new Option(`--format <${tr.t("help.placeholder.format")}>`, tr.t("help.option.format")).choices(["human", "json"]).default("human"))
     .action(async (files: string[], options: import("./audit-command.js").AuditOptions) => {
       const { audit } = await import("./audit-command.js");
       exitCode = await audit(files, options, context);
@@ -169,8 +216,8 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("verify")
-    .description("check a printed PDF against the register's source at HEAD, or list the commits that changed a deliberation")
-    .argument("<pdf-or-number>", "a PDF printed by delib, or a deliberation number")
+    .description(tr.t("help.verify"))
+    .argument(`<${tr.t("help.placeholder.pdf_or_number")}>`, tr.t("help.argument.pdf_or_number"))
     .addOption(reportOption())
     .action(async (target: string, options: { report?: ReportFormat }) => {
       const { verify } = await import("./verify-command.js");
@@ -179,12 +226,13 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("init")
-    .description("create a register repository: delib.config.yaml, a first session, a CI workflow, a pre-commit hook")
-    .argument("[dir]", "the folder to create it in", ".")
-    .requiredOption("--name <name>", "the body's official name, e.g. \"Commune de Saint-Amand-sur-Ornain\"")
-    .option("--kind <kind>", "commune, departement, region, commission_permanente, epci, syndicat_communes, smf, smo or custom", "commune")
-    .option("--assembly <assembly>", "the assembly, e.g. \"conseil municipal\"", "conseil municipal")
-    .option("--date <date>", "the first sitting's date, YYYY-MM-DD (default: today)")
+    .description(tr.t("help.init"))
+    .argument(`[${dir}]`, tr.t("help.argument.dir"), ".")
+    .option(`--name <${tr.t("help.placeholder.name")}>`, tr.t("help.option.name"))
+    .option(`--kind <${tr.t("help.placeholder.kind")}>`, tr.t("help.option.kind_default"))
+    .option(`--assembly <${tr.t("help.placeholder.assembly")}>`, tr.t("help.option.assembly_default"))
+    .option(`--date <${tr.t("help.placeholder.date")}>`, tr.t("help.option.date"))
+    .option(`--delib <${tr.t("help.placeholder.spec")}>`, tr.t("help.option.delib"))
     .action(async (dir: string, options: import("./init-command.js").InitOptions) => {
       const { init } = await import("./init-command.js");
       exitCode = await init(dir, options, context);
@@ -192,11 +240,13 @@ export async function main(argv: readonly string[], host: Host = processHost()):
 
   program
     .command("schema")
-    .description("print the JSON Schema of the session file (or of delib.config.yaml)")
-    .argument("[which]", "session or config", "session")
+    .description(tr.t("help.schema"))
+    .argument(`[${tr.t("help.placeholder.schema")}]`, tr.t("help.argument.schema"), "session")
     .action(async (which: string) => {
-      if (which !== "session" && which !== "config") throw new UsageError(`unknown schema \`${which}\`; use session or config`);
-      io.stdout(readFileSync(new URL(`../../schemas/${which}.schema.json`, import.meta.url), "utf8"));
+      if (which !== "session" && which !== "config") throw new UsageError(msg("cli.usage.unknown_schema", { which }));
+      // The help an editor shows, in the reader's language (the French one is built from the English and locales/schema/).
+      const { schemaJson } = await import("../init/schema-language.js");
+      io.stdout(schemaJson(which, context.tr.language));
     });
 
   try {
@@ -204,16 +254,14 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      // The help and the version were asked for; help shown for a command line without a command is a usage error.
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+        return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      }
+      return usageError(commanderProblem(error), true);
     }
-    if (error instanceof UsageError) {
-      io.stderr(`error: ${error.message}\n`);
-      return ExitCode.Usage;
-    }
-    io.stderr(
-      `internal error: ${(error as Error)?.stack ?? String(error)}\n` +
-        "This is a bug in delib, not in your file. Please report it with the command and the file that caused it.\n",
-    );
+    if (error instanceof UsageError) return usageError(error.text);
+    io.stderr(`${tr.t("cli.internal_error", { detail: (error as Error)?.stack ?? String(error) })}\n${tr.t("cli.internal_error.report")}\n`);
     return ExitCode.Internal;
   }
 }

@@ -4,6 +4,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { checkSessions } from "../check.js";
+import { msg } from "../diagnostics/message.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
 import { provenanceOf } from "../provenance/provenance.js";
 import type { CliContext } from "./context.js";
@@ -36,25 +37,27 @@ async function renderAll(file: string, template: string | undefined, context: Cl
   return { documents: rendered.value, problems: warnings };
 }
 
-function framePage(state: State, current: string | undefined): string {
+/** The preview's own page, in the reader's language: the list of documents, the problems, the document shown. */
+function framePage(state: State, current: string | undefined, context: CliContext): string {
   const links = state.documents
     .map((d) => `<li><a href="/?doc=${encodeURIComponent(d.name)}"${d.name === current ? ' aria-current="page"' : ""}>${escapeHtml(d.name)}</a></li>`)
     .join("");
   const shown = current ?? state.documents[0]?.name;
   const frame = shown ? `<iframe sandbox title="${escapeHtml(shown)}" src="/documents/${encodeURIComponent(shown)}.html?v=${state.version}"></iframe>` : "";
   const problems = state.problems ? `<pre class="problems">${escapeHtml(state.problems)}</pre>` : "";
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>delib preview</title>
+  const title = escapeHtml(context.t("cli.preview.title"));
+  return `<!DOCTYPE html><html lang="${context.tr.language}"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{margin:0;display:flex;height:100vh;font:14px system-ui,sans-serif}nav{width:16rem;overflow:auto;padding:1rem;background:#f4f4f4}
 main{flex:1;display:flex;flex-direction:column}iframe{flex:1;border:0;background:#eee}.problems{margin:0;padding:1rem;background:#fff3f3;white-space:pre-wrap;max-height:40vh;overflow:auto}
 a[aria-current]{font-weight:bold}</style></head>
-<body><nav><p>delib preview</p><ul>${links}</ul></nav><main>${problems}${frame}</main>
+<body><nav aria-label="${escapeHtml(context.t("cli.preview.documents"))}"><p>${title}</p><ul>${links}</ul></nav><main>${problems}${frame}</main>
 <script>new EventSource("/events").onmessage = () => location.reload();</script></body></html>`;
 }
 
 /** Serves until Ctrl-C; prints the address on stdout. */
 export async function preview(file: string, options: { port: string; template?: string }, context: CliContext): Promise<number> {
   const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not \`${options.port}\``);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(msg("cli.usage.port", { port: options.port }));
   const state: State = { version: 1, ...(await renderAll(file, options.template, context)) };
   const listeners = new Set<ServerResponse>();
   const server = createServer((request, response) => {
@@ -72,12 +75,12 @@ export async function preview(file: string, options: { port: string; template?: 
       try {
         name = decodeURIComponent(match[1]!);
       } catch {
-        response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("bad document name\n");
+        response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(`${context.t("cli.preview.bad_name")}\n`);
         return;
       }
       const document = state.documents.find((d) => d.name === name);
       if (!document) {
-        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no such document\n");
+        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`${context.t("cli.preview.no_document")}\n`);
         return;
       }
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(document.html);
@@ -86,20 +89,20 @@ export async function preview(file: string, options: { port: string; template?: 
     if (url.pathname === "/") {
       response
         .writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" })
-        .end(framePage(state, url.searchParams.get("doc") ?? undefined));
+        .end(framePage(state, url.searchParams.get("doc") ?? undefined, context));
       return;
     }
-    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`${context.t("cli.preview.not_found")}\n`);
   });
   await new Promise<void>((ready, fail) => {
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () => ready());
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot listen on 127.0.0.1:${port}: ${error.code ?? error.message}; choose another --port`);
+    throw new UsageError(msg("cli.usage.listen", { port: String(port), reason: error.code ?? error.message }));
   });
   const address = server.address();
   const actual = typeof address === "object" && address ? address.port : port;
-  context.io.stdout(`preview: http://127.0.0.1:${actual}/\n`);
+  context.io.stdout(`${context.t("cli.preview.address", { url: `http://127.0.0.1:${actual}/` })}\n`);
   if (state.problems) context.io.stderr(state.problems);
   // One render at a time, in order: a slow render never overwrites a newer one.
   let rendering: Promise<void> = Promise.resolve();
@@ -111,10 +114,10 @@ export async function preview(file: string, options: { port: string; template?: 
         Object.assign(state, next.documents.length > 0 ? next : { problems: next.problems }, { version: state.version + 1 });
         if (next.problems) context.io.stderr(next.problems);
       } catch (error) {
-        Object.assign(state, { problems: `internal error: ${(error as Error).message}\n`, version: state.version + 1 });
+        Object.assign(state, { problems: `${context.t("cli.internal_error", { detail: (error as Error).message })}\n`, version: state.version + 1 });
         context.io.stderr(state.problems);
       }
-      context.io.stderr(`updated (version ${state.version})\n`);
+      context.status(msg("cli.preview.updated", { version: state.version }));
       for (const listener of listeners) listener.write(`data: ${state.version}\n\n`);
     });
   });

@@ -5,10 +5,11 @@ import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { checkSessions, registerSessionFiles } from "../check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
 import { startPrinter, writeOutputs, type Printer } from "../documents.js";
 import { buildRegister, registerDate } from "../register/build-register.js";
 import { sittingsOfYear } from "../register/register-sittings.js";
-import type { CliContext } from "./context.js";
+import { browserUsed, stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
@@ -25,12 +26,12 @@ type Started = Printer | { problem: Diagnostic };
 /** Prints the register of `options.year` to `options.out` (default out/registre-YEAR.pdf); returns the exit code. */
 export async function registerCommand(args: readonly string[], options: RegisterCommandOptions, context: CliContext): Promise<number> {
   const year = String(options.year ?? "").trim();
-  if (!/^\d{4}$/.test(year)) throw new UsageError(`--year needs a year in four figures, e.g. --year 2021 (got \`${options.year ?? ""}\`)`);
+  if (!/^\d{4}$/.test(year)) throw new UsageError(msg("cli.usage.register.year", { year: String(options.year ?? "") }));
   const { cwd } = context.io;
   let files = args;
   if (files.length === 0) {
     const register = registerSessionFiles(cwd);
-    if (!register) throw new UsageError(`no delib.config.yaml in ${cwd} or a folder above it: run delib register inside a register, or name the session files`);
+    if (!register) throw new UsageError(msg("cli.usage.register.no_register", { folder: cwd }));
     files = register.files;
   }
   // Launching Chromium is the slowest step: start it now, while the input is checked.
@@ -68,7 +69,9 @@ async function registerWith(
   printer: Promise<Started>,
 ): Promise<number> {
   const { io } = context;
+  let elapsed = stopwatch();
   const checked = await checkSessions(files, { cwd: io.cwd });
+  context.detail(msg("cli.verbose.checked", { files: checked.fileCount, ms: elapsed() }));
   const report = async (found: readonly Diagnostic[]) => {
     if (found.length > 0) io.stderr(await context.format(found, checked.fileCount, options.report));
   };
@@ -81,8 +84,8 @@ async function registerWith(
   if (sittings.length === 0) {
     const none = diagnostic({
       code: "DLB3709",
-      message: `no sitting dated ${year} in the ${checked.files.length} session file${checked.files.length === 1 ? "" : "s"} read; nothing written`,
-      hints: ["check --year, and that the year's session files are in the register (or named on the command line)"],
+      message: msg("DLB3709", { year, files: checked.files.length }),
+      hints: [msg("DLB3709.hint")],
     });
     await report([...diagnostics, none]);
     return ExitCode.InvalidInput;
@@ -95,16 +98,20 @@ async function registerWith(
     await report([...diagnostics, problem]);
     return ExitCode.Environment;
   }
-  const progress = io.stderrIsTty;
+  const progress = io.stderrIsTty && !context.quiet;
+  const browser = browserUsed(started);
+  if (browser) context.detail(msg("cli.verbose.browser", { path: browser }));
+  elapsed = stopwatch();
   // The register's identity: the body named in its configuration, else in its first sitting.
   const body = sittings[0]!.config.body?.name ?? sittings[0]!.outcome.session.body.name;
   const built = await buildRegister(sittings, {
     identity: { body, year },
     date: registerDate(sittings, io.env),
     print: (jobs) =>
-      started.print(jobs, progress ? (done, total) => io.stderr(`\rprinting the register: ${done}/${total}${done === total ? "\n" : ""}`) : undefined),
+      started.print(jobs, progress ? (done, total) => io.stderr(`\r${context.t("cli.register.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined),
   });
   diagnostics.push(...built.diagnostics);
+  context.detail(msg("cli.verbose.register", { ms: elapsed() }));
   await report(diagnostics);
   if (!built.value) return ExitCode.InvalidInput;
 
@@ -113,6 +120,6 @@ async function registerWith(
     await report(writeProblems);
     return ExitCode.Environment;
   }
-  io.stdout(`wrote ${out.shown}\n`);
+  context.wrote(out.shown);
   return ExitCode.Ok;
 }

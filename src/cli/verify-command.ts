@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
 import { changesOf, findDeliberation, repository, verifyPdf, type ChangeRecord } from "../provenance/verify.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
@@ -21,8 +22,8 @@ export async function verify(target: string, options: { report?: ReportFormat },
     await report([
       diagnostic({
         code: "DLB4010",
-        message: "this folder is not in a git repository, so there is no history to verify against",
-        hints: ["run delib verify inside the register's repository (a clone, not an exported copy)"],
+        message: msg("DLB4010"),
+        hints: [msg("DLB4010.hint")],
       }),
     ]);
     return ExitCode.Environment;
@@ -32,8 +33,8 @@ export async function verify(target: string, options: { report?: ReportFormat },
         diagnostic({
           severity: "warning",
           code: "DLB4011",
-          message: "this is a shallow clone: commits older than its depth are missing, and the list of changes may be incomplete",
-          hints: ["git fetch --unshallow (in CI: actions/checkout with fetch-depth: 0)"],
+          message: msg("DLB4011"),
+          hints: [msg("DLB4011.hint")],
         }),
       ]
     : [];
@@ -46,20 +47,22 @@ export async function verify(target: string, options: { report?: ReportFormat },
     }
     if (warnings.length > 0) await report(warnings);
     const { record } = verdict;
-    const what = `${record.kind ?? "document"}${record.number ? ` ${record.number}` : ""}`;
-    io.stdout(`${target}: ${what}, printed from ${record.source}${record.commit ? ` at ${record.commit.slice(0, 12)}` : " (uncommitted)"}\n`);
-    io.stdout(
-      !verdict.sourceAtHead
-        ? `  the source file no longer exists at HEAD\n`
-        : `  source at HEAD: ${verdict.sourceUnchanged ? "unchanged" : "changed since it was printed"}\n`,
+    const kind = record.kind ?? "";
+    const what = record.number ? msg("cli.verify.what.numbered", { kind, number: record.number }) : msg("cli.verify.what", { kind });
+    const line = (text: string) => io.stdout(`${text}\n`);
+    line(
+      record.commit
+        ? context.t("cli.verify.printed", { target, what, source: record.source ?? "?", commit: record.commit.slice(0, 12) })
+        : context.t("cli.verify.printed.uncommitted", { target, what, source: record.source ?? "?" }),
     );
+    line(`  ${verdict.sourceAtHead ? context.t("cli.verify.source_at_head", { changed: verdict.sourceUnchanged ? "no" : "yes" }) : context.t("cli.verify.source_gone")}`);
     if (verdict.documentUnchanged !== undefined) {
-      io.stdout(`  document at HEAD: ${verdict.documentUnchanged ? "the same as printed" : "DIFFERENT from what was printed"}\n`);
+      line(`  ${context.t("cli.verify.document_at_head", { same: verdict.documentUnchanged ? "yes" : "no" })}`);
     } else if (verdict.sourceAtHead) {
-      io.stdout("  document at HEAD: the source no longer produces it (it has errors, or the deliberation is gone)\n");
+      line(`  ${context.t("cli.verify.document_gone")}`);
     }
     if (verdict.changes.length > 0) {
-      io.stdout(`  commits that changed ${record.number} since it was printed:\n${listChanges(verdict.changes)}`);
+      io.stdout(`  ${context.t("cli.verify.changed_since_printed", { number: record.number ?? target })}\n${listChanges(verdict.changes)}`);
     }
     return verdict.documentUnchanged === true ? ExitCode.Ok : ExitCode.InvalidInput;
   }
@@ -69,14 +72,14 @@ export async function verify(target: string, options: { report?: ReportFormat },
     await report([
       diagnostic({
         code: "DLB4013",
-        message: `no session file at HEAD holds deliberation \`${target}\``,
-        hints: ["check the number, and that the file is committed"],
+        message: msg("DLB4013", { number: target }),
+        hints: [msg("DLB4013.hint")],
       }),
     ]);
     return ExitCode.InvalidInput;
   }
   const changes = changesOf(repo.root, file, target, undefined);
-  io.stdout(`${target}: in ${file}\n`);
-  io.stdout(changes.length === 0 ? "  unchanged since it was adopted into the register\n" : `  changed after it was adopted, by:\n${listChanges(changes)}`);
+  io.stdout(`${context.t("cli.verify.found_in", { target, file })}\n`);
+  io.stdout(changes.length === 0 ? `  ${context.t("cli.verify.unchanged_since_adopted")}\n` : `  ${context.t("cli.verify.changed_since_adopted")}\n${listChanges(changes)}`);
   return ExitCode.Ok;
 }

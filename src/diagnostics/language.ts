@@ -28,7 +28,7 @@ function speaks(locale: string | undefined): boolean {
 
 /**
  * The reader's language. An explicit choice (`--lang`, DELIB_LANG) must be one delib speaks
- * (checked by the CLI, see `unknownLanguage`); a locale in another language (de_DE) gives
+ * (checked by the CLI, see `unknownLanguage` in src/cli/main.ts); a locale in another language (de_DE) gives
  * English, the language of those who do not read French.
  */
 export function resolveLanguage(sources: LanguageSources): Language {

@@ -23,7 +23,7 @@ describe("delib init", () => {
     }
     expect(statSync(join(dir, ".githooks/pre-commit")).mode & 0o111).not.toBe(0);
     const workflow = jsYaml.load(readFileSync(join(dir, ".github/workflows/delib.yml"), "utf8")) as { jobs: { verifier: { steps: { run?: string }[] } } };
-    expect(workflow.jobs.verifier.steps.map((s) => s.run).filter(Boolean)).toContain("npx delib validate 'seances/**/*.yaml' --format github");
+    expect(workflow.jobs.verifier.steps.map((s) => s.run).filter(Boolean)).toContain("npx delib validate --format github");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toContain("out/");
 
     expect(await runCli(["validate", "seances/**/*.yaml", "delib.config.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "No problems found in 2 files.\n" });

@@ -92,7 +92,8 @@ describe("the launcher's code cache", () => {
     const root = copyOfInstallation();
     const script = join(root, "dist/bundle/delib.cjs");
     const text = readFileSync(script, "utf8");
-    const said = "Compile a sitting's YAML file";
+    // An example of the help: the command line is in the script, its description in the catalogues.
+    const said = "delib schema > session.schema.json";
     expect(text.split(said)).toHaveLength(2);
     writeFileSync(script, text.replace(said, said.toUpperCase()));
     const help = run(root, ["--help"]);
