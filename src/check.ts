@@ -4,15 +4,19 @@
 // each file; then the rules across the files of each register (numbering, proxies over
 // sittings, roster, body), each once.
 import { availableParallelism } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { globSync } from "tinyglobby";
 import { ConfigCache } from "./config/config-cache.js";
 import { configFileName, type Config } from "./config/load-config.js";
-import { checkFile, checkText, withSummary, type FileResult, type SummarizedResult } from "./check-file.js";
+import type { ResultCache } from "./check-cache.js";
+import { checkFile, checkText, withSummary, type FileOptions, type FileResult, type SummarizedResult } from "./check-file.js";
+import { fromWire, toWire } from "./check-threads.js";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadLaw } from "./law/load-law.js";
 import { expandPaths } from "./source/expand-paths.js";
-import { loadSourceSync } from "./source/load-source.js";
+import type { StagedTree } from "./source/git-index.js";
+import { decodeSource, loadSourceSync } from "./source/load-source.js";
 import { locate, parseYaml, type ParsedSource } from "./source/parse-yaml.js";
 import { actLinks, noLinks, type ActLinks } from "./validate/set-rules/act-links.js";
 import { checkSet } from "./validate/set-rules/check-set.js";
@@ -20,6 +24,8 @@ import type { SessionSummary } from "./validate/set-rules/session-summary.js";
 import type { SetFinding } from "./validate/set-rules/set-rule.js";
 
 export { checkFile, checkText, tallySession, type FileResult } from "./check-file.js";
+export { openResultCache, type ResultCache } from "./check-cache.js";
+export { stagedTree, type StagedTree } from "./source/git-index.js";
 
 /** One checked file: its result, its register's configuration, and every finding located in it. */
 export interface CheckedFile extends FileResult {
@@ -59,6 +65,16 @@ export interface CheckOptions {
   readonly asRecorded?: boolean;
   /** A cache shared with the caller, to read each configuration once over several checks. */
   readonly configs?: ConfigCache;
+  /**
+   * The files as staged in git (`delib validate --staged`): a file of the index is read from
+   * it, not from the disk, and the other sittings of a register are those of the index.
+   */
+  readonly staged?: StagedTree;
+  /**
+   * Results kept from earlier runs, by the bytes of each file (`delib validate --cache`). Only
+   * for commands that need no file's session or count, as with threads.
+   */
+  readonly cache?: ResultCache;
 }
 
 /** With "auto", below this many files the checking threads cost more than they save. */
@@ -83,7 +99,7 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
   // the other sittings of its register (read here, their own problems not reported), so that
   // its numbering, its proxies over sittings and the rest mean the same whatever is given.
   // Only their summaries and locations are used: they are read to the schema, not counted.
-  const context = await checkEach(registerContext(paths, configOf, cwd), { ...options, texts: undefined }, configs, true);
+  const context = await checkEach(registerContext(paths, configOf, cwd, options.staged), { ...options, texts: undefined }, configs, true);
   const law = loadLaw();
   const groups = new Map<string, { config: Config; sessions: SessionSummary[] }>();
   const addTo = (config: Config, summary: SessionSummary | undefined) => {
@@ -112,31 +128,83 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
     ...(located.get(undefined) ?? []),
     ...files.flatMap((f) => f.diagnostics),
   ];
+  options.cache?.save();
   return { files, diagnostics, ok: !hasErrors(diagnostics), configs, fileCount: given.length };
 }
 
-/** Checks each file alone, in threads when asked and worth it. */
+/** Checks each file alone, in threads when asked and worth it; from the cache when it has the file's result. */
 async function checkEach(paths: readonly string[], options: CheckOptions, configs: ConfigCache, summaryOnly = false): Promise<SummarizedResult[]> {
-  const { cwd } = options;
-  const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
   // What each file reads of its register's configuration: the assembly's seats.
   const read = paths.map((path) => ({ asRecorded: options.asRecorded, seats: configs.forFile(path).config.body?.seats, summaryOnly }));
-  if (threads > 1 && !options.texts) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
+  const { cache } = options;
+  if (!cache) return checkUncached(paths, read, options);
+  const results = new Array<SummarizedResult>(paths.length);
+  const missed: { index: number; key: string | undefined }[] = [];
+  paths.forEach((path, i) => {
+    const bytes = bytesOf(path, options);
+    const key = bytes === undefined ? undefined : cache.key(path, bytes, read[i]!);
+    const found = key === undefined ? undefined : cache.get(key);
+    if (found) results[i] = fromWire(found);
+    else missed.push({ index: i, key });
+  });
+  const checked = await checkUncached(missed.map((m) => paths[m.index]!), missed.map((m) => read[m.index]!), options);
+  checked.forEach((result, k) => {
+    const { index, key } = missed[k]!;
+    results[index] = result;
+    if (key !== undefined) cache.set(key, toWire(result));
+  });
+  return results;
+}
+
+/** The bytes of `path` as this check reads them (given text, staged, or on disk); undefined when unreadable. */
+function bytesOf(path: string, options: CheckOptions): Uint8Array | undefined {
+  const text = options.texts?.get(path);
+  if (text !== undefined) return Buffer.from(text, "utf8");
+  const staged = options.staged?.files.get(resolve(options.cwd, path));
+  if (staged) return staged;
+  try {
+    return readFileSync(resolve(options.cwd, path));
+  } catch {
+    return undefined;
+  }
+}
+
+async function checkUncached(paths: readonly string[], read: readonly FileOptions[], options: CheckOptions): Promise<SummarizedResult[]> {
+  const { cwd } = options;
+  const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
+  if (threads > 1 && !options.texts && !options.staged) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
   return paths.map((path, i) => {
     const text = options.texts?.get(path);
-    return withSummary(text === undefined ? checkFile(path, cwd, read[i]) : checkText({ path, text }, read[i]));
+    if (text !== undefined) return withSummary(checkText({ path, text }, read[i]));
+    const staged = options.staged?.files.get(resolve(cwd, path));
+    if (staged) {
+      const decoded = decodeSource(path, staged);
+      return withSummary(decoded.value ? checkText(decoded.value, read[i]) : { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: decoded.diagnostics });
+    }
+    return withSummary(checkFile(path, cwd, read[i]));
   });
 }
 
-/** The other session files of the registers that `paths` belong to, relative to `cwd`. */
-function registerContext(paths: readonly string[], configOf: readonly Config[], cwd: string): string[] {
+/** The other session files of the registers that `paths` belong to, relative to `cwd` (those of the index when checking what is staged). */
+function registerContext(paths: readonly string[], configOf: readonly Config[], cwd: string, staged?: StagedTree): string[] {
   const given = new Set(paths.map((p) => resolve(cwd, p)));
   const roots = new Set(configOf.flatMap((c) => (c.path ? [dirname(c.path)] : [])));
   const others: string[] = [];
   for (const root of [...roots].sort()) {
-    for (const file of sessionFilesUnder(root)) if (!given.has(file)) others.push(relative(cwd, file) || file);
+    const files = staged ? stagedSessionFilesUnder(root, staged) : sessionFilesUnder(root);
+    for (const file of files) if (!given.has(file)) others.push(relative(cwd, file) || file);
   }
   return others;
+}
+
+/** The session files of the index under a register's root folder, absolute and sorted, as sessionFilesUnder finds them on disk. */
+function stagedSessionFilesUnder(root: string, staged: StagedTree): string[] {
+  return [...staged.files.keys()]
+    .filter((file) => {
+      const inside = relative(root, file);
+      return !inside.startsWith("..") && !isAbsolute(inside) && /\.yaml$/.test(file) && basename(file) !== configFileName && !inside.split(sep).includes("node_modules");
+    })
+    .sort();
 }
 
 /** The session files under a register's root folder, absolute and sorted. */

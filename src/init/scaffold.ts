@@ -1,6 +1,11 @@
 // The files of a new register repository (`delib init`): the configuration, a first session
-// that validates, a .gitignore for outputs, a CI workflow and a pre-commit hook. Pure.
+// that validates, a .gitignore for outputs, a CI workflow and a pre-commit hook. Pure but for
+// reading the catalogues. What the clerk reads in them (comments, the workflow's name) is in the
+// reader's language (locales/messages/<language>/init.json); the act itself (the first sitting's
+// place, motion and visas) is French in both, as every document delib prints.
+import { translator, type Language } from "../diagnostics/translator.js";
 import type { BodyKind } from "../model/session.js";
+import { schemaFileName, type SchemaName } from "./schema-language.js";
 
 export interface ScaffoldOptions {
   readonly name: string;
@@ -8,8 +13,17 @@ export interface ScaffoldOptions {
   readonly assembly: string;
   /** The first sitting's date, YYYY-MM-DD. */
   readonly date: string;
-  /** The delib version the repository installs. */
-  readonly version: string;
+  /**
+   * What the register's package.json asks npm for, as `delib init` found it installed: a
+   * version range (`^0.2.0`) for the published package, `file:…` for a tarball or a copy,
+   * a git URL (`--delib` says otherwise).
+   */
+  readonly dependency: string;
+  /**
+   * The language of the comments written into the files and of the schema their editor
+   * modeline names (the French schema for "fr"); "fr" by default.
+   */
+  readonly language?: Language;
 }
 
 export interface ScaffoldFile {
@@ -18,8 +32,41 @@ export interface ScaffoldFile {
   readonly executable?: boolean;
 }
 
+/** The width of a comment line, `# ` included. */
+const COMMENT_WIDTH = 100;
+
 function yamlString(text: string): string {
   return JSON.stringify(text);
+}
+
+/** `text` as a YAML scalar: as it is when it reads back the same, quoted otherwise. */
+function yamlScalar(text: string): string {
+  return /^[\p{L}\p{N}][^:#"'\n]*$/u.test(text) && text.trim() === text ? text : yamlString(text);
+}
+
+/** `text` as comment lines (`# `, then `indent`), wrapped between words, never inside `code`. */
+function comment(text: string, indent = ""): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.match(/(?:`[^`]*`|\S)+/g) ?? []) {
+      if (line !== "" && `# ${indent}${line} ${word}`.length > COMMENT_WIDTH) {
+        lines.push(line);
+        line = word;
+      } else line = line === "" ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+  }
+  return lines.map((line) => `# ${indent}${line}`.trimEnd()).join("\n");
+}
+
+/**
+ * The modeline of a YAML file `depth` folders below the register's root: the schema of `name` in
+ * `language`, as `npm install` puts it in the register (node_modules/delib/schemas/), relative to the file.
+ */
+function modeline(name: SchemaName, language: Language, depth: number): string {
+  const up = depth === 0 ? "./" : "../".repeat(depth);
+  return `# yaml-language-server: $schema=${up}node_modules/delib/schemas/${schemaFileName(name, language)}`;
 }
 
 function daysBefore(date: string, days: number): string {
@@ -38,12 +85,14 @@ function nameInText(name: string): string {
 
 /** Every file of a new register. */
 export function scaffold(options: ScaffoldOptions): ScaffoldFile[] {
+  const language = options.language ?? "fr";
+  const { t } = translator(language);
   const year = options.date.slice(0, 4);
-  const session = `# yaml-language-server: $schema=../node_modules/delib/schemas/session.schema.json
+  const session = `${modeline("session", language, 1)}
 #
-# Première séance du registre : remplacez les membres, les présences et la délibération par les
-# vôtres. \`npx delib validate seances/*.yaml\` vérifie le fichier ; \`npx delib build\` produit
-# les documents.
+${comment(t("init.scaffold.session.header"))}
+#
+${comment(t("init.scaffold.editor_help"))}
 format: 1
 
 body:
@@ -60,7 +109,7 @@ session:
   president: martin
   secretaries: [leroy]
   signatory:
-    member: martin       # la qualité imprimée suit le type d'organe (« Le Maire », « La Présidente »…) ; \`capacity:\` pour une autre
+    member: martin       # ${t("init.scaffold.session.signatory")}
 
 members:
   - { id: martin, civility: Mme, first_name: Sophie, last_name: MARTIN }
@@ -87,42 +136,46 @@ motions:
           - Le procès-verbal de la séance précédente.
     vote: { unanimous: true }
 `;
-  const config = `# delib.config.yaml — ce que partagent toutes les séances de ce registre.
+  const config = `${modeline("config", language, 0)}
+#
+${comment(t("init.scaffold.config.header"))}
+#
+${comment(t("init.scaffold.editor_help"))}
 format: 1
 
 body:
   name: ${yamlString(options.name)}
   kind: ${options.kind}
   assembly: ${yamlString(options.assembly)}
-  # siret: "00000000000000"     # 14 chiffres, pour l'export en données ouvertes (SCDL)
-  # departement: "000"          # pour les identifiants de la préfecture
+  # siret: "00000000000000"     # ${t("init.scaffold.config.siret")}
+  # departement: "000"          # ${t("init.scaffold.config.departement")}
 
-# La forme des numéros de délibération : {year} l'année, {seq:02} le numéro d'ordre de l'année.
+${comment(t("init.scaffold.config.numbering", { year: "{year}", seq: "{seq:02}" }))}
 numbering:
   pattern: "{year}-{seq:02}"
 
-# L'en-tête de chaque document, sans modèle à écrire : décommentez et complétez.
+${comment(t("init.scaffold.config.identity"))}
 # identity:
 #   departement: Département de …
 #   arrondissement: Arrondissement de …
-#   seat: …                       # la commune siège : « Pour extrait conforme, à … »
+#   seat: …                       # ${t("init.scaffold.config.identity_seat")}
 #   address: [Mairie, …, 00000 …]
 #   logo: ./images/logo.png
 
-# Les voies et délais de recours imprimées au bas de chaque extrait.
+${comment(t("init.scaffold.config.recourse"))}
 # recourse:
 #   court: Tribunal administratif de …
 #   address: …
 
-# Les mots du tableau des présences : un membre qui a donné pouvoir est « excusé » ou « absent ».
+${comment(t("init.scaffold.config.attendance"))}
 # attendance:
 #   represented: excused
 
-# Un modèle propre (mise en page, feuille de style) : décommentez et créez le dossier.
+${comment(t("init.scaffold.config.templates"))}
 # templates: ./modele
 `;
-  const workflow = `# Vérifie chaque séance à chaque envoi, et joint les PDF au résultat.
-name: Registre des délibérations
+  const workflow = `${comment(t("init.scaffold.workflow.about"))}
+name: ${yamlScalar(t("init.scaffold.workflow.name"))}
 on: [push, pull_request]
 jobs:
   verifier:
@@ -130,12 +183,12 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0   # l'historique complet, pour delib verify
+          fetch-depth: 0   # ${t("init.scaffold.workflow.history")}
       - uses: actions/setup-node@v4
         with:
           node-version: 20
       - run: npm install
-      - run: npx delib validate 'seances/**/*.yaml' --format github
+      - run: npx delib validate --format github
       - run: sudo apt-get update && sudo apt-get install -y chromium
       - run: npx delib build seances/*.yaml --out documents
       - uses: actions/upload-artifact@v4
@@ -144,18 +197,18 @@ jobs:
           path: documents/
 `;
   const hook = `#!/bin/sh
-# Refuse un commit dont une séance a une erreur. Activez-le une fois : git config core.hooksPath .githooks
-files=$(git diff --cached --name-only --diff-filter=ACM -- 'seances/*.yaml' 'seances/**/*.yaml' 'delib.config.yaml')
-[ -z "$files" ] && exit 0
-exec npx --no-install delib validate --format short $files
+${comment(t("init.scaffold.hook.about"))}
+delib=./node_modules/.bin/delib
+[ -x "$delib" ] || delib="npx --no-install delib"
+exec $delib validate --staged --cache --format short
 `;
   const packageJson = `${JSON.stringify(
     {
       name: "registre-des-deliberations",
       private: true,
-      description: `Registre des délibérations — ${options.name}`,
+      description: t("init.scaffold.package.description", { name: options.name }),
       scripts: { validate: "delib validate 'seances/**/*.yaml'", build: "delib build seances/*.yaml --out documents" },
-      devDependencies: { delib: `^${options.version}` },
+      devDependencies: { delib: options.dependency },
     },
     null,
     2,

@@ -13,7 +13,7 @@ const src = fileURLToPath(new URL("../../src/", import.meta.url));
 /** The pipeline's stages, in order: a stage imports only stages before it. */
 const stages = ["source", "law", "tally", "validate", "config", "render", "output", "browser"] as const;
 const foundations = ["model", "diagnostics"] as const;
-const entryPoints = ["check.ts", "check-file.ts", "check-threads.ts", "check-worker.ts", "documents.ts"] as const;
+const entryPoints = ["check.ts", "check-cache.ts", "check-file.ts", "check-threads.ts", "check-worker.ts", "documents.ts"] as const;
 const features = ["register", "export", "provenance", "init"] as const;
 
 type Layer =
