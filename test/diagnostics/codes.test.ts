@@ -221,13 +221,43 @@ describe("the table of diagnostic codes", () => {
 });
 
 describe("the README", () => {
-  it("lists the code ranges of the table", () => {
-    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  /** The first sentence of the paragraph of `file` that starts with `lead`, spaces (no-break ones too) made single. */
+  function firstSentence(file: string, lead: string): string {
+    const readme = readFileSync(join(ROOT, file), "utf8");
+    const flat = (text: string): string => text.trim().replace(/\s+/g, " ");
+    const paragraph = readme.split(/\n\s*\n/).find((p) => flat(p).startsWith(flat(lead)));
+    expect(paragraph, `${file} has a paragraph starting « ${lead} »`).toBeDefined();
+    return /^.*?\.(?=\s|$)/s.exec(flat(paragraph!))![0];
+  }
+
+  it("lists the code ranges of the table (README.en.md, in English)", () => {
     const lead = "Every problem has a stable code:";
-    const paragraph = readme.split(/\n\s*\n/).find((p) => p.trimStart().startsWith(lead));
-    expect(paragraph, `README.md has a paragraph starting « ${lead} »`).toBeDefined();
-    const sentence = /^.*?\.(?=\s|$)/s.exec(paragraph!.trim().replace(/\s+/g, " "))![0];
     const expected = `${lead} ${codeRanges.map((r) => `\`${rangeLabel(r.prefix)}\` ${r.description}`).join(", ")}.`;
-    expect(sentence).toBe(expected);
+    expect(firstSentence("README.en.md", lead)).toBe(expected);
+  });
+
+  // The French README (README.md) says the same: each range of the table, in its order, with its
+  // description in French. A range added to the table without a French description fails here.
+  const frenchDescriptions: Readonly<Record<string, string>> = {
+    DLB1: "fichiers et syntaxe YAML",
+    DLB2: "schéma",
+    DLB3: "règles de droit et de cohérence d’une séance",
+    DLB37: "contrôles entre les séances d’un registre",
+    DLB4: "environnement (pas de navigateur, écriture impossible, pas d’historique git)",
+    DLB5: "modèles et configuration",
+    DLB6: "export des données ouvertes (SCDL)",
+  };
+
+  it("has a French description for each range of the table, and only for those", () => {
+    const prefixes = codeRanges.map((r) => r.prefix);
+    expect(prefixes.filter((prefix) => frenchDescriptions[prefix] === undefined), "ranges without a French description").toEqual([]);
+    expect(Object.keys(frenchDescriptions).filter((prefix) => !prefixes.includes(prefix)), "French descriptions of no range").toEqual([]);
+  });
+
+  it("lists the code ranges of the table (README.md, in French)", () => {
+    const lead = "Chaque problème a un code stable\u00a0:";
+    const ranges = codeRanges.map((r) => `\`${rangeLabel(r.prefix)}\` ${frenchDescriptions[r.prefix] ?? `(no French description for ${r.prefix})`}`);
+    const expected = `${lead} ${ranges.join(", ")}.`.replace(/\s+/g, " ");
+    expect(firstSentence("README.md", lead)).toBe(expected);
   });
 });
