@@ -26,8 +26,8 @@ function formatGithubLine(d: Diagnostic, tr: Translator): string {
   properties.push(["title", d.code]);
   const body = [
     tr.text(d.message),
-    ...d.hints.map((h) => `${tr.t("report.hint")}: ${tr.text(h)}`),
-    ...d.related.map((r) => `${tr.t("report.note")}: ${spanLocation(r.span)}: ${tr.text(r.message)}`),
+    ...d.hints.map((h) => `${tr.t("report.hint")}${tr.t("report.colon")}${tr.text(h)}`),
+    ...d.related.map((r) => `${tr.t("report.note")}${tr.t("report.colon")}${spanLocation(r.span)}${tr.t("report.colon")}${tr.text(r.message)}`),
   ].join("\n");
   const props = properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
   return `::${d.severity} ${props}::${escapeData(body)}`;

@@ -48,15 +48,15 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOp
 
 function formatOne(d: Diagnostic, chalk: Painter, tr: Translator): string {
   const paint = severityColor(d.severity, chalk);
-  const title = `${paint(tr.t(`report.${d.severity}`))} ${chalk.gray(d.code)}: ${tr.text(d.message)}`;
+  const title = `${paint(tr.t(`report.${d.severity}`))} ${chalk.gray(d.code)}${tr.t("report.colon")}${tr.text(d.message)}`;
   const lines: string[] = [];
   if (d.span === undefined) {
     lines.push(title);
   } else {
     lines.push(`${location(d.span, chalk)} - ${title}`, "", ...quote(d.span, paint, chalk));
   }
-  for (const hint of d.hints) lines.push(`  ${chalk.cyan(tr.t("report.hint"))}: ${tr.text(hint)}`);
-  for (const r of d.related) lines.push(`  ${location(r.span, chalk)} - ${chalk.gray(tr.t("report.note"))}: ${tr.text(r.message)}`);
+  for (const hint of d.hints) lines.push(`  ${chalk.cyan(tr.t("report.hint"))}${tr.t("report.colon")}${tr.text(hint)}`);
+  for (const r of d.related) lines.push(`  ${location(r.span, chalk)} - ${chalk.gray(tr.t("report.note"))}${tr.t("report.colon")}${tr.text(r.message)}`);
   lines.push("", "");
   return lines.join("\n");
 }

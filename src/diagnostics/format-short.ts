@@ -12,8 +12,8 @@ export function formatShort(diagnostics: readonly Diagnostic[], tr: Translator):
 
 function formatShortLine(d: Diagnostic, tr: Translator): string {
   const where = d.span === undefined ? "" : `${spanLocation(d.span)}: `;
-  const hints = d.hints.length > 0 ? ` — ${tr.t("report.hint")}: ${d.hints.map((h) => tr.text(h)).join("; ")}` : "";
-  return oneLine(`${where}${tr.t(`report.${d.severity}`)} ${d.code}: ${tr.text(d.message)}${hints}`);
+  const hints = d.hints.length > 0 ? ` — ${tr.t("report.hint")}${tr.t("report.colon")}${d.hints.map((h) => tr.text(h)).join("; ")}` : "";
+  return oneLine(`${where}${tr.t(`report.${d.severity}`)} ${d.code}${tr.t("report.colon")}${tr.text(d.message)}${hints}`);
 }
 
 function oneLine(text: string): string {
