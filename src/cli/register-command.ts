@@ -94,7 +94,7 @@ async function registerWith(
   const started = await printer;
   if ("problem" in started) {
     // browserNotFound speaks for `delib build`, which still writes the HTML; the register writes nothing.
-    const problem = { ...started.problem, hints: started.problem.hints.filter((h) => (typeof h === "string" ? !h.startsWith("the HTML was still written") : h.id !== "browser.html_written")) };
+    const problem = { ...started.problem, hints: started.problem.hints.filter((h) => h.id !== "browser.html_written") };
     await report([...diagnostics, problem]);
     return ExitCode.Environment;
   }

@@ -4,10 +4,10 @@ import type { Message } from "./message.js";
 
 /**
  * What a person reads: a message of the catalogues (locales/messages/), turned into text only
- * when shown. A plain string is shown as it is, in every language: it is for text that is not
- * delib's own words (a library's message, a path).
+ * when shown. A text that is not delib's own words (a library's message, a path) is the
+ * message `raw`, shown as it is in every language (rawText in message.ts).
  */
-export type Text = Message | string;
+export type Text = Message;
 
 /** A source file as read from disk, kept so diagnostics can quote it. */
 export interface SourceFile {

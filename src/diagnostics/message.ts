@@ -30,6 +30,14 @@ export function listOf(values: readonly (string | Message)[], type: "conjunction
   return { list: values, type };
 }
 
+/**
+ * A text that is not delib's words (a library's or the system's own message, a path, a value
+ * from the user's file), shown as it is in every language: never for a sentence of delib's own.
+ */
+export function rawText(text: string): Message {
+  return msg("raw", { text });
+}
+
 export function isMessage(value: unknown): value is Message {
   return typeof value === "object" && value !== null && typeof (value as Message).id === "string";
 }

@@ -12,8 +12,8 @@ export type Language = (typeof languages)[number];
 
 export interface Translator {
   readonly language: Language;
-  /** The text of `message`; a plain string is shown as it is (a value already in words, a path). */
-  text(message: Message | string): string;
+  /** The text of `message` (a text that is not delib's words is the message `raw`, see rawText). */
+  text(message: Message): string;
   /** The text of the message `id` with `values`. */
   t(id: string, values?: Readonly<Record<string, MessageValue>>): string;
 }
@@ -82,7 +82,7 @@ export function translator(language: Language): Translator {
   };
   const made: Translator = {
     language,
-    text: (message) => (typeof message === "string" ? message : format(message.id, message.values)),
+    text: (message) => format(message.id, message.values),
     t: format,
   };
   translators.set(language, made);

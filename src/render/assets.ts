@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
 import type { Text } from "../diagnostics/diagnostic.js";
-import { listOf, msg } from "../diagnostics/message.js";
+import { listOf, msg, rawText } from "../diagnostics/message.js";
 import { translator } from "../diagnostics/translator.js";
 
 const mimeTypes: Record<string, string> = {
@@ -56,7 +56,7 @@ export function dataUri(reference: string, baseDir: string): string {
   } catch (error) {
     if (error instanceof AssetError) throw error;
     // Any other failure is told in the system's own words.
-    throw new AssetError(reference, path, (error as NodeJS.ErrnoException).code === "ENOENT" ? msg("asset.no_such_file") : String((error as Error).message));
+    throw new AssetError(reference, path, (error as NodeJS.ErrnoException).code === "ENOENT" ? msg("asset.no_such_file") : rawText(String((error as Error).message)));
   }
 }
 

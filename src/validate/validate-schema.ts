@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic, type Result, type Text } from "../diagnostics/diagnostic.js";
-import { listOf, msg, type Message, type MessageValue } from "../diagnostics/message.js";
+import { listOf, msg, rawText, type Message, type MessageValue } from "../diagnostics/message.js";
 import { suggest } from "../diagnostics/suggest.js";
 import { descriptionId, descriptionMessage, schemaTexts } from "../diagnostics/schema-texts.js";
 import type { DataPath, Session } from "../model/session.js";
@@ -140,7 +140,7 @@ function descriptionHint(schema: unknown, descriptions: ReadonlyMap<string, Mess
   const description = (schema as SchemaNode | undefined)?.description;
   if (!description) return [];
   // A description the catalogues lack is shown as the schema has it (test/validate/validate-schema-descriptions.test.ts).
-  return [descriptions.get(description) ?? description];
+  return [descriptions.get(description) ?? rawText(description)];
 }
 
 /** The schema node at a JSON pointer such as "#/properties/attendance/additionalProperties". */

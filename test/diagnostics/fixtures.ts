@@ -1,5 +1,6 @@
 // A hand-made source file and diagnostics shared by the formatter tests.
 import type { Diagnostic, SourceFile, Span } from "../../src/diagnostics/diagnostic.js";
+import { rawText } from "../../src/diagnostics/message.js";
 
 export const SOURCE: SourceFile = {
   path: "séances/2021-05-18.yaml",
@@ -26,16 +27,16 @@ export function spanOf(needle: string, file: SourceFile = SOURCE, occurrence = 0
 export const PLACE: Diagnostic = {
   severity: "error",
   code: "DLB2001",
-  message: "unknown place `Région`",
+  message: rawText("unknown place `Région`"),
   span: spanOf("Région"),
-  hints: ["check the spelling"],
+  hints: [rawText("check the spelling")],
   related: [],
 };
 
 export const QUORUM: Diagnostic = {
   severity: "error",
   code: "DLB2002",
-  message: "unknown field `quorom`, did you mean `quorum`?",
+  message: rawText("unknown field `quorom`, did you mean `quorum`?"),
   span: spanOf("quorom"),
   hints: [],
   related: [],
@@ -44,16 +45,16 @@ export const QUORUM: Diagnostic = {
 export const PRESENT: Diagnostic = {
   severity: "warning",
   code: "DLB3005",
-  message: "member listed without a role",
+  message: rawText("member listed without a role"),
   span: { file: SOURCE, start: SOURCE.text.indexOf("présents"), end: SOURCE.text.indexOf("Dupré") + 5 },
-  hints: ["add `role: membre`", "or remove the member"],
-  related: [{ span: spanOf("date"), message: "session dated here" }],
+  hints: [rawText("add `role: membre`"), rawText("or remove the member")],
+  related: [{ span: spanOf("date"), message: rawText("session dated here") }],
 };
 
 export const EOF_DIAGNOSTIC: Diagnostic = {
   severity: "error",
   code: "DLB2003",
-  message: "missing field `votes`",
+  message: rawText("missing field `votes`"),
   span: { file: SOURCE, start: SOURCE.text.length, end: SOURCE.text.length },
   hints: [],
   related: [],
@@ -62,8 +63,8 @@ export const EOF_DIAGNOSTIC: Diagnostic = {
 export const NO_SPAN: Diagnostic = {
   severity: "error",
   code: "DLB4001",
-  message: "no chromium browser found",
-  hints: ["set DELIB_BROWSER to a chromium executable"],
+  message: rawText("no chromium browser found"),
+  hints: [rawText("set DELIB_BROWSER to a chromium executable")],
   related: [],
 };
 

@@ -5,6 +5,7 @@ import { formatGithub } from "../../src/diagnostics/format-github.js";
 import { spanRange } from "../../src/diagnostics/line-index.js";
 import { ALL, NO_SPAN, PLACE, PRESENT } from "./fixtures.js";
 import { english } from "../support/english.js";
+import { rawText } from "../../src/diagnostics/message.js";
 
 interface Command {
   readonly command: string;
@@ -47,7 +48,7 @@ describe("formatGithub", () => {
 
   it("escapes % and line breaks in messages, and also : and , in properties", () => {
     const file: SourceFile = { path: "a,b:c%d.yaml", text: "x: 1\n" };
-    const d: Diagnostic = { ...PLACE, message: "100% sure:\r\nyes, ::really", span: { file, start: 3, end: 4 }, hints: [] };
+    const d: Diagnostic = { ...PLACE, message: rawText("100% sure:\r\nyes, ::really"), span: { file, start: 3, end: 4 }, hints: [] };
     expect(formatGithub([d], english)).toBe(
       "::error file=a%2Cb%3Ac%25d.yaml,line=1,col=4,endLine=1,endColumn=5,title=DLB2001::100%25 sure:%0D%0Ayes, ::really\n",
     );
@@ -60,7 +61,7 @@ describe("formatGithub", () => {
       const c = commands[i];
       expect(c?.command).toBe(d.severity);
       expect(c?.properties.title).toBe(d.code);
-      expect(c?.message.split("\n")[0]).toBe(d.message);
+      expect(c?.message.split("\n")[0]).toBe(english.text(d.message));
       if (d.span === undefined) {
         expect(c?.properties.file).toBeUndefined();
       } else {
@@ -74,7 +75,7 @@ describe("formatGithub", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string(), fc.string(), (path, message, hint) => {
         const file: SourceFile = { path, text: "a\nbc" };
-        const d: Diagnostic = { ...PLACE, message, hints: [hint], span: { file, start: 3, end: 4 } };
+        const d: Diagnostic = { ...PLACE, message: rawText(message), hints: [rawText(hint)], span: { file, start: 3, end: 4 } };
         const out = formatGithub([d], english);
         expect(out.slice(0, -1)).not.toMatch(/[\r\n]/);
         const [c] = parse(out);

@@ -4,12 +4,13 @@ import type { Diagnostic, SourceFile } from "../../src/diagnostics/diagnostic.js
 import { formatHuman, formatSummary, renderLine } from "../../src/diagnostics/format-human.js";
 import { ALL, EOF_DIAGNOSTIC, NO_SPAN, PLACE, PRESENT, QUORUM, spanOf } from "./fixtures.js";
 import { english } from "../support/english.js";
+import { rawText } from "../../src/diagnostics/message.js";
 
 const plain = (diagnostics: readonly Diagnostic[]) => formatHuman(diagnostics, { tr: english });
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 function at(file: SourceFile, needle: string, code = "DLB2001"): Diagnostic {
-  return { severity: "error", code, message: "here", span: spanOf(needle, file), hints: [], related: [] };
+  return { severity: "error", code, message: rawText("here"), span: spanOf(needle, file), hints: [], related: [] };
 }
 
 describe("formatHuman", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatShort } from "../../src/diagnostics/format-short.js";
 import { ALL, PLACE } from "./fixtures.js";
 import { english } from "../support/english.js";
+import { rawText } from "../../src/diagnostics/message.js";
 
 describe("formatShort", () => {
   it("prints one line per diagnostic", () => {
@@ -18,7 +19,7 @@ describe("formatShort", () => {
   });
 
   it("keeps a message with line breaks on one line", () => {
-    expect(formatShort([{ ...PLACE, message: "a\nb\r\nc", hints: [] }], english)).toBe(
+    expect(formatShort([{ ...PLACE, message: rawText("a\nb\r\nc"), hints: [] }], english)).toBe(
       "séances/2021-05-18.yaml:2:19: error DLB2001: a b c\n",
     );
   });
