@@ -48,7 +48,7 @@ export interface CliContext {
   /** The text of the message `id`, in the reader's language (shorthand for `tr.t`). */
   t(id: string, values?: Readonly<Record<string, MessageValue>>): string;
   /** The text of `message` in the reader's language. */
-  text(message: Message | string): string;
+  text(message: Message): string;
   /** A file written, on stdout (what `build`, `register`, `export` and `init` produce); not under `--quiet`. */
   wrote(path: string): void;
   /** A line of progress on stderr (watching, building again); not under `--quiet`. */
