@@ -75,7 +75,12 @@ export interface CheckOptions {
    * for commands that need no file's session or count, as with threads.
    */
   readonly cache?: ResultCache;
+  /** The bytes of standard input, checked as the file `-` names on the command line (shown as `<stdin>`). */
+  readonly stdin?: Uint8Array;
 }
+
+/** How standard input is named in diagnostics and documents. */
+export const stdinPath = "<stdin>";
 
 /** With "auto", below this many files the checking threads cost more than they save. */
 const threadThreshold = 200;
@@ -87,8 +92,10 @@ const threadThreshold = 200;
 export async function checkSessions(args: readonly string[], options: CheckOptions): Promise<CheckedSet> {
   const { cwd } = options;
   const configs = options.configs ?? new ConfigCache(cwd);
-  const expanded = expandPaths(args, cwd);
-  const given = expanded.value ?? [];
+  // `-` is standard input, read by the CLI (`options.stdin`), never a file's name.
+  const fromStdin = options.stdin !== undefined && args.includes("-");
+  const expanded = expandPaths(args.filter((a) => !(fromStdin && a === "-")), cwd);
+  const given = [...(fromStdin ? [stdinPath] : []), ...(expanded.value ?? [])];
   for (const path of given.filter((f) => basename(f) === configFileName)) configs.load(path);
   const paths = given.filter((f) => basename(f) !== configFileName);
 
@@ -158,6 +165,7 @@ async function checkEach(paths: readonly string[], options: CheckOptions, config
 
 /** The bytes of `path` as this check reads them (given text, staged, or on disk); undefined when unreadable. */
 function bytesOf(path: string, options: CheckOptions): Uint8Array | undefined {
+  if (path === stdinPath && options.stdin) return options.stdin;
   const text = options.texts?.get(path);
   if (text !== undefined) return Buffer.from(text, "utf8");
   const staged = options.staged?.files.get(resolve(options.cwd, path));
@@ -172,11 +180,11 @@ function bytesOf(path: string, options: CheckOptions): Uint8Array | undefined {
 async function checkUncached(paths: readonly string[], read: readonly FileOptions[], options: CheckOptions): Promise<SummarizedResult[]> {
   const { cwd } = options;
   const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
-  if (threads > 1 && !options.texts && !options.staged) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
+  if (threads > 1 && !options.texts && !options.staged && !options.stdin) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
   return paths.map((path, i) => {
     const text = options.texts?.get(path);
     if (text !== undefined) return withSummary(checkText({ path, text }, read[i]));
-    const staged = options.staged?.files.get(resolve(cwd, path));
+    const staged = path === stdinPath ? options.stdin : options.staged?.files.get(resolve(cwd, path));
     if (staged) {
       const decoded = decodeSource(path, staged);
       return withSummary(decoded.value ? checkText(decoded.value, read[i]) : { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: decoded.diagnostics });

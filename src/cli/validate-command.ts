@@ -42,7 +42,8 @@ export async function validate(args: readonly string[], options: ValidateOptions
   }
   const cacheFile = options.cache ? resolve(cwd, options.cacheLocation ?? resolve(register?.root ?? cwd, "node_modules/.cache/delib/results.json")) : undefined;
   const cache = cacheFile ? openResultCache(cacheFile) : undefined;
-  const checked = await checkSessions(files, { cwd, threads, staged, cache });
+  const stdin = files.includes("-") && context.io.readStdin ? await context.io.readStdin() : undefined;
+  const checked = await checkSessions(files, { cwd, threads, staged, cache, stdin });
   context.detail(msg("cli.verbose.checked", { files: checked.fileCount, ms: elapsed() }));
   context.io.stdout(await context.format(checked.diagnostics, checked.fileCount, options.format));
   return checked.ok ? ExitCode.Ok : ExitCode.InvalidInput;

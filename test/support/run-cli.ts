@@ -24,6 +24,10 @@ export interface CliOptions {
   readonly env?: Record<string, string | undefined>;
   /** The host's clock (the real one by default). */
   readonly now?: Date;
+  /** What standard input holds (none by default: `-` is then a file's name). */
+  readonly stdin?: string | Uint8Array;
+  /** Answers to the questions asked on a terminal, in order (none: standard input is no terminal). */
+  readonly answers?: readonly string[];
 }
 
 /**
@@ -49,6 +53,8 @@ export function testHost(options: CliOptions & { readonly interrupted?: AbortSig
     stderrIsTty: false,
     now: () => (options.now ? new Date(options.now) : new Date()),
     interrupted: options.interrupted ?? new AbortController().signal,
+    ...(options.stdin !== undefined ? { readStdin: async () => (typeof options.stdin === "string" ? Buffer.from(options.stdin, "utf8") : options.stdin!) } : {}),
+    ...(options.answers !== undefined ? { ask: ((answers) => async () => answers.shift() ?? "")([...options.answers]) } : {}),
   };
   return { host, stdout: () => stdout, stderr: () => stderr };
 }
