@@ -27,6 +27,8 @@ export interface Host {
    * terminal (a script, CI), where commands take their flags and never wait for an answer.
    */
   readonly ask?: (question: string) => Promise<string>;
+  /** All of standard input, for `-` where a file is expected. */
+  readonly readStdin?: () => Promise<Uint8Array>;
 }
 
 /** How much the CLI says besides the problems: `--quiet` and `--verbose`, set once the command line is read. */
@@ -126,6 +128,11 @@ export function processHost(): Host {
           },
         }
       : {}),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
     get interrupted() {
       if (!listening) {
         listening = true;
