@@ -44,6 +44,31 @@ export function catalogueOf(language: Language): Readonly<Record<string, string>
 }
 
 const catalogues = new Map<Language, Record<string, string>>();
+
+/** What formats a message's text with its values: intl-messageformat's, or simpleMessage's. */
+interface Formatter {
+  format(values: Record<string, string | number>): unknown;
+}
+
+/**
+ * A text whose ICU reading is plain: no quoting apostrophe and no argument but `{name}` (no
+ * plural, select or number format). Most of delib's texts are such, the help's above all, and
+ * intl-messageformat's constructor costs some 25 ms on first use (it resolves the locale's
+ * data): an HTML build that prints two lines must not pay it. The same text either way
+ * (test/diagnostics/catalogues.test.ts compares both on every message).
+ */
+export function simpleMessage(source: string): Formatter | undefined {
+  if (/'['{}#|]|[{}]/.test(source.replace(/\{[A-Za-z_][\w]*\}/g, ""))) return undefined;
+  return {
+    format: (values) =>
+      source.replace(/\{([A-Za-z_]\w*)\}/g, (_, name: string) => {
+        const value = values[name];
+        if (value === undefined) throw new Error(`The intl string context variable "${name}" was not provided to the string "${source}"`);
+        // As intl-messageformat gives a bare `{n}`: the number's own digits (`{n, number}` formats it).
+        return String(value);
+      }),
+  };
+}
 const translators = new Map<Language, Translator>();
 
 const locales: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
@@ -52,7 +77,7 @@ const locales: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 export function translator(language: Language): Translator {
   const cached = translators.get(language);
   if (cached) return cached;
-  const compiled = new Map<string, IntlMessageFormat>();
+  const compiled = new Map<string, Formatter>();
   // Made on first use: loading the locale's list patterns costs some 25 ms, which a run that
   // says nothing (an HTML build) must not pay.
   const lists = new Map<"conjunction" | "disjunction", Intl.ListFormat>();
@@ -67,7 +92,7 @@ export function translator(language: Language): Translator {
       const source = catalogueOf(language)[id];
       // A message missing from a catalogue is a bug in delib, caught by test/diagnostics/catalogues.test.ts.
       if (source === undefined) throw new Error(`no message \`${id}\` in locales/messages/${language}/`);
-      message = new IntlMessageFormat(source, locales[language], undefined, { ignoreTag: true });
+      message = simpleMessage(source) ?? new IntlMessageFormat(source, locales[language], undefined, { ignoreTag: true });
       compiled.set(id, message);
     }
     const plain: Record<string, string | number> = {};

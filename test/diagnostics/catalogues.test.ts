@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { IntlMessageFormat } from "intl-messageformat";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { catalogueOf, languages, translator } from "../../src/diagnostics/translator.js";
+import { catalogueOf, languages, simpleMessage, translator } from "../../src/diagnostics/translator.js";
 
 const src = fileURLToPath(new URL("../../src/", import.meta.url));
 const locales = { fr: "fr-FR", en: "en-GB" } as const;
@@ -94,6 +94,27 @@ describe("the message catalogues", () => {
       .filter(([id]) => !Object.hasOwn(catalogues.en, id) && !Object.hasOwn(documents, id))
       .map(([id, where]) => `${id} (${where})`);
     expect(missing).toEqual([]);
+  });
+
+  it("format a plain text without intl-messageformat exactly as intl-messageformat does", () => {
+    const differ: string[] = [];
+    for (const language of languages) {
+      for (const [id, text] of Object.entries(catalogues[language])) {
+        const names = argumentsOf(text, locales[language]);
+        for (const sample of [1, 7, 3500, 12.5, "« valeur »"]) {
+          const values = Object.fromEntries(names.map((n) => [n, sample]));
+          let expected: string;
+          try {
+            expected = String(new IntlMessageFormat(text, locales[language], undefined, { ignoreTag: true }).format(values));
+          } catch {
+            continue;
+          }
+          const simple = simpleMessage(text);
+          if (simple && String(simple.format(values)) !== expected) differ.push(`${language} ${id} with ${sample}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
   });
 
   it("render values, lists and nested messages in the reader's language", () => {
