@@ -108,7 +108,8 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .addOption(new Option("--verbose", tr.t("help.option.verbose")))
     .helpOption("-h, --help", tr.t("help.option.help"))
     .helpCommand(`help [${tr.t("help.placeholder.command")}]`, tr.t("help.command.help"))
-    .addHelpText("after", helpAfter(tr, [...examples(tr), langExample(tr)]))
+    // A function: the examples are worded only when the help is shown.
+    .addHelpText("after", () => helpAfter(tr, [...examples(tr), langExample(tr)]))
     .exitOverride()
     // Commander's own error lines are in English: silenced here, said again by `main` in the reader's language.
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
