@@ -91,7 +91,7 @@ const threadThreshold = 200;
  */
 export async function checkSessions(args: readonly string[], options: CheckOptions): Promise<CheckedSet> {
   const { cwd } = options;
-  const configs = options.configs ?? new ConfigCache(cwd);
+  const configs = options.configs ?? new ConfigCache(cwd, options.staged);
   // `-` is standard input, read by the CLI (`options.stdin`), never a file's name.
   const fromStdin = options.stdin !== undefined && args.includes("-");
   const expanded = expandPaths(args.filter((a) => !(fromStdin && a === "-")), cwd);
@@ -210,9 +210,32 @@ function stagedSessionFilesUnder(root: string, staged: StagedTree): string[] {
   return [...staged.files.keys()]
     .filter((file) => {
       const inside = relative(root, file);
-      return !inside.startsWith("..") && !isAbsolute(inside) && /\.yaml$/.test(file) && basename(file) !== configFileName && !inside.split(sep).includes("node_modules");
+      return !inside.startsWith("..") && !isAbsolute(inside) && isSessionPath(inside);
     })
     .sort();
+}
+
+/**
+ * A path, relative to a register's root, that sessionFilesUnder would find: `.yaml`, not the
+ * configuration, outside node_modules and outside dot folders and dot files (as tinyglobby, which
+ * skips them: .github/, .pre-commit-config.yaml).
+ */
+function isSessionPath(inside: string): boolean {
+  const parts = inside.split(sep);
+  return /\.yaml$/.test(inside) && basename(inside) !== configFileName && !parts.includes("node_modules") && !parts.some((part) => part.startsWith("."));
+}
+
+/**
+ * The files a commit changes that a register reads (`delib validate --staged`): the
+ * configurations, and the session files as `delib validate` finds them on disk — never the
+ * CI workflow (.github/workflows/*.yml) or another tool's YAML file in a dot folder.
+ */
+export function changedRegisterFiles(staged: StagedTree): string[] {
+  const changed = staged.changed.filter((file) => staged.files.has(file) && (basename(file) === configFileName || isSessionPath(relative(staged.root, file))));
+  // A changed configuration (its numbering pattern, its seats, its roster) may make any sitting
+  // of its register wrong: all of them are checked again under it (from the cache when unchanged).
+  const again = changed.filter((file) => basename(file) === configFileName).flatMap((config) => stagedSessionFilesUnder(dirname(config), staged));
+  return [...new Set([...changed, ...again])];
 }
 
 /** The session files under a register's root folder, absolute and sorted. */

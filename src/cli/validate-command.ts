@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { basename } from "node:path";
-import { checkSessions, openResultCache, registerSessionFiles, stagedTree } from "../check.js";
+import { changedRegisterFiles, checkSessions, openResultCache, registerSessionFiles, stagedTree } from "../check.js";
 import { msg } from "../diagnostics/message.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
@@ -30,7 +30,7 @@ export async function validate(args: readonly string[], options: ValidateOptions
     if (!staged) throw new UsageError(msg("cli.usage.validate.not_git", { folder: cwd }));
     if (args.length > 0) throw new UsageError(msg("cli.usage.validate.staged_and_files"));
     // The YAML files the commit changes: its sittings, and the configuration when it changes.
-    files = staged.changed.filter((file) => /\.ya?ml$/i.test(file) && staged.files.has(file)).map((file) => relative(cwd, file) || basename(file));
+    files = changedRegisterFiles(staged).map((file) => relative(cwd, file) || basename(file));
     if (files.length === 0) {
       context.detail(msg("cli.verbose.nothing_staged"));
       return ExitCode.Ok;

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../diagnostics/diagnostic.js";
-import { loadSourceSync } from "../source/load-source.js";
+import { decodeSource, loadSourceSync } from "../source/load-source.js";
 import { parseYaml } from "../source/parse-yaml.js";
 import { validateAgainst } from "../validate/validate-schema.js";
 
@@ -83,12 +83,12 @@ export interface Config {
 
 export const noConfig: Config = { path: undefined, root: undefined, templatesDir: undefined, assets: {}, body: undefined, numbering: undefined, roster: [], documents: {}, source: undefined };
 
-/** The nearest delib.config.yaml in `dir` or a folder above it. */
-export function findConfig(dir: string): string | undefined {
+/** The nearest delib.config.yaml in `dir` or a folder above it (`exists`: on disk, or in git's index). */
+export function findConfig(dir: string, exists: (path: string) => boolean = existsSync): string | undefined {
   let current = resolve(dir);
   for (;;) {
     const candidate = join(current, configFileName);
-    if (existsSync(candidate)) return candidate;
+    if (exists(candidate)) return candidate;
     const parent = dirname(current);
     if (parent === current) return undefined;
     current = parent;
@@ -112,6 +112,12 @@ export function shownPath(path: string, cwd: string): string {
  */
 export function loadConfigSync(path: string, cwd?: string): Result<Config> {
   const loaded = cwd === undefined ? loadSourceSync(path) : loadSourceSync(shownPath(path, cwd), cwd);
+  return loaded.value ? configOf(loaded.value, cwd === undefined ? path : resolve(cwd, path)) : { value: undefined, diagnostics: loaded.diagnostics };
+}
+
+/** The same as loadConfigSync, from the file's bytes (as staged in git, for `delib validate --staged`). */
+export function loadConfigBytes(bytes: Uint8Array, path: string, cwd?: string): Result<Config> {
+  const loaded = decodeSource(cwd === undefined ? path : shownPath(path, cwd), bytes);
   return loaded.value ? configOf(loaded.value, cwd === undefined ? path : resolve(cwd, path)) : { value: undefined, diagnostics: loaded.diagnostics };
 }
 
