@@ -3,12 +3,13 @@
 // labels), printed by the browser and written to disk.
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { startPrinter, type Printer, type PrintJob } from "./browser/print-pdfs.js";
+import { printConcurrency, startPrinter, type Printer, type PrintJob } from "./browser/print-pdfs.js";
 import type { CheckedFile } from "./check.js";
 import { shownPath, type Config, type DocumentSettings } from "./config/load-config.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
 import { msg } from "./diagnostics/message.js";
 import { numberKey } from "./model/deliberation-number.js";
+import { listFileName, minutesFileName } from "./model/document-names.js";
 import type { Provenance } from "./model/provenance.js";
 import { pdfDocumentDate } from "./output/document-date.js";
 import { writeOutputs, type OutputFile } from "./output/write-outputs.js";
@@ -16,7 +17,7 @@ import { AssetError, dataUri } from "./render/assets.js";
 import { loadCatalogue } from "./render/catalogue.js";
 import { explainText } from "./render/explain-text.js";
 import { renderHtml, type RenderedDocument } from "./render/render-html.js";
-import { loadTemplateSet, type DocumentKind, type TemplateSet } from "./render/templates.js";
+import { documentKinds, loadTemplateSet, type DocumentKind, type TemplateSet } from "./render/templates.js";
 import { locate } from "./source/parse-yaml.js";
 import type { Outcome } from "./tally/outcome.js";
 import type { ActLinks } from "./validate/set-rules/act-links.js";
@@ -24,6 +25,9 @@ import type { ActLinks } from "./validate/set-rules/act-links.js";
 export type { RenderedDocument } from "./render/render-html.js";
 export { documentKinds, type DocumentKind } from "./render/templates.js";
 export { startPrinter, writeOutputs, pdfDocumentDate, type Printer, type PrintJob, type OutputFile };
+/** How many documents a printer prints at once (`build --watch` queues its own prints by it). */
+export { printConcurrency };
+export { answerSignals } from "./browser/launch-chromium.js";
 
 /** The working behind every figure of a checked session, as text. */
 export function explainSession(outcome: Outcome): string {
@@ -58,6 +62,33 @@ export function renderDocuments(outcome: Outcome, options: RenderOptions = {}): 
     links: options.links,
     settings: options.settings,
   });
+}
+
+/** One document of a sitting: the extract of its motion at `index` (in the file's order), the procès-verbal, or the list. */
+export type OneDocument = { readonly kind: "extract"; readonly index: number } | { readonly kind: "minutes" | "list" };
+
+/**
+ * The documents `renderDocuments(outcome, { kinds })` renders, in its order, each with the file
+ * name (without extension) it will have: known before anything is rendered.
+ */
+export function plannedDocuments(outcome: Outcome, kinds: readonly DocumentKind[] = documentKinds): { name: string; which: OneDocument }[] {
+  const date = outcome.session.session.date;
+  return [
+    ...(kinds.includes("extract") ? outcome.motions.map((m, index) => ({ name: m.motion.number, which: { kind: "extract", index } as const })) : []),
+    ...(kinds.includes("minutes") ? [{ name: minutesFileName(date), which: { kind: "minutes" } as const }] : []),
+    ...(kinds.includes("list") ? [{ name: listFileName(date), which: { kind: "list" } as const }] : []),
+  ];
+}
+
+/**
+ * One document of `renderDocuments(outcome, options)`, rendered alone: the same HTML, data and
+ * metadata as when every document is rendered together (an extract reads its own motion and the
+ * sitting, never the other motions' counts; test/cli/watch-render.test.ts holds it to that).
+ * `build --watch` renders the document being edited first and prints it while it renders the rest.
+ */
+export function renderDocument(outcome: Outcome, which: OneDocument, options: Omit<RenderOptions, "kinds"> = {}): Result<RenderedDocument[]> {
+  const only = which.kind === "extract" ? { ...outcome, motions: outcome.motions.slice(which.index, which.index + 1) } : outcome;
+  return renderDocuments(only, { ...options, kinds: [which.kind] });
 }
 
 let builtIn: TemplateSet | undefined;
@@ -141,9 +172,14 @@ function isDirectory(path: string): boolean {
  * as Windows and macOS compare them, case aside.
  */
 export function documentNamesClash(documents: readonly RenderedDocument[], files: readonly CheckedFile[]): Diagnostic[] {
+  return fileNamesClash(documents.map((d) => d.name), files);
+}
+
+/** `documentNamesClash` over the documents' names alone (`plannedDocuments`), before they are rendered. */
+export function fileNamesClash(names: readonly string[], files: readonly CheckedFile[]): Diagnostic[] {
   const seen = new Set<string>();
-  for (const d of documents) {
-    const key = numberKey(d.name);
+  for (const name of names) {
+    const key = numberKey(name);
     if (!seen.has(key)) {
       seen.add(key);
       continue;
@@ -154,7 +190,7 @@ export function documentNamesClash(documents: readonly RenderedDocument[], files
     return [
       diagnostic({
         code: "DLB3019",
-        message: msg("DLB3019", { name: d.name }),
+        message: msg("DLB3019", { name }),
         hints: [msg("DLB3019.hint")],
         span: numbered[numbered.length - 1],
         related: numbered.slice(0, -1).map((span) => ({ span, message: msg("DLB3019.related") })),

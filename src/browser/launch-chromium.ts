@@ -265,7 +265,24 @@ function singletonFolder(userDataDir: string): string[] {
   return ok ? [folder] : [];
 }
 
+/**
+ * Signals a command answers itself, closing its browser on its way out: `build --watch` ends on
+ * Ctrl-C with the code of its last build, through the host's `interrupted` (cli/context.ts).
+ * The browser is still killed on any exit.
+ */
+const answered = new Set<NodeJS.Signals>();
+
+/** Leaves `which` to the caller, which closes its browsers itself; returns a function that takes them back. */
+export function answerSignals(which: readonly NodeJS.Signals[]): () => void {
+  const added = which.filter((signal) => !answered.has(signal));
+  for (const signal of added) answered.add(signal);
+  return () => {
+    for (const signal of added) answered.delete(signal);
+  };
+}
+
 function onSignal(signal: NodeJS.Signals): void {
+  if (answered.has(signal)) return;
   onExit();
   process.exit(128 + (os.constants.signals[signal] ?? 0));
 }

@@ -22,7 +22,7 @@ import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 import { parseList } from "./usage-error.js";
 
-const documentFormats = ["html", "pdf"] as const;
+export const documentFormats = ["html", "pdf"] as const;
 
 export interface BuildOptions {
   out: string;

@@ -1,6 +1,9 @@
 // `delib preview`: the HTML documents of a session on http://127.0.0.1, reloaded on change.
 // The documents stay inert (their own policy forbids scripts, and they sit in a sandboxed
-// frame); only the preview's frame page carries the few lines that reload it.
+// frame); only the preview's frame page carries the few lines that reload it. Nothing is
+// printed, so no browser is started: the reader's own shows the pages. At each save the
+// documents are rendered again and compared as `build --watch` compares them (rebuild.ts): the
+// line printed names those that changed, and the page reloads only when something did.
 import { createServer, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { checkSessions } from "../check.js";
@@ -9,6 +12,7 @@ import { prepareTemplates, renderDocuments, type RenderedDocument } from "../doc
 import { provenanceOf } from "../provenance/provenance.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
+import { changedMessage, contentKey } from "./rebuild.js";
 import { UsageError } from "./usage-error.js";
 import { untilInterrupted, watchInputs } from "./watch-files.js";
 
@@ -16,6 +20,8 @@ interface State {
   version: number;
   documents: RenderedDocument[];
   problems: string;
+  /** The last render had errors: the documents shown are the last good ones. */
+  failed: boolean;
 }
 
 function escapeHtml(text: string): string {
@@ -58,7 +64,9 @@ a[aria-current]{font-weight:bold}</style></head>
 export async function preview(file: string, options: { port: string; template?: string }, context: CliContext): Promise<number> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(msg("cli.usage.port", { port: options.port }));
-  const state: State = { version: 1, ...(await renderAll(file, options.template, context)) };
+  const state: State = { version: 1, documents: [], problems: "", failed: false };
+  /** What each document served is compared by (rebuild.ts): its content, its provenance line aside. */
+  let keys = new Map<string, string>();
   const listeners = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -94,31 +102,70 @@ export async function preview(file: string, options: { port: string; template?: 
     }
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`${context.t("cli.preview.not_found")}\n`);
   });
-  await new Promise<void>((ready, fail) => {
-    server.once("error", fail);
-    server.listen(port, "127.0.0.1", () => ready());
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(msg("cli.usage.listen", { port: String(port), reason: error.code ?? error.message }));
+  const listening = await new Promise<NodeJS.ErrnoException | undefined>((ready) => {
+    server.once("error", (error: NodeJS.ErrnoException) => ready(error));
+    server.listen(port, "127.0.0.1", () => ready(undefined));
   });
+  if (listening) {
+    // The port is the machine's, not the command line's: an environment problem (exit 3).
+    const problem =
+      listening.code === "EADDRINUSE"
+        ? msg("cli.preview.port_busy", { port: String(port) })
+        : msg("cli.usage.listen", { port: String(port), reason: listening.code ?? listening.message });
+    context.io.stderr(`${context.t("cli.error", { message: context.text(problem) })}\n`);
+    return ExitCode.Environment;
+  }
+  // The port first: a port taken is said at once, not after the documents are rendered.
+  const first = await renderAll(file, options.template, context).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
+  Object.assign(state, first, { failed: first.documents.length === 0 });
+  keys = new Map(first.documents.map((d) => [d.name, contentKey(d)]));
   const address = server.address();
   const actual = typeof address === "object" && address ? address.port : port;
   context.io.stdout(`${context.t("cli.preview.address", { url: `http://127.0.0.1:${actual}/` })}\n`);
   if (state.problems) context.io.stderr(state.problems);
   // One render at a time, in order: a slow render never overwrites a newer one.
   let rendering: Promise<void> = Promise.resolve();
-  const stop = await watchInputs([file], context.io.cwd, options.template, () => {
+  const stop = await watchInputs([file], context.io.cwd, options.template, (seen) => {
     rendering = rendering.then(async () => {
+      const took = () => Math.round(performance.now() - seen);
+      const push = () => {
+        state.version += 1;
+        for (const listener of listeners) listener.write(`data: ${state.version}\n\n`);
+      };
       try {
         const next = await renderAll(file, options.template, context);
-        // While the file has errors, keep showing the last good documents under the problems.
-        Object.assign(state, next.documents.length > 0 ? next : { problems: next.problems }, { version: state.version + 1 });
         if (next.problems) context.io.stderr(next.problems);
+        if (next.documents.length === 0) {
+          // While the file has errors, keep showing the last good documents under the problems.
+          state.problems = next.problems;
+          state.failed = true;
+          push();
+          context.status(msg("cli.preview.kept", { version: state.version, ms: took() }));
+          return;
+        }
+        const nextKeys = new Map(next.documents.map((d) => [d.name, contentKey(d)]));
+        const changed = next.documents.filter((d) => keys.get(d.name) !== nextKeys.get(d.name)).map((d) => d.name);
+        const fixed = state.failed;
+        const problemsChanged = next.problems !== state.problems;
+        // The documents as rendered now (their provenance line too), shown at the next reload.
+        Object.assign(state, next, { failed: false });
+        keys = nextKeys;
+        if (fixed) context.status(msg("cli.watch.fixed"));
+        if (changed.length === 0 && !problemsChanged && !fixed) {
+          context.status(msg("cli.watch.unchanged", { ms: took() }));
+          return;
+        }
+        push();
+        context.status(changed.length > 0 ? changedMessage("preview", changed, { version: state.version, ms: took() }) : msg("cli.preview.updated", { version: state.version }));
       } catch (error) {
-        Object.assign(state, { problems: `${context.t("cli.internal_error", { detail: (error as Error).message })}\n`, version: state.version + 1 });
+        state.problems = `${context.t("cli.internal_error", { detail: (error as Error).message })}\n`;
         context.io.stderr(state.problems);
+        push();
+        context.status(msg("cli.preview.updated", { version: state.version }));
       }
-      context.status(msg("cli.preview.updated", { version: state.version }));
-      for (const listener of listeners) listener.write(`data: ${state.version}\n\n`);
     });
   });
   await untilInterrupted(context.io.interrupted);
