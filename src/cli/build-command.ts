@@ -1,7 +1,7 @@
 // `delib build`: check, render, print, write, in that order; nothing is written unless the
 // input is sound (a missing browser still lets the HTML through).
 import { resolve } from "node:path";
-import { checkSessions } from "../check.js";
+import { checkSessions, stdinPath } from "../check.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   documentKinds,
@@ -65,9 +65,11 @@ async function buildWith(
     if (found.length > 0) io.stderr(await context.format(found, fileCount, options.report));
   };
   // Provenance asks git, which takes a while to start: ask now, beside the checking.
-  const provenances = new Map(files.map((file) => [file, provenanceOfAsync(resolve(io.cwd, file), file).catch(() => undefined)]));
+  // `-`: a session read from standard input, which has no file for git to tell the provenance of.
+  const stdin = files.includes("-") && io.readStdin ? await io.readStdin() : undefined;
+  const provenances = new Map(files.filter((file) => !(stdin && file === "-")).map((file) => [file, provenanceOfAsync(resolve(io.cwd, file), file).catch(() => undefined)]));
   let elapsed = stopwatch();
-  const checked = await checkSessions(files, { cwd: io.cwd });
+  const checked = await checkSessions(files, { cwd: io.cwd, stdin });
   context.detail(msg("cli.verbose.checked", { files: checked.fileCount, ms: elapsed() }));
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   if (!checked.ok) {
@@ -84,7 +86,7 @@ async function buildWith(
     const prepared = preparedFor.get(key)!;
     if (!prepared.value) continue;
     // A file found through a glob or a folder was not among the arguments: ask git for it now.
-    const provenance = provenances.get(c.path) ?? provenanceOfAsync(resolve(io.cwd, c.path), c.path).catch(() => undefined);
+    const provenance = provenances.get(c.path) ?? (c.path === stdinPath ? undefined : provenanceOfAsync(resolve(io.cwd, c.path), c.path).catch(() => undefined));
     const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenance, links: c.links });
     diagnostics.push(...rendered.diagnostics);
     documents.push(...(rendered.value ?? []));

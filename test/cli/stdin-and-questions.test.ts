@@ -29,6 +29,15 @@ describe("standard input as a file", () => {
     expect(run.stdout).toMatch(/<stdin>:\d+:\d+ - error DLB1014/);
   });
 
+  it("builds the documents of a session given on standard input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "delib-stdin-"));
+    const run = await runCli(["build", "-", "--format", "html", "--out", "out"], { stdin: example, cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, "out/2021-06.html"))).toBe(true);
+    expect(existsSync(join(dir, "out/proces-verbal-2021-05-18.html"))).toBe(true);
+  });
+
   it("explains a session given on standard input", async () => {
     const run = await runCli(["explain", "-"], { stdin: example, cwd: mkdtempSync(join(tmpdir(), "delib-stdin-")) });
     expect(run.code).toBe(0);
