@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { repoRoot, startCli, type StartedCli } from "../support/run-cli.js";
+import { repoRoot, startCli, type StartedCli, waitFor as waitForProbe } from "../support/run-cli.js";
 
 const example = join(repoRoot, "examples/saint-julien-de-verac/2024-03-26.yaml");
 const french = { DELIB_LANG: "fr" };
@@ -13,14 +13,9 @@ const DEADLINE = 20_000;
 let dir: string;
 const running: StartedCli[] = [];
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, run: StartedCli): Promise<T> {
-  const deadline = Date.now() + DEADLINE;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- stdout:\n${run.stdout()}\n--- stderr:\n${run.stderr()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Polls `probe` until it holds, or fails after the deadline with what the run wrote. */
+function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, run: StartedCli): Promise<T> {
+  return waitForProbe(what, probe, { run, deadline: DEADLINE });
 }
 
 beforeEach(() => {

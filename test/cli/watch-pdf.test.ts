@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pdfText } from "../browser/pdf-tools.js";
 import { BUILD_TIMEOUT, installation } from "../support/installation.js";
-import { repoRoot, spawnCliRunning, startCli, type CliRun, type StartedCli } from "../support/run-cli.js";
+import { repoRoot, spawnCliRunning, startCli, type CliRun, type StartedCli, waitFor as waitForProbe } from "../support/run-cli.js";
 
 // Every browser the watch starts and closes, counted: startPrinter is the one way to Chromium.
 const browsers = vi.hoisted(() => ({ started: 0, closed: 0 }));
@@ -41,14 +41,9 @@ const DEADLINE = 60_000;
 let dir: string;
 const running: StartedCli[] = [];
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, run: StartedCli): Promise<T> {
-  const deadline = Date.now() + DEADLINE;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- stdout:\n${run.stdout()}\n--- stderr:\n${run.stderr()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Polls `probe` until it holds, or fails after the deadline with what the run wrote. */
+function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, run: StartedCli): Promise<T> {
+  return waitForProbe(what, probe, { run, deadline: DEADLINE });
 }
 
 async function stop(run: StartedCli): Promise<CliRun> {

@@ -7,7 +7,7 @@ import { get, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { repoRoot, runCli, startCli, type CliRun, type StartedCli } from "../support/run-cli.js";
+import { repoRoot, runCli, startCli, type CliRun, type StartedCli, waitFor as waitForProbe } from "../support/run-cli.js";
 
 const example = join(repoRoot, "examples/saint-julien-de-verac/2024-03-26.yaml");
 const documents = ["2024-08", "2024-09", "2024-10", "2024-11", "proces-verbal-2024-03-26", "liste-des-deliberations-2024-03-26"];
@@ -27,18 +27,9 @@ function start(args: readonly string[]): StartedCli {
   return started;
 }
 
-/** Polls `probe` until it returns something other than undefined/false, or fails after the deadline. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, run?: StartedCli): Promise<T> {
-  const deadline = Date.now() + DEADLINE;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) {
-      const output = run ? `\n--- stdout:\n${run.stdout()}\n--- stderr:\n${run.stderr()}` : "";
-      throw new Error(`timed out after ${DEADLINE / 1000} s waiting for ${what}${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Polls `probe` until it holds, or fails after the deadline with what the run wrote. */
+function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, run?: StartedCli): Promise<T> {
+  return waitForProbe(what, probe, { run, deadline: DEADLINE });
 }
 
 /** Interrupts the run, as Ctrl-C does, and waits (bounded) for it to end. */

@@ -128,3 +128,20 @@ export async function spawnCliRunning(args: readonly string[], options: Omit<Cli
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once("exit", (code, signal) => done({ code, signal })));
   return { child, output, exited };
 }
+
+/**
+ * Polls `probe` until it gives something other than undefined or false, or fails after
+ * `deadline` ms naming what it waited for and, when given, what the command wrote.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, options: { run?: StartedCli; deadline: number }): Promise<T> {
+  const deadline = Date.now() + options.deadline;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) {
+      const output = options.run ? `\n--- stdout:\n${options.run.stdout()}\n--- stderr:\n${options.run.stderr()}` : "";
+      throw new Error(`timed out after ${options.deadline / 1000} s waiting for ${what}${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
