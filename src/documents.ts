@@ -29,9 +29,12 @@ export { startPrinter, writeOutputs, pdfDocumentDate, type Printer, type PrintJo
 export { printConcurrency };
 export { answerSignals } from "./browser/launch-chromium.js";
 
-/** The working behind every figure of a checked session, as text. */
-export function explainSession(outcome: Outcome): string {
-  return explainText(outcome, loadCatalogue("fr"));
+/**
+ * The working behind every figure of a checked session, as text, in the reader's `language`
+ * (locales/<language>.json, `explain.*`); the documents themselves are always French.
+ */
+export function explainSession(outcome: Outcome, language = "fr"): string {
+  return explainText(outcome, loadCatalogue(language));
 }
 
 /** How to render: which documents, with which templates, and the configured images. */

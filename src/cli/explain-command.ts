@@ -10,6 +10,6 @@ export async function explain(files: readonly string[], options: { report?: Repo
   const checked = await checkSessions(files, { cwd: context.io.cwd, stdin });
   if (checked.diagnostics.length > 0) context.io.stderr(await context.format(checked.diagnostics, checked.fileCount, options.report));
   if (!checked.ok) return ExitCode.InvalidInput;
-  context.io.stdout(checked.files.map((c) => explainSession(c.outcome!)).join("\n"));
+  context.io.stdout(checked.files.map((c) => explainSession(c.outcome!, context.tr.language)).join("\n"));
   return ExitCode.Ok;
 }

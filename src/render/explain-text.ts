@@ -1,5 +1,5 @@
 // `delib explain`: the working behind every figure, motion by motion, from the same outcome
-// the documents print.
+// the documents print, in the reader's language (the catalogue given: fr.json or en.json).
 import type { Outcome, Step } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { citation, shortName } from "./words.js";
@@ -55,7 +55,7 @@ export function explainText(outcome: Outcome, t: Catalogue): string {
       m.result === "elected"
         ? t.t("explain.result.elected", { name: shortName(m.election!.elected!) })
         : t.t(`explain.result.${m.result}`);
-    lines.push(`  ${t.t("explain.section.result")} : ${result}`);
+    lines.push(`  ${t.t("explain.result.line", { section: t.t("explain.section.result"), result })}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -6,7 +6,7 @@ import type { RuleSet } from "./rule-set.js";
 
 /**
  * One step of a computation, in data: `key` names a sentence of the catalogue
- * (locales/fr.json, `explain.*`), `values` fill it, `source` cites the rule applied.
+ * (locales/fr.json, and en.json for `delib explain`: `explain.*`), `values` fill it, `source` cites the rule applied.
  * Documents and `delib explain` print the same steps, so what is printed is what was computed.
  */
 export interface Step {

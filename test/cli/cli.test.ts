@@ -170,8 +170,8 @@ describe("delib build", () => {
 });
 
 describe("delib explain", () => {
-  it("shows the rule set and, motion by motion, the count with its articles", async () => {
-    const run = await runCli(["explain", example]);
+  it("shows the rule set and, motion by motion, the count with its articles (in French for a French reader)", async () => {
+    const run = await runCli(["explain", example], { env: { DELIB_LANG: "fr" } });
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain("régime : état d'urgence sanitaire, loi n° 2020-1379 du 14 novembre 2020");
     expect(run.stdout).toContain("Délibération 2021-06 — Adhésion 2021 aux Assembleurs");
