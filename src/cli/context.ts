@@ -103,6 +103,11 @@ export function cliContext(host: Host, tr: Translator, verbosity: Readonly<Verbo
 
 /** The real process as a host: its folder, environment, streams and signals. */
 export function processHost(): Host {
+  // A reader that stops reading (`delib --help | head`) is no error of delib's: end quietly.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const controller = new AbortController();
   const stop = () => controller.abort();
   // The signal handlers are installed on first use only, by the commands that wait for a
