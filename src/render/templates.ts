@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../di
 import { msg, type Message } from "../diagnostics/message.js";
 import { translator } from "../diagnostics/translator.js";
 import { AssetError, dataUri, inlineCssUrls } from "./assets.js";
+import { cssString } from "./css-string.js";
 
 /** The built-in templates, by name (templates/<name>/ in the package). */
 export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -145,10 +146,8 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
     const path = fileAt(dirs, String(reference));
     return new handlebars.SafeString(dataUri(path ?? String(reference), dirs[0]!));
   });
-  // A CSS string literal: quotes and backslashes escaped, `<` too so `</style>` cannot appear.
-  handlebars.registerHelper("cssString", (value: unknown) =>
-    new handlebars.SafeString(`"${String(value).replace(/[\\"]/g, "\\$&").replace(/</g, "\\3c ").replace(/\n/g, "\\a ")}"`),
-  );
+  // A CSS string literal nothing can leave (css-string.ts).
+  handlebars.registerHelper("cssString", (value: unknown) => new handlebars.SafeString(cssString(String(value))));
 
   let css = "";
   const cssPath = fileAt(dirs, "style.css");
