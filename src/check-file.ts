@@ -4,7 +4,7 @@
 import { asFindings, hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
 import { loadLaw } from "./law/load-law.js";
 import type { Session } from "./model/session.js";
-import { loadSourceSync } from "./source/load-source.js";
+import { decodeSource, loadSourceSync } from "./source/load-source.js";
 import { parseYaml, type ParsedSource } from "./source/parse-yaml.js";
 import type { Outcome } from "./tally/outcome.js";
 import { tally } from "./tally/tally.js";
@@ -50,8 +50,18 @@ export interface FileOptions {
 /** Reads and checks one session file alone (relative paths from `cwd`). */
 export function checkFile(path: string, cwd: string, options: FileOptions = {}): FileResult {
   const loaded = loadSourceSync(path, cwd);
-  if (!loaded.value) return { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: loaded.diagnostics };
-  return checkText(loaded.value, options);
+  return loaded.value ? checkText(loaded.value, options) : unread(path, loaded.diagnostics);
+}
+
+/** Checks one file's bytes already in hand (staged in git, standard input, read for a cache key). */
+export function checkBytes(path: string, bytes: Uint8Array, options: FileOptions = {}): FileResult {
+  const decoded = decodeSource(path, bytes);
+  return decoded.value ? checkText(decoded.value, options) : unread(path, decoded.diagnostics);
+}
+
+/** The result of a file that could not be read or decoded: only why. */
+function unread(path: string, diagnostics: readonly Diagnostic[]): FileResult {
+  return { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics };
 }
 
 /** Checks one session text alone: YAML, schema, the count, then the rules of the file. Pure. */

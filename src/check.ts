@@ -10,13 +10,13 @@ import { globSync } from "tinyglobby";
 import { ConfigCache } from "./config/config-cache.js";
 import { configFileName, type Config } from "./config/load-config.js";
 import type { ResultCache } from "./check-cache.js";
-import { checkFile, checkText, withSummary, type FileOptions, type FileResult, type SummarizedResult } from "./check-file.js";
+import { checkBytes, checkFile, checkText, withSummary, type FileOptions, type FileResult, type SummarizedResult } from "./check-file.js";
 import { fromWire, toWire } from "./check-threads.js";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadLaw } from "./law/load-law.js";
 import { expandPaths } from "./source/expand-paths.js";
 import type { StagedTree } from "./source/git-index.js";
-import { decodeSource, loadSourceSync } from "./source/load-source.js";
+import { loadSourceSync } from "./source/load-source.js";
 import { locate, parseYaml, type ParsedSource } from "./source/parse-yaml.js";
 import { actLinks, noLinks, type ActLinks } from "./validate/set-rules/act-links.js";
 import { checkSet } from "./validate/set-rules/check-set.js";
@@ -146,15 +146,15 @@ async function checkEach(paths: readonly string[], options: CheckOptions, config
   const { cache } = options;
   if (!cache) return checkUncached(paths, read, options);
   const results = new Array<SummarizedResult>(paths.length);
-  const missed: { index: number; key: string | undefined }[] = [];
+  const missed: { index: number; key: string | undefined; bytes: Uint8Array | undefined }[] = [];
   paths.forEach((path, i) => {
     const bytes = bytesOf(path, options);
     const key = bytes === undefined ? undefined : cache.key(path, bytes, read[i]!);
     const found = key === undefined ? undefined : cache.get(key);
     if (found) results[i] = fromWire(found);
-    else missed.push({ index: i, key });
+    else missed.push({ index: i, key, bytes });
   });
-  const checked = await checkUncached(missed.map((m) => paths[m.index]!), missed.map((m) => read[m.index]!), options);
+  const checked = await checkUncached(missed.map((m) => paths[m.index]!), missed.map((m) => read[m.index]!), options, missed.map((m) => m.bytes));
   checked.forEach((result, k) => {
     const { index, key } = missed[k]!;
     results[index] = result;
@@ -177,19 +177,16 @@ function bytesOf(path: string, options: CheckOptions): Uint8Array | undefined {
   }
 }
 
-async function checkUncached(paths: readonly string[], read: readonly FileOptions[], options: CheckOptions): Promise<SummarizedResult[]> {
+/** Checks each file alone: in threads when asked and worth it, else here, from the bytes given or read (`bytes`: already in hand, by index). */
+async function checkUncached(paths: readonly string[], read: readonly FileOptions[], options: CheckOptions, bytes: readonly (Uint8Array | undefined)[] = []): Promise<SummarizedResult[]> {
   const { cwd } = options;
   const threads = options.threads === "auto" ? (paths.length >= threadThreshold ? Math.min(availableParallelism(), 8) : 1) : (options.threads ?? 1);
   if (threads > 1 && !options.texts && !options.staged && !options.stdin) return (await import("./check-threads.js")).checkInThreads(paths, cwd, threads, read);
   return paths.map((path, i) => {
     const text = options.texts?.get(path);
     if (text !== undefined) return withSummary(checkText({ path, text }, read[i]));
-    const staged = path === stdinPath ? options.stdin : options.staged?.files.get(resolve(cwd, path));
-    if (staged) {
-      const decoded = decodeSource(path, staged);
-      return withSummary(decoded.value ? checkText(decoded.value, read[i]) : { path, source: undefined, parsed: undefined, session: undefined, outcome: undefined, diagnostics: decoded.diagnostics });
-    }
-    return withSummary(checkFile(path, cwd, read[i]));
+    const given = bytes[i] ?? (path === stdinPath ? options.stdin : options.staged?.files.get(resolve(cwd, path)));
+    return withSummary(given ? checkBytes(path, given, read[i]) : checkFile(path, cwd, read[i]));
   });
 }
 
@@ -295,10 +292,15 @@ function locateFindings(
  * delib.config.yaml), relative to `cwd` and sorted; undefined outside a register.
  */
 export function registerSessionFiles(cwd: string, configs: ConfigCache = new ConfigCache(cwd)): { root: string; files: string[] } | undefined {
-  const config = configs.pathAbove(cwd);
-  if (!config) return undefined;
-  const root = dirname(config);
+  const root = registerRoot(cwd, configs);
+  if (root === undefined) return undefined;
   return { root, files: sessionFilesUnder(root).map((file) => relative(cwd, file) || file) };
+}
+
+/** The folder of the nearest delib.config.yaml in `cwd` or above: the register's root; undefined outside a register. */
+export function registerRoot(cwd: string, configs: ConfigCache = new ConfigCache(cwd)): string | undefined {
+  const config = configs.pathAbove(cwd);
+  return config === undefined ? undefined : dirname(config);
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 } from "../documents.js";
 import { msg } from "../diagnostics/message.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
-import { browserUsed, stopwatch, type CliContext } from "./context.js";
+import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 import { parseList } from "./usage-error.js";
@@ -109,8 +109,7 @@ async function buildWith(
     if ("problem" in started) environmentProblem = started.problem;
     else {
       const progress = io.stderrIsTty && documents.length > 3 && !context.quiet;
-      const browser = browserUsed(started);
-      if (browser) context.detail(msg("cli.verbose.browser", { path: browser }));
+      context.detail(msg("cli.verbose.browser", { path: started.executablePath }));
       elapsed = stopwatch();
       outputs.push(
         ...(await printDocuments(

@@ -154,12 +154,3 @@ export function stopwatch(): () => number {
   const start = performance.now();
   return () => Math.round(performance.now() - start);
 }
-
-/**
- * The executable a started printer runs, for `--verbose`, when the printer names it
- * (`executablePath`); undefined otherwise.
- */
-export function browserUsed(printer: object): string | undefined {
-  const path = (printer as { executablePath?: unknown }).executablePath;
-  return typeof path === "string" ? path : undefined;
-}

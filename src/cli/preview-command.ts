@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { checkSessions } from "../check.js";
 import { msg } from "../diagnostics/message.js";
 import { prepareTemplates, renderDocuments, type RenderedDocument } from "../documents.js";
-import { provenanceOf } from "../provenance/provenance.js";
+import { provenanceOfAsync } from "../provenance/provenance.js";
 import type { CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import { changedMessage, contentKey } from "./rebuild.js";
@@ -30,14 +30,16 @@ function escapeHtml(text: string): string {
 
 async function renderAll(file: string, template: string | undefined, context: CliContext): Promise<Pick<State, "documents" | "problems">> {
   const { cwd } = context.io;
+  // The same provenance line as `delib build`, so the preview shows what will be printed; git is
+  // asked beside the checking, as build does, never blocking the server.
+  const provenance = provenanceOfAsync(resolve(cwd, file), file).catch(() => undefined);
   // The same check as every command: the file within its register.
   const set = await checkSessions([file], { cwd });
   if (!set.ok) return { documents: [], problems: await context.format(set.diagnostics, 1) };
   const checked = set.files[0]!;
   const prepared = prepareTemplates(checked.config, template, cwd);
   if (!prepared.value) return { documents: [], problems: await context.format(prepared.diagnostics, 1) };
-  // The same provenance line as `delib build`, so the preview shows what will be printed.
-  const rendered = renderDocuments(checked.outcome!, { ...prepared.value, provenance: provenanceOf(resolve(cwd, file), file), links: checked.links });
+  const rendered = renderDocuments(checked.outcome!, { ...prepared.value, provenance: await provenance, links: checked.links });
   const warnings = set.diagnostics.length > 0 ? await context.format(set.diagnostics, 1) : "";
   if (!rendered.value) return { documents: [], problems: await context.format(rendered.diagnostics, 1) };
   return { documents: rendered.value, problems: warnings };

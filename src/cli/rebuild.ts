@@ -37,7 +37,7 @@ import {
 } from "../documents.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
 import { documentFormats, type BuildOptions } from "./build-command.js";
-import { browserUsed, stopwatch, type CliContext } from "./context.js";
+import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 import { parseList } from "./usage-error.js";
@@ -186,8 +186,7 @@ export function rebuilder(files: readonly string[], options: RebuildOptions, con
     printer ??= startPrinter({ flag: options.chromium, env: io.env }).then((started) => {
       if ("problem" in started) printer = undefined;
       else {
-        const path = browserUsed(started);
-        if (path) context.detail(msg("cli.verbose.browser", { path }));
+        context.detail(msg("cli.verbose.browser", { path: started.executablePath }));
       }
       return started;
     });

@@ -9,7 +9,7 @@ import { msg } from "../diagnostics/message.js";
 import { startPrinter, writeOutputs, type Printer } from "../documents.js";
 import { buildRegister, registerDate } from "../register/build-register.js";
 import { sittingsOfYear } from "../register/register-sittings.js";
-import { browserUsed, stopwatch, type CliContext } from "./context.js";
+import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
 import { UsageError } from "./usage-error.js";
@@ -99,8 +99,7 @@ async function registerWith(
     return ExitCode.Environment;
   }
   const progress = io.stderrIsTty && !context.quiet;
-  const browser = browserUsed(started);
-  if (browser) context.detail(msg("cli.verbose.browser", { path: browser }));
+  context.detail(msg("cli.verbose.browser", { path: started.executablePath }));
   elapsed = stopwatch();
   // The register's identity: the body named in its configuration, else in its first sitting.
   const body = sittings[0]!.config.body?.name ?? sittings[0]!.outcome.session.body.name;

@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { basename } from "node:path";
-import { changedRegisterFiles, checkSessions, openResultCache, registerSessionFiles, stagedTree } from "../check.js";
+import { changedRegisterFiles, checkSessions, openResultCache, registerRoot, registerSessionFiles, stagedTree } from "../check.js";
 import { msg } from "../diagnostics/message.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
@@ -23,7 +23,6 @@ export async function validate(args: readonly string[], options: ValidateOptions
   // Many files are checked in threads; DELIB_THREADS=1 keeps the main thread (same diagnostics).
   const threads = env.DELIB_THREADS ? Number(env.DELIB_THREADS) : "auto";
   const elapsed = stopwatch();
-  const register = registerSessionFiles(cwd);
   let files = args;
   const staged = options.staged ? stagedTree(cwd) : undefined;
   if (options.staged) {
@@ -37,10 +36,11 @@ export async function validate(args: readonly string[], options: ValidateOptions
     }
   } else if (files.length === 0) {
     // Inside a register, its files, as `delib register` and `delib audit` read them.
+    const register = registerSessionFiles(cwd);
     if (!register) throw new UsageError(msg("cli.usage.validate.no_register", { folder: cwd }));
     files = register.files;
   }
-  const cacheFile = options.cache ? resolve(cwd, options.cacheLocation ?? resolve(register?.root ?? cwd, "node_modules/.cache/delib/results.json")) : undefined;
+  const cacheFile = options.cache ? resolve(cwd, options.cacheLocation ?? resolve(registerRoot(cwd) ?? cwd, "node_modules/.cache/delib/results.json")) : undefined;
   const cache = cacheFile ? openResultCache(cacheFile) : undefined;
   const stdin = files.includes("-") && context.io.readStdin ? await context.io.readStdin() : undefined;
   const checked = await checkSessions(files, { cwd, threads, staged, cache, stdin });

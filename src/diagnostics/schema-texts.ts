@@ -77,14 +77,20 @@ export function englishSchemaJson(name: SchemaName): string {
 
 /** The translation of schema `name` into `language` (locales/schema/<language>.json), empty when there is none. */
 export function schemaTranslation(name: SchemaName, language: string): SchemaTranslation {
-  let all: Record<string, unknown>;
-  try {
-    all = JSON.parse(readFileSync(new URL(`../../locales/schema/${language}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
-  } catch {
-    return {};
+  let all = translations.get(language);
+  if (!all) {
+    try {
+      all = JSON.parse(readFileSync(new URL(`../../locales/schema/${language}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
+    } catch {
+      all = {};
+    }
+    translations.set(language, all);
   }
   return (all[name] ?? {}) as SchemaTranslation;
 }
+
+/** The translation files read, each once per run. */
+const translations = new Map<string, Record<string, unknown>>();
 
 /** The id of the message that gives the description of the node at `pointer` of schema `name`. */
 export function descriptionId(name: SchemaName, pointer: string): string {

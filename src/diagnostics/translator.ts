@@ -18,9 +18,9 @@ export interface Translator {
   t(id: string, values?: Readonly<Record<string, MessageValue>>): string;
 }
 
-/** The catalogue of `language`: message id → ICU MessageFormat text, from every file of its folder and the schemas' descriptions. */
-export function catalogueOf(language: Language): Readonly<Record<string, string>> {
-  const cached = catalogues.get(language);
+/** The messages of `language`: message id → ICU MessageFormat text, from every file of its folder. */
+function messagesOf(language: Language): Readonly<Record<string, string>> {
+  const cached = messages.get(language);
   if (cached) return cached;
   const folder = new URL(`../../locales/messages/${language}/`, import.meta.url);
   const entries: Record<string, string> = {};
@@ -33,17 +33,38 @@ export function catalogueOf(language: Language): Readonly<Record<string, string>
       entries[id] = text;
     }
   }
-  // The schemas' descriptions (hints of the schema diagnostics) come from the schemas and their
-  // translations, where an editor reads them too (schema-texts.ts).
-  for (const [id, text] of Object.entries(schemaDescriptionEntries(language))) {
-    if (Object.hasOwn(entries, id)) throw new Error(`message \`${id}\` is a schema's description: it belongs in the schema or locales/schema/, not in locales/messages/${language}/`);
-    entries[id] = text;
-  }
-  catalogues.set(language, entries);
+  messages.set(language, entries);
   return entries;
 }
 
-const catalogues = new Map<Language, Record<string, string>>();
+/**
+ * The schemas' descriptions (hints of the schema diagnostics, `schema.<name>#<pointer>`), from
+ * the schemas and their translations, where an editor reads them too (schema-texts.ts); read
+ * only when one is shown.
+ */
+function descriptionsOf(language: Language): Readonly<Record<string, string>> {
+  let cached = descriptions.get(language);
+  if (!cached) descriptions.set(language, (cached = schemaDescriptionEntries(language)));
+  return cached;
+}
+
+const messages = new Map<Language, Record<string, string>>();
+const descriptions = new Map<Language, Record<string, string>>();
+
+/** The text of message `id` in `language`, or undefined when no catalogue has it. */
+function sourceOf(language: Language, id: string): string | undefined {
+  return id.startsWith("schema.") ? (descriptionsOf(language)[id] ?? messagesOf(language)[id]) : messagesOf(language)[id];
+}
+
+/** The whole catalogue of `language`: its messages and the schemas' descriptions (for the tests of the catalogues). */
+export function catalogueOf(language: Language): Readonly<Record<string, string>> {
+  const entries = { ...messagesOf(language) };
+  for (const [id, text] of Object.entries(descriptionsOf(language))) {
+    if (Object.hasOwn(entries, id)) throw new Error(`message \`${id}\` is a schema's description: it belongs in the schema or locales/schema/, not in locales/messages/${language}/`);
+    entries[id] = text;
+  }
+  return entries;
+}
 
 /** What formats a message's text with its values: intl-messageformat's, or simpleMessage's. */
 interface Formatter {
@@ -89,7 +110,7 @@ export function translator(language: Language): Translator {
   const format = (id: string, values: Readonly<Record<string, MessageValue>> = {}): string => {
     let message = compiled.get(id);
     if (!message) {
-      const source = catalogueOf(language)[id];
+      const source = sourceOf(language, id);
       // A message missing from a catalogue is a bug in delib, caught by test/diagnostics/catalogues.test.ts.
       if (source === undefined) throw new Error(`no message \`${id}\` in locales/messages/${language}/`);
       message = simpleMessage(source) ?? new IntlMessageFormat(source, locales[language], undefined, { ignoreTag: true });

@@ -50,16 +50,3 @@ export async function provenanceOfAsync(absolute: string, path: string = absolut
   if (commit === undefined && status === undefined) return { source: path, commit: undefined, modified: false, hash }; // not a repository git knows
   return { source, commit: commit || undefined, modified: (status ?? "") !== "", hash };
 }
-
-
-/** The provenance of a session file, read from disk and from git. */
-export function provenanceOf(absolute: string, path: string = absolute): Provenance {
-  const dir = dirname(absolute);
-  const hash = contentHash(readFileSync(absolute));
-  const root = git(dir, ["rev-parse", "--show-toplevel"]);
-  if (!root) return { source: path, commit: undefined, modified: false, hash };
-  const source = relative(root, absolute).split("\\").join("/");
-  const commit = git(root, ["log", "-1", "--format=%H", "--", source]) || undefined;
-  const status = git(root, ["status", "--porcelain", "--", source]) ?? "";
-  return { source, commit, modified: status !== "", hash };
-}

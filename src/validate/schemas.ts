@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import type { SchemaName } from "../diagnostics/schema-texts.js";
 import { requireCached } from "../source/cached-require.js";
 
 /** The schemas delib ships (schemas/<name>.schema.json at the package root). */
-export type SchemaName = "session" | "config";
+export type { SchemaName };
 
 /** Where a schema lives in the package. */
 export function schemaUrl(name: SchemaName): URL {

@@ -30,11 +30,12 @@ describe("cssString", () => {
     const page = await browser.newPage();
     const rules = hostile.map((v, i) => `#v${i}::before { content: ${cssString(v)}; }`).join("\n");
     await page.setContent(`<!DOCTYPE html><style>${rules}\n#after { color: rgb(1, 2, 3); }</style>${hostile.map((_, i) => `<p id="v${i}"></p>`).join("")}<p id="after">after</p>`);
-    const read = await page.evaluate((count) => {
-      const out: string[] = [];
-      for (let i = 0; i < count; i++) out.push(getComputedStyle(document.getElementById(`v${i}`)!, "::before").content);
-      return { contents: out, after: getComputedStyle(document.getElementById("after")!).color, body: getComputedStyle(document.body).display, scripts: document.scripts.length };
-    }, hostile.length);
+    // Run in the page (the tests' TypeScript has no DOM types): a string of script.
+    const read = (await page.evaluate(`(() => {
+      const out = [];
+      for (let i = 0; i < ${hostile.length}; i++) out.push(getComputedStyle(document.getElementById("v" + i), "::before").content);
+      return { contents: out, after: getComputedStyle(document.getElementById("after")).color, body: getComputedStyle(document.body).display, scripts: document.scripts.length };
+    })()`)) as { contents: string[]; after: string; body: string; scripts: number };
     // A computed `content` string is serialized again as a CSS string: compare through JSON-like parsing.
     const values = read.contents.map((c) => (JSON.parse(c.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => `\\u${hex.padStart(4, "0")}`)) as string));
     expect(values).toEqual(hostile.map((v) => v.replace(/\u0000/g, "\uFFFD")));
