@@ -35,7 +35,7 @@ for (const name of ["session", "config"]) {
     allowUnionTypes: true,
     code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
   });
-  addFormats(ajv, ["date"]);
+  addFormats(ajv, { formats: ["date"], keywords: true });
   const validate = ajv.compile(schema);
   writeFileSync(`dist/validate/generated/${name}.cjs`, `// Generated from schemas/${name}.schema.json by scripts/build-validators.mjs. Do not edit.\n${standaloneCode(ajv, validate)}`);
 }

@@ -56,7 +56,7 @@ function compile(schema: SchemaNode): ValidateFunction {
   const Ajv2020 = (require("ajv/dist/2020") as typeof import("ajv/dist/2020.js")).default;
   const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ["date"]);
+  addFormats(ajv, { formats: ["date"], keywords: true });
   return ajv.compile(schema);
 }
 

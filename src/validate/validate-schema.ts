@@ -20,8 +20,19 @@ export function validateAgainst<T>(source: ParsedSource, name: SchemaName): Resu
   const errors = pruneAnyOf(raw);
   const descriptions = schemaDescriptions(name);
   const diagnostics = dedupe(withoutEchoes(errors).map((e) => explain(source, e, schema, descriptions)));
+  // Never « no problem » for data the schema refused: should the pruning above ever drop every
+  // error, the schema validator's first one is reported as it is.
+  if (diagnostics.length === 0) diagnostics.push(explain(source, raw[0] ?? validate.errors![0]!, schema, descriptions));
   return { value: undefined, diagnostics };
 }
+
+/**
+ * The years a date of a session may fall in (`formatMinimum`/`formatMaximum` of every date in
+ * schemas/session.schema.json): from 1790, when the decree of 14 December 1789 gave every commune
+ * its register of deliberations; up to 2999, so that a mistyped year is caught.
+ */
+const firstYear = 1790;
+const lastYear = 2999;
 
 /** "/motions/0/vote" -> ["motions", 0, "vote"] (JSON Pointer, RFC 6901). */
 export function pointerToPath(pointer: string, data: unknown): DataPath {
@@ -50,9 +61,14 @@ function pruneAnyOf(errors: readonly SchemaError[]): SchemaError[] {
     const value = failure.data;
     const fitting = branches.findIndex((b) => typeMatches(b, value));
     const prefix = `${failure.schemaPath}/`;
+    // A branch's errors are those under the anyOf's schema path AND at or below its value: the
+    // same anyOf fails once per wrong value (two members' attendance, two majorities), and each
+    // value keeps the branch that fits it.
+    const at = failure.instancePath;
     kept = kept.filter((e) => {
       if (e === failure) return fitting < 0;
       if (!e.schemaPath.startsWith(prefix)) return true;
+      if (e.instancePath !== at && !e.instancePath.startsWith(`${at}/`)) return true;
       const branch = Number(e.schemaPath.slice(prefix.length).split("/")[0]);
       return branch === fitting;
     });
@@ -231,6 +247,15 @@ function explain(source: ParsedSource, error: SchemaError, root: SchemaNode, des
         message: msg("DLB2005.format", { field, value: String(error.data), format: String(params.format) }),
         span: locate(source, path),
         hints: params.format === "date" ? [msg("DLB2005.hint.date")] : describe(error.parentSchema),
+      });
+    case "formatMinimum":
+    case "formatMaximum":
+      // A date outside the years of French registers: most often a typo in the year (0024, 2204).
+      return diagnostic({
+        code: "DLB2005",
+        message: msg("DLB2005.date_range", { field, value: String(error.data), first: String(firstYear), last: String(lastYear) }),
+        span: locate(source, path),
+        hints: [msg("DLB2005.hint.date_range", { first: String(firstYear), last: String(lastYear) })],
       });
     case "pattern":
       return diagnostic({

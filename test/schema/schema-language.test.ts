@@ -81,7 +81,7 @@ describe.each(schemaNames)("schemas/%s.schema.json in French", (name) => {
     const Ajv2020 = (require("ajv/dist/2020") as typeof import("ajv/dist/2020.js")).default;
     const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ["date"]);
+    addFormats(ajv, { formats: ["date"], keywords: true });
     expect(() => ajv.compile(JSON.parse(schemaJson(name, "fr")) as object)).not.toThrow();
   });
 
