@@ -9,7 +9,7 @@ import { shownPath, type Config, type DocumentSettings } from "./config/load-con
 import { diagnostic, hasErrors, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
 import { msg } from "./diagnostics/message.js";
 import { numberKey } from "./model/deliberation-number.js";
-import { listFileName, minutesFileName } from "./model/document-names.js";
+import { extractFileName, listFileName, minutesFileName } from "./model/document-names.js";
 import type { Provenance } from "./model/provenance.js";
 import { pdfDocumentDate } from "./output/document-date.js";
 import { writeOutputs, type OutputFile } from "./output/write-outputs.js";
@@ -28,6 +28,7 @@ export { startPrinter, writeOutputs, pdfDocumentDate, type Printer, type PrintJo
 /** How many documents a printer prints at once (`build --watch` queues its own prints by it). */
 export { printConcurrency };
 export { answerSignals } from "./browser/launch-chromium.js";
+export { PrintFailed, type PrinterTimeouts } from "./browser/print-pdfs.js";
 
 /**
  * The working behind every figure of a checked session, as text, in the reader's `language`
@@ -77,7 +78,7 @@ export type OneDocument = { readonly kind: "extract"; readonly index: number } |
 export function plannedDocuments(outcome: Outcome, kinds: readonly DocumentKind[] = documentKinds): { name: string; which: OneDocument }[] {
   const date = outcome.session.session.date;
   return [
-    ...(kinds.includes("extract") ? outcome.motions.map((m, index) => ({ name: m.motion.number, which: { kind: "extract", index } as const })) : []),
+    ...(kinds.includes("extract") ? outcome.motions.map((m, index) => ({ name: extractFileName(m.motion.number), which: { kind: "extract", index } as const })) : []),
     ...(kinds.includes("minutes") ? [{ name: minutesFileName(date), which: { kind: "minutes" } as const }] : []),
     ...(kinds.includes("list") ? [{ name: listFileName(date), which: { kind: "list" } as const }] : []),
   ];
@@ -187,9 +188,18 @@ export function fileNamesClash(names: readonly string[], files: readonly Checked
       seen.add(key);
       continue;
     }
-    const numbered = files.flatMap((f) =>
-      f.parsed && f.session ? f.session.motions.flatMap((m, i) => (numberKey(m.number) === key ? [locate(f.parsed!, ["motions", i, "number"])] : [])) : [],
-    );
+    // Where each document that would have this name comes from: a motion's number, or the date
+    // of a sitting (its procès-verbal and its list are named after it).
+    const numbered = files.flatMap((f) => {
+      if (!f.parsed || !f.session) return [];
+      const parsed = f.parsed;
+      const date = f.session.session.date;
+      const fromDate = [minutesFileName(date), listFileName(date)].some((n) => numberKey(n) === key) ? [locate(parsed, ["session", "date"])] : [];
+      const fromNumbers = f.session.motions.flatMap((m, i) =>
+        numberKey(m.number) === key || numberKey(extractFileName(m.number)) === key ? [locate(parsed, ["motions", i, "number"])] : [],
+      );
+      return [...fromNumbers, ...fromDate];
+    });
     return [
       diagnostic({
         code: "DLB3019",

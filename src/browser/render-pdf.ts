@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { HTTPRequest, Page } from "puppeteer-core";
 import type { BrowserSession } from "./browser.js";
+import { pdfString } from "../render/pdf-string.js";
 
 /** What the PDF's document information says about itself. */
 export interface PdfMetadata {
@@ -66,13 +67,8 @@ function refuseNetwork(request: HTTPRequest): void {
   }
 }
 
-/** A PDF text string: literal when ASCII, else UTF-16BE with its byte-order mark (ISO 32000-1 7.9.2.2). */
-export function pdfString(text: string): string {
-  if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, "\\$&")})`;
-  let hex = "FEFF";
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, "0").toUpperCase();
-  return `<${hex}>`;
-}
+// Every string of the information dictionary and /Lang goes through the one escape (render/pdf-string.ts).
+export { pdfString };
 
 /** A PDF date, D:YYYYMMDDHHmmSS+00'00', always in UTC. */
 function pdfDate(date: Date): string {

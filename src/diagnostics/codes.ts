@@ -136,6 +136,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB3084", severity: "error", meaning: "members in office and vacant seats exceed the assembly's seats", producer: "validate/rules/seats-are-accounted-for.ts" },
   { code: "DLB3090", severity: "error", meaning: "an item without a vote is placed before or after a number that is not a deliberation of the sitting", producer: "validate/rules/unvoted-items-are-placed.ts" },
   { code: "DLB3091", severity: "error", meaning: "an item without a vote is placed both before and after a deliberation", producer: "validate/rules/unvoted-items-are-placed.ts" },
+  { code: "DLB3095", severity: "error", meaning: "a text of the sitting holds a Markdown image, which delib never prints", producer: "validate/rules/texts-hold-no-images.ts" },
 
   // DLB37xx: checks across the sittings of a register, and the register's own command
   { code: "DLB3702", severity: "error", meaning: "a deliberation number does not follow the register's numbering pattern", producer: "validate/set-rules/numbers-follow-the-pattern.ts", testedBy: REGISTER_CHECKS },

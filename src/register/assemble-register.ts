@@ -8,7 +8,8 @@
 // and the register's running header are then drawn on every page here, with a standard font
 // (pdf-lib embeds it without fontkit, and a standard font needs no file).
 import { createHash } from "node:crypto";
-import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, rgb, StandardFonts, type PDFFont, type PDFRef } from "pdf-lib";
+import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString, rgb, StandardFonts, type PDFFont, type PDFRef } from "pdf-lib";
+import { pdfString } from "../render/pdf-string.js";
 
 /** A part of the register as printed: its PDF, and the running header of its pages. */
 export interface RegisterPart {
@@ -85,14 +86,17 @@ export async function assembleRegister(parts: readonly RegisterPart[], outline: 
   }
   addOutline(register, outline, starts);
 
-  register.setTitle(meta.title, { showInWindowTitleBar: true });
-  register.setAuthor(meta.author);
-  register.setSubject(meta.subject);
   register.setCreator("delib");
   register.setProducer("delib");
   register.setCreationDate(meta.date);
   register.setModificationDate(meta.date);
-  register.setLanguage(meta.language);
+  // Every string through the one escape (render/pdf-string.ts): pdf-lib's setLanguage, for one, escapes nothing.
+  const info = register.context.lookup(register.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of("Title"), textString(meta.title));
+  info.set(PDFName.of("Author"), textString(meta.author));
+  info.set(PDFName.of("Subject"), textString(meta.subject));
+  register.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
+  register.catalog.set(PDFName.of("Lang"), textString(meta.language));
   const { pageLabel: _label, ...described } = meta;
   hash.update(JSON.stringify({ ...described, outline, total }));
   const id = hash.digest("hex").slice(0, 32);
@@ -121,6 +125,12 @@ function fitted(text: string, font: PDFFont, room: number): { text: string; size
   return { text: safe, size };
 }
 
+/** A PDF text string as `pdfString` writes it, for pdf-lib to copy as it is. */
+function textString(text: string): PDFString | PDFHexString {
+  const token = pdfString(text);
+  return token.startsWith("(") ? PDFString.of(token.slice(1, -1)) : PDFHexString.of(token.slice(1, -1));
+}
+
 /** Bookmarks (ISO 32000-1 12.3.3): top-level items open, each opening its part's first page. */
 function addOutline(register: PDFDocument, items: readonly OutlineItem[], starts: readonly number[]): void {
   if (items.length === 0) return;
@@ -132,7 +142,7 @@ function addOutline(register: PDFDocument, items: readonly OutlineItem[], starts
     let visible = list.length;
     list.forEach((item, i) => {
       const entries: Record<string, unknown> = {
-        Title: PDFHexString.fromText(item.title),
+        Title: textString(item.title),
         Parent: parent,
         Dest: [pageRefs[starts[item.part]! - 1]!, PDFName.of("XYZ"), PDFNull, PDFNull, PDFNull],
       };

@@ -1,6 +1,6 @@
 import type { DocumentSettings } from "../config/load-config.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
-import { listFileName, minutesFileName } from "../model/document-names.js";
+import { extractFileName, listFileName, minutesFileName } from "../model/document-names.js";
 import type { Provenance } from "../model/provenance.js";
 import { contentHash } from "../source/content-hash.js";
 import type { Outcome } from "../tally/outcome.js";
@@ -63,7 +63,7 @@ export function renderHtml(outcome: Outcome, templates: TemplateSet, catalogue: 
     const known = links ?? actLinks([summarize(`${date}.yaml`, session)], false);
     for (const motion of outcome.motions) {
       const view = extractView(outcome, motion, catalogue, known, settings);
-      jobs.push({ name: motion.motion.number, kind: "extract", data: view, subject: view.heading, number: motion.motion.number });
+      jobs.push({ name: extractFileName(motion.motion.number), kind: "extract", data: view, subject: view.heading, number: motion.motion.number });
     }
   }
   if (kinds.includes("minutes")) {

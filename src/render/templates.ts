@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../di
 import { msg, type Message } from "../diagnostics/message.js";
 import { translator } from "../diagnostics/translator.js";
 import { AssetError, dataUri, inlineCssUrls } from "./assets.js";
+import { closeBidiDeep } from "./close-bidi.js";
 import { cssString } from "./css-string.js";
 
 /** The built-in templates, by name (templates/<name>/ in the package). */
@@ -170,7 +171,8 @@ export function loadTemplateSet(options: TemplateOptions = {}): Result<TemplateS
       render(kind, data) {
         const template = documents.get(kind);
         if (template === undefined) throw new Error(`template set ${name} has no ${kind}.hbs`);
-        return template!({ ...data, css });
+        // Handlebars escapes each value for HTML; its direction controls are closed too.
+        return template!({ ...closeBidiDeep(data), css });
       },
     },
     diagnostics,

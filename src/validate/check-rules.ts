@@ -33,6 +33,7 @@ import { votesAgreeWithAttendance } from "./rules/votes-agree-with-attendance.js
 import { votesAddUpToVoters } from "./rules/votes-add-up-to-voters.js";
 import { publicBallotNamesTheVoters } from "./rules/public-ballot-names-the-voters.js";
 import { unvotedItemsArePlaced } from "./rules/unvoted-items-are-placed.js";
+import { textsHoldNoImages } from "./rules/texts-hold-no-images.js";
 
 /** Rules on the file's structure: ids, references, one status per member, one way to record a vote. */
 export const structureRules: readonly Rule[] = [
@@ -72,6 +73,8 @@ export const countRules: readonly Rule[] = [
   // The act's @CTES data: checked once the structure is sound, never blocking the count rules.
   matiereIsKnown,
   numberSuitsActes,
+  // What the texts hold: an image is never printed (render/markdown.ts).
+  textsHoldNoImages,
 ];
 
 /**

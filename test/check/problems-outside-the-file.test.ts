@@ -30,6 +30,40 @@ describe("documents written to one file name (DLB3019, DLB3015)", () => {
     expect(run.stdout).toBe("");
   });
 
+  it("two bodies' sittings of the same day built into one folder: located at the second sitting's date, the first one's related", async () => {
+    const dir = folder("delib-names-");
+    const a = readFileSync(npdc, "utf8");
+    writeFileSync(join(dir, "a.yaml"), a);
+    // Another body, the same day, another number: only the procès-verbal and the list clash.
+    writeFileSync(join(dir, "b.yaml"), a.replace(/name: Syndicat mixte ouvert « Nord-Pas-de-Calais Numérique »/, "name: Syndicat mixte ouvert « Autre »").replace('number: "2021-06"', 'number: "2021-99"'));
+    const run = await runCli(["build", "a.yaml", "b.yaml", "--format", "html", "--report", "json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const [clash, ...others] = JSON.parse(run.stderr) as { file?: string; line?: number; code: string; related: { file?: string; line?: number }[] }[];
+    expect(others).toEqual([]);
+    const dateLine = a.split("\n").findIndex((l) => l.startsWith("  date: ")) + 1;
+    expect(clash).toMatchObject({ code: "DLB3019", file: "b.yaml", line: dateLine });
+    expect(clash!.related).toEqual([expect.objectContaining({ file: "a.yaml", line: dateLine })]);
+  });
+
+  it("one body's deliberation numbered like another body's procès-verbal, built into one folder: located at the number", async () => {
+    const dir = folder("delib-names-");
+    const a = readFileSync(npdc, "utf8");
+    writeFileSync(join(dir, "a.yaml"), a);
+    const b = a
+      .replace(/name: Syndicat mixte ouvert « Nord-Pas-de-Calais Numérique »/, "name: Syndicat mixte ouvert « Autre »")
+      .replace(/^  date: 2021-05-18$/m, "  date: 2021-05-19")
+      .replace(/^  convened_on: 2021-05-12$/m, "  convened_on: 2021-05-13")
+      .replace('number: "2021-06"', 'number: "proces-verbal-2021-05-18"');
+    writeFileSync(join(dir, "b.yaml"), b);
+    const run = await runCli(["build", "a.yaml", "b.yaml", "--format", "html", "--report", "json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const found = (JSON.parse(run.stderr) as { file?: string; line?: number; code: string }[]).filter((d) => d.severity !== "warning" && d.code !== "DLB3061");
+    const numberLine = b.split("\n").findIndex((l) => l.includes('number: "proces-verbal-2021-05-18"')) + 1;
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) expect(d.line).toBeGreaterThan(0);
+    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ file: "b.yaml", line: numberLine })]));
+  });
+
   it("a number that reads like the procès-verbal's file name: validate refuses it as build does", async () => {
     const dir = folder("delib-names-");
     writeFileSync(join(dir, "s.yaml"), readFileSync(npdc, "utf8").replace('number: "2021-06"', 'number: "Proces-Verbal-2021-05-18"'));
