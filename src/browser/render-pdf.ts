@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { HTTPRequest, Page } from "puppeteer-core";
 import type { BrowserSession } from "./browser.js";
 import { pdfString } from "../render/pdf-string.js";
+import { SEAL_PLACEHOLDER, sealPdf } from "./pdf-seal.js";
 
 /** What the PDF's document information says about itself. */
 export interface PdfMetadata {
@@ -135,6 +136,8 @@ export function normalisePdf(bytes: Uint8Array, meta: PdfMetadata): Uint8Array {
     ...Object.entries(meta.custom ?? {})
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, value]) => `/${key.replace(/[^A-Za-z0-9]/g, "")} ${pdfString(value)}`),
+    // Last, filled in once the file is whole: see pdf-seal.ts.
+    SEAL_PLACEHOLDER,
   ];
   objects.push({ number: size, body: `<<${info.join("\n")}>>` });
   const catalog = new RegExp(`(?:^|\\n)${root} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text);
@@ -156,5 +159,5 @@ export function normalisePdf(bytes: Uint8Array, meta: PdfMetadata): Uint8Array {
     update += `${number} 1\n${String(offsets.get(number)).padStart(10, "0")} 00000 n \n`;
   }
   update += `trailer\n<</Size ${size + 1}\n/Root ${root} 0 R\n/Info ${size} 0 R\n/Prev ${previous}\n/ID [ <${digest}> <${digest}> ]>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(text + update, "latin1"));
+  return new Uint8Array(Buffer.from(sealPdf(text + update), "latin1"));
 }

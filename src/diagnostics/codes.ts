@@ -158,6 +158,12 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB4011", severity: "warning", meaning: "`verify` runs in a shallow clone, whose history may be incomplete", producer: "cli/verify-command.ts", testedBy: "test/provenance/verify.test.ts" },
   { code: "DLB4012", severity: "error", meaning: "the PDF given to `verify` carries no record of its source", producer: "provenance/verify.ts", testedBy: OUTSIDE_THE_FILE },
   { code: "DLB4013", severity: "error", meaning: "no session file at HEAD holds the deliberation given to `verify`", producer: "cli/verify-command.ts", testedBy: OUTSIDE_THE_FILE },
+  { code: "DLB4014", severity: "error", meaning: "the PDF given to `verify` was changed after printing: its seal no longer matches its bytes", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4015", severity: "error", meaning: "the PDF given to `verify` carries no seal, so its own content cannot be checked", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4016", severity: "error", meaning: "the source committed at HEAD no longer gives the document `verify` was given", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4017", severity: "error", meaning: "changes not committed in the working folder differ from the document `verify` was given", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4018", severity: "error", meaning: "the source recorded in the PDF given to `verify` is nowhere in the repository", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4019", severity: "warning", meaning: "the PDF given to `verify` was printed from a version of its source that its recorded commit does not hold", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
 
   // DLB5xxx: templates and configuration
   { code: "DLB5001", severity: "error", meaning: "a template cannot be compiled or rendered", producer: "render/templates.ts", testedBy: TEMPLATES },

@@ -1,16 +1,21 @@
-// `delib verify`: does the register's source at HEAD still produce what a PDF says it was
-// printed from, and which commits changed a deliberation after the fact.
+// `delib verify`: is a PDF what delib printed (its seal), does the register's source (at the
+// recorded commit, at HEAD, in the working folder) still give that document, and which commits
+// changed a deliberation after the fact (issue 13).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import jsYaml from "js-yaml";
 import { checkSessions } from "../check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { msg } from "../diagnostics/message.js";
+import { listOf, msg, type Message, type MessageList } from "../diagnostics/message.js";
 import { numberKey } from "../model/deliberation-number.js";
+import { extractFileName } from "../model/document-names.js";
 import { unreadableFile } from "../source/load-source.js";
 import { renderDocuments } from "../documents.js";
 import { documentHash } from "../render/render-html.js";
 import type { DocumentKind } from "../render/templates.js";
+import { checkSeal, type SealCheck } from "../browser/pdf-seal.js";
+import { pdfChanges, type PdfChanges } from "./pdf-changes.js";
 import { contentHash, git } from "./provenance.js";
 
 /** What a PDF printed by delib says of itself (its information dictionary). */
@@ -65,20 +70,20 @@ export function repository(cwd: string): { root: string; shallow: boolean } | un
   return { root, shallow: git(root, ["rev-parse", "--is-shallow-repository"]) === "true" };
 }
 
-/** A file's text at a commit, byte for byte, or undefined when it did not exist there. */
-function fileAt(root: string, commit: string, path: string): string | undefined {
+/** A file at a commit, byte for byte, or undefined when it did not exist there. */
+function fileAt(root: string, commit: string, path: string): Buffer | undefined {
   try {
-    return execFileSync("git", ["show", `${commit}:${path}`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync("git", ["show", `${commit}:${path}`], { cwd: root, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
   } catch {
     return undefined;
   }
 }
 
 /** The motion numbered `number` in a session text, as plain data (undefined when absent or unreadable). */
-function motionIn(text: string | undefined, number: string): unknown {
-  if (text === undefined) return undefined;
+function motionIn(bytes: Buffer | undefined, number: string): unknown {
+  if (bytes === undefined) return undefined;
   try {
-    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as { motions?: { number?: unknown }[] } | undefined;
+    const data = jsYaml.load(bytes.toString("utf8"), { schema: jsYaml.CORE_SCHEMA }) as { motions?: { number?: unknown }[] } | undefined;
     // Numbers are compared as every check compares them: case aside, in composed form.
     return data?.motions?.find((m) => numberKey(String(m.number)) === numberKey(number));
   } catch {
@@ -108,47 +113,239 @@ export function changesOf(root: string, path: string, number: string, since: str
   return changes;
 }
 
-export interface Verdict {
-  readonly record: PrintedRecord;
-  /** The source file at HEAD hashes as when printed. */
-  readonly sourceUnchanged: boolean;
-  /** The source at HEAD renders the same document (undefined when it no longer renders). */
-  readonly documentUnchanged: boolean | undefined;
-  readonly sourceAtHead: boolean;
-  readonly changes: readonly ChangeRecord[];
+/** What a version of the source gives, next to what was printed. */
+export interface SourceState {
+  /** The file is there. */
+  readonly present: boolean;
+  /** Its bytes hash as the source the PDF was printed from. */
+  readonly sameSource: boolean;
+  /**
+   * The document it renders: the same as printed, different, or none (the file has errors, or
+   * the deliberation is gone); undefined when it was not rendered (file absent, or not needed).
+   */
+  readonly document: "same" | "different" | "none" | undefined;
 }
 
-/** Compares a printed PDF with the register's source at HEAD. */
-export async function verifyPdf(root: string, pdfPath: string, shown: string = pdfPath): Promise<Verdict | { problem: Diagnostic }> {
+/** Where the exact source the PDF was printed from (its recorded hash) is found. */
+export type PrintedSource =
+  /** At the commit the PDF records. */
+  | { readonly at: "commit" }
+  /** In a later commit: printed before those changes were committed. */
+  | { readonly at: "later"; readonly commit: string }
+  /** Only in the working folder, in no commit. */
+  | { readonly at: "working" }
+  /** Nowhere: in no commit of the file since the recorded one, nor in the working folder. */
+  | { readonly at: "nowhere" };
+
+/** verify's answer; the first that holds, in this order. */
+export type Outcome =
+  /** The PDF's own bytes are not those delib sealed. */
+  | "pdf-changed"
+  /** Nothing to compare with: no record of the source, no seal, or the source is nowhere. */
+  | "unknown"
+  /** The source as committed at HEAD no longer gives the printed document (or is gone). */
+  | "source-committed"
+  /** The working folder differs from what was printed by changes not committed. */
+  | "source-uncommitted"
+  | "identical";
+
+export interface Verdict {
+  /** What the PDF says of itself: as printed when its printed part is still whole inside. */
+  readonly record: PrintedRecord;
+  readonly seal: SealCheck;
+  /** What an update appended after printing changed, when the PDF as printed is whole inside it. */
+  readonly pdfChanges: PdfChanges | undefined;
+  /** The recorded commit: undefined when none is recorded, "unknown" when this repository lacks it. */
+  readonly commit: "known" | "unknown" | undefined;
+  /** The source file at the recorded commit. */
+  readonly atCommit: SourceState;
+  readonly head: SourceState;
+  /** The file in the working folder; `modified` when it differs from HEAD (or is not committed). */
+  readonly working: SourceState & { readonly modified: boolean };
+  readonly printedSource: PrintedSource;
+  /** Commits that changed the deliberation since the recorded commit. */
+  readonly changes: readonly ChangeRecord[];
+  readonly outcome: Outcome;
+  /** What is wrong, as diagnostics (none when identical). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type Facts = Omit<Verdict, "outcome" | "diagnostics">;
+
+const absent: SourceState = { present: false, sameSource: false, document: undefined };
+
+/** The document a source renders, compared with the one printed. */
+async function documentFrom(root: string, record: PrintedRecord, bytes: Buffer): Promise<SourceState["document"]> {
+  if (!record.kind || !record.source || !record.document) return undefined;
+  // Checked as every command checks it, with this text in place of the file on disk.
+  const set = await checkSessions([record.source], { cwd: root, texts: new Map([[record.source, bytes.toString("utf8")]]) });
+  const checked = set.files[0]!;
+  const rendered = checked.outcome ? renderDocuments(checked.outcome, { kinds: [record.kind as DocumentKind], links: checked.links, settings: checked.config.documents }).value : undefined;
+  const document = rendered?.find((d) => record.number === undefined || d.name === extractFileName(record.number));
+  if (!document) return "none";
+  return documentHash(document.data as { page: { provenance: string } }) === record.document ? "same" : "different";
+}
+
+/** A version of the source: hashed, and rendered when `render`. */
+async function stateOf(root: string, record: PrintedRecord, bytes: Buffer | undefined, render: boolean): Promise<SourceState> {
+  if (bytes === undefined) return absent;
+  return { present: true, sameSource: contentHash(bytes) === record.sourceHash, document: render ? await documentFrom(root, record, bytes) : undefined };
+}
+
+function printedSourceOf(root: string, record: PrintedRecord, recorded: string | undefined, atCommit: SourceState, working: Buffer | undefined): PrintedSource {
+  if (atCommit.sameSource) return { at: "commit" };
+  // Printed before its changes were committed: the first later commit that holds them.
+  const log = git(root, ["log", "--reverse", "--format=%H", ...(recorded ? [`${recorded}..HEAD`] : []), "--", record.source!]) ?? "";
+  for (const commit of log.split("\n").filter(Boolean)) {
+    const bytes = fileAt(root, commit, record.source!);
+    if (bytes && contentHash(bytes) === record.sourceHash) return { at: "later", commit };
+  }
+  if (working && contentHash(working) === record.sourceHash) return { at: "working" };
+  return { at: "nowhere" };
+}
+
+/** The answer, from the facts: see Outcome. */
+function outcomeOf(facts: Facts): Outcome {
+  const { record, seal, atCommit, head, working } = facts;
+  if (seal.state === "broken") return "pdf-changed";
+  if (seal.state === "absent" || !record.source || !record.document) return "unknown";
+  if (!atCommit.present && !head.present && !working.present) return "unknown";
+  if (head.document === "same") return working.modified && working.document !== "same" ? "source-uncommitted" : "identical";
+  // HEAD does not give it. The printed version may be waiting in the working folder.
+  if (working.modified && working.document === "same") return "source-uncommitted";
+  if (head.present || atCommit.present) return "source-committed";
+  return "source-uncommitted"; // a file never committed, changed since printing
+}
+
+/** A relative path that stays inside the repository: no `..`, not absolute, no drive. */
+function insideRepository(path: string): boolean {
+  return path !== "" && !path.includes("\0") && !isAbsolute(path) && !/^[A-Za-z]:/.test(path) && !path.replace(/\\/g, "/").split("/").includes("..");
+}
+
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks a printed PDF: its own bytes against its seal, then the source it records, at its
+ * commit, at HEAD and in the working folder. Without `root` (outside a repository) only the
+ * PDF itself is checked.
+ */
+export async function verifyPdf(root: string | undefined, pdfPath: string, shown: string = pdfPath): Promise<Verdict | { problem: Diagnostic }> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(pdfPath);
   } catch (error) {
     return { problem: unreadableFile(shown, error) };
   }
-  const record = readPrintedRecord(bytes);
-  if (!record.source || !record.document) {
-    return {
-      problem: diagnostic({
-        code: "DLB4012",
-        message: msg("DLB4012", { file: shown }),
-        hints: [msg("DLB4012.hint")],
+  const seal = checkSeal(bytes);
+  const printed = seal.state === "broken" && seal.printedLength !== undefined ? bytes.subarray(0, seal.printedLength) : undefined;
+  // When the PDF as printed is whole inside, its record is read there: an update may have changed it.
+  const record = readPrintedRecord(printed ?? bytes);
+  const changed = printed ? await pdfChanges(printed, bytes) : undefined;
+  const base: Facts = { record, seal, pdfChanges: changed, commit: undefined, atCommit: absent, head: absent, working: { ...absent, modified: false }, printedSource: { at: "nowhere" }, changes: [] };
+  let facts = base;
+  // The record is the PDF's word, which anyone can write: only a commit's name and a path inside
+  // the repository reach git and the file system (`--output=…` would be an option of git log).
+  if (root !== undefined && record.source && record.document && seal.state !== "broken" && insideRepository(record.source)) {
+    const source = record.source;
+    const named = record.commit !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(record.commit) ? record.commit : undefined;
+    const commit = record.commit === undefined ? undefined : named && git(root, ["cat-file", "-e", `${named}^{commit}`]) !== undefined ? "known" : "unknown";
+    const recorded = commit === "known" ? named : undefined;
+    const fromHead = fileAt(root, "HEAD", source);
+    const onDisk = readIfThere(join(root, source));
+    const modified = onDisk === undefined || fromHead === undefined ? onDisk !== fromHead : !onDisk.equals(fromHead);
+    const atCommit = await stateOf(root, record, recorded ? fileAt(root, recorded, source) : undefined, false);
+    const head = await stateOf(root, record, fromHead, true);
+    const working = { ...(modified ? await stateOf(root, record, onDisk, true) : head), modified };
+    const printedSource = printedSourceOf(root, record, recorded, atCommit, onDisk);
+    // Changes since the commit that holds what was printed, when it came after the recorded one.
+    const since = printedSource.at === "later" ? printedSource.commit : recorded;
+    const changes = record.number && commit !== "unknown" ? changesOf(root, source, record.number, since) : [];
+    facts = { ...base, commit, atCommit, head, working, printedSource, changes };
+  }
+  const outcome = outcomeOf(facts);
+  return { ...facts, outcome, diagnostics: root === undefined && outcome !== "pdf-changed" ? [] : diagnosticsOf(facts, outcome, shown) };
+}
+
+/** The document, as a reader names it: « l’extrait 2021-06 ». */
+export function documentName(record: PrintedRecord): Message {
+  return record.number ? msg("verify.what.numbered", { kind: record.kind ?? "", number: record.number }) : msg("verify.what", { kind: record.kind ?? "" });
+}
+
+/** A change an update made to a printed PDF, as a reader names it. */
+function changeNames(changes: PdfChanges | undefined): MessageList | undefined {
+  if (!changes) return undefined;
+  const names: Message[] = [];
+  if (changes.metadata.length > 0) names.push(msg("verify.change.metadata", { keys: listOf(changes.metadata.map((key) => msg("verify.key", { key }))) }));
+  if (changes.pageCount.printed !== changes.pageCount.now) names.push(msg("verify.change.page_count", { printed: changes.pageCount.printed, now: changes.pageCount.now }));
+  if (changes.pages.length > 0) names.push(msg("verify.change.pages", { count: changes.pages.length, pages: listOf(changes.pages.map(String)) }));
+  return names.length > 0 ? listOf(names) : undefined;
+}
+
+/** What verify reports, as diagnostics of the PDF `file`. */
+function diagnosticsOf(facts: Facts, outcome: Outcome, file: string): Diagnostic[] {
+  const { record, seal, working, printedSource } = facts;
+  const what = documentName(record);
+  const source = record.source ?? "";
+  const commit = record.commit?.slice(0, 12) ?? "";
+  const found: Diagnostic[] = [];
+  if (seal.state === "broken") {
+    const changes = changeNames(facts.pdfChanges);
+    found.push(
+      diagnostic({
+        code: "DLB4014",
+        message:
+          seal.printedLength === undefined
+            ? msg("DLB4014", { file })
+            : changes
+              ? msg("DLB4014.appended", { file, changes, bytes: seal.printedLength })
+              : msg("DLB4014.appended.other", { file, bytes: seal.printedLength }),
+        hints: [msg("DLB4014.hint")],
       }),
-    };
+    );
+    return found;
   }
-  const text = fileAt(root, "HEAD", record.source);
-  const sourceUnchanged = text !== undefined && contentHash(text) === record.sourceHash;
-  let documentUnchanged: boolean | undefined;
-  if (text !== undefined && record.kind) {
-    // Checked as every command checks it, with its text at HEAD in place of the file on disk.
-    const set = await checkSessions([record.source], { cwd: root, texts: new Map([[record.source, text]]) });
-    const checked = set.files[0]!;
-    const rendered = checked.outcome ? renderDocuments(checked.outcome, { kinds: [record.kind as DocumentKind], links: checked.links, settings: checked.config.documents }).value : undefined;
-    const document = rendered?.find((d) => record.number === undefined || d.name === record.number);
-    documentUnchanged = document ? documentHash(document.data as { page: { provenance: string } }) === record.document : undefined;
+  if (!record.source || !record.document) return [diagnostic({ code: "DLB4012", message: msg("DLB4012", { file }), hints: [msg("DLB4012.hint")] })];
+  if (seal.state === "absent") return [diagnostic({ code: "DLB4015", message: msg("DLB4015", { file }), hints: [msg("DLB4015.hint")] })];
+  switch (outcome) {
+    case "unknown":
+      found.push(
+        diagnostic({
+          code: "DLB4018",
+          message: facts.commit === "unknown" ? msg("DLB4018.commit", { file, source, commit }) : msg("DLB4018", { file, source }),
+          hints: [msg("DLB4018.hint")],
+        }),
+      );
+      break;
+    case "source-committed": {
+      const variant = !facts.head.present ? "DLB4016.removed" : facts.head.document === "none" ? "DLB4016.none" : "DLB4016";
+      found.push(diagnostic({ code: "DLB4016", message: msg(variant, { file, what, source }), hints: [msg("DLB4016.hint")] }));
+      break;
+    }
+    case "source-uncommitted": {
+      const variant = !working.present ? "DLB4017.deleted" : working.document === "same" ? "DLB4017.not_committed" : working.document === "none" ? "DLB4017.none" : "DLB4017";
+      found.push(diagnostic({ code: "DLB4017", message: msg(variant, { file, what, source }), hints: [msg("DLB4017.hint", { source })] }));
+      break;
+    }
+    default:
+      break;
   }
-  const changes = record.number ? changesOf(root, record.source, record.number, record.commit) : [];
-  return { record, sourceUnchanged, documentUnchanged, sourceAtHead: text !== undefined, changes };
+  if (outcome !== "unknown") {
+    // The PDF names a version of its source that the recorded commit does not hold.
+    if (facts.commit === "unknown") {
+      found.push(diagnostic({ severity: "warning", code: "DLB4019", message: msg("DLB4019.unknown_commit", { file, commit }), hints: [msg("DLB4019.hint.unknown_commit")] }));
+    } else if (printedSource.at === "later") {
+      found.push(diagnostic({ severity: "warning", code: "DLB4019", message: msg("DLB4019.later", { file, source, later: printedSource.commit.slice(0, 12) }), hints: [msg("DLB4019.hint")] }));
+    } else if (printedSource.at === "nowhere") {
+      found.push(diagnostic({ severity: "warning", code: "DLB4019", message: msg("DLB4019", { file, source }), hints: [msg("DLB4019.hint")] }));
+    }
+  }
+  return found;
 }
 
 /** The session file at HEAD that holds deliberation `number`. */

@@ -138,7 +138,7 @@ describe("verify on what it cannot trace", () => {
     const root = repository();
     writeFileSync(join(root, "scan.pdf"), "%PDF-1.4\n1 0 obj << /Title (Scan) >> endobj\n%%EOF\n");
     const run = await runCli(["verify", "scan.pdf"], { cwd: root });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(13);
     expect(run.stderr).toMatch(/^error DLB4012: scan\.pdf: this PDF was not printed by delib/m);
     expect(run.stdout).toBe("");
   });
