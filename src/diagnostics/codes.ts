@@ -164,6 +164,9 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB4017", severity: "error", meaning: "changes not committed in the working folder differ from the document `verify` was given", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
   { code: "DLB4018", severity: "error", meaning: "the source recorded in the PDF given to `verify` is nowhere in the repository", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
   { code: "DLB4019", severity: "warning", meaning: "the PDF given to `verify` was printed from a version of its source that its recorded commit does not hold", producer: "provenance/verify.ts", testedBy: "test/provenance/verify.test.ts" },
+  { code: "DLB4020", severity: "error", meaning: "an earlier write to the output folder, interrupted, cannot be finished", producer: "output/transaction.ts", testedBy: "test/output/transaction.test.ts" },
+  { code: "DLB4021", severity: "error", meaning: "a folder on the way to an output file is a symbolic link delib did not create", producer: "output/write-outputs.ts", testedBy: "test/output/transaction.test.ts" },
+  { code: "DLB4022", severity: "error", meaning: "writing the output files was interrupted by a signal; nothing was written", producer: "output/write-outputs.ts", testedBy: "test/output/transaction.test.ts" },
 
   // DLB5xxx: templates and configuration
   { code: "DLB5001", severity: "error", meaning: "a template cannot be compiled or rendered", producer: "render/templates.ts", testedBy: TEMPLATES },
