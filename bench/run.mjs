@@ -10,7 +10,9 @@
 // (ajv-cli checks the schema only; delib the schema and the legal rules). Issue 10: `delib audit`
 // over examples/ and the real transcribed sittings of test/fixtures/records/ (its register,
 // its anomalies, its correct records) in under 2 s, and within 1.2 × `delib validate` of the
-// same files, which reads and checks them the same way without reporting findings.
+// same files, which reads and checks them the same way without reporting findings. Issue 13:
+// validate's cost per motion at 100, 1,000 and 10,000 motions, largest within 2 × the smallest
+// (bench/limits.mjs).
 // Issue 11 re-based the 40-motion target. Its floor, launch + 42 × one small page, was set when
 // the procès-verbal was 10 pages and an extract 1 or 2; L2121-15 now puts every deliberation in
 // full in the procès-verbal (50 pages for this session) and the extracts carry their legal
@@ -109,6 +111,10 @@ const watched = script("watch.mjs", "watch.json", ["--runs", String(Math.max(5, 
 const hook = script("precommit.mjs", "precommit.json", ["--runs", String(Math.max(5, slowRuns))]);
 const warmHook = hook.rows.find((r) => r.measure === "warm, staged sitting edited");
 
+process.stderr.write("issue 13: validate cost per motion, 100 to 10,000 motions (its own script)\n");
+const limits = script("limits.mjs", "limits.json", ["--runs", String(Math.max(3, Math.ceil(slowRuns / 2)))]);
+const perMotion = limits.rows.map((r) => r.perMotion);
+
 const rows = [
   { measure: "HTML only (example session)", ms: html, floor: nodeStart, floorName: "node start", target: 2.5 },
   { measure: "validate (example session)", ms: validate, floor: nodeStart, floorName: "node start", target: undefined },
@@ -120,6 +126,8 @@ const rows = [
   { measure: "audit, real records", ms: auditRecords, floor: validateRecords, floorName: "validate, same files", target: 1.2 },
   ...watched.rows.map((r) => ({ measure: "watch: save to its PDF", ms: r.ms, floor: r.floor, floorName: r.floorName, target: r.target })),
   { measure: "pre-commit hook, 500 sittings", ms: warmHook.median, floor: hook.floors.nodeStart, floorName: "node start (target: under 1 s)", target: undefined },
+  // Issue 13: validate's cost per motion stays within 2 × from 100 to 10,000 motions.
+  { measure: "validate, per motion (largest)", ms: Math.max(...perMotion), floor: Math.min(...perMotion), floorName: "smallest, 100 to 10,000 motions", target: 2 },
 ].map((r) => ({ ...r, ratio: r.ms / r.floor, met: r.target === undefined ? undefined : r.ms / r.floor <= r.target }));
 const underFive = validate10k < 5000;
 

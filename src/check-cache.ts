@@ -68,7 +68,8 @@ export function openResultCache(file: string): ResultCache {
   let changed = false;
   return {
     key(path, bytes, read) {
-      const options = JSON.stringify([read.asRecorded ?? false, read.seats ?? null, read.summaryOnly ?? false]);
+      // The limits change the result of a file near them: a result is reused only under the same.
+      const options = JSON.stringify([read.asRecorded ?? false, read.seats ?? null, read.summaryOnly ?? false, read.limits ?? null]);
       return createHash("sha256").update(path).update("\0").update(options).update("\0").update(bytes).digest("hex").slice(0, 40);
     },
     get(key) {

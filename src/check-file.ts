@@ -4,6 +4,7 @@
 import { asFindings, hasErrors, type Diagnostic, type SourceFile } from "./diagnostics/diagnostic.js";
 import { loadLaw } from "./law/load-law.js";
 import type { Session } from "./model/session.js";
+import { defaultLimits, tooLarge, type Limits } from "./source/limits.js";
 import { decodeSource, loadSourceSync } from "./source/load-source.js";
 import { parseYaml, type ParsedSource } from "./source/parse-yaml.js";
 import type { Outcome } from "./tally/outcome.js";
@@ -45,16 +46,20 @@ export interface FileOptions {
    * other sittings of a register, read only as context for the rules across files, need.
    */
   readonly summaryOnly?: boolean;
+  /** The limits from the register's configuration (`limits:`); delib's defaults otherwise. */
+  readonly limits?: Limits;
 }
 
 /** Reads and checks one session file alone (relative paths from `cwd`). */
 export function checkFile(path: string, cwd: string, options: FileOptions = {}): FileResult {
-  const loaded = loadSourceSync(path, cwd);
+  const loaded = loadSourceSync(path, cwd, options.limits);
   return loaded.value ? checkText(loaded.value, options) : unread(path, loaded.diagnostics);
 }
 
 /** Checks one file's bytes already in hand (staged in git, standard input, read for a cache key). */
 export function checkBytes(path: string, bytes: Uint8Array, options: FileOptions = {}): FileResult {
+  const limits = options.limits ?? defaultLimits;
+  if (bytes.length > limits.fileSize) return unread(path, [tooLarge(path, bytes.length, limits)]);
   const decoded = decodeSource(path, bytes);
   return decoded.value ? checkText(decoded.value, options) : unread(path, decoded.diagnostics);
 }
@@ -67,7 +72,11 @@ function unread(path: string, diagnostics: readonly Diagnostic[]): FileResult {
 /** Checks one session text alone: YAML, schema, the count, then the rules of the file. Pure. */
 export function checkText(source: SourceFile, options: FileOptions = {}): FileResult {
   const none = { path: source.path, source, session: undefined, outcome: undefined };
-  const parsed = parseYaml(source);
+  const limits = options.limits ?? defaultLimits;
+  // A text given as it is (a file at a commit) is held to the size its file would be.
+  const size = source.text.length > limits.fileSize / 3 ? Buffer.byteLength(source.text) : 0;
+  if (size > limits.fileSize) return unread(source.path, [tooLarge(source.path, size, limits)]);
+  const parsed = parseYaml(source, limits);
   if (!parsed.value) return { ...none, parsed: undefined, diagnostics: parsed.diagnostics };
   const validated = validateSchema(parsed.value);
   const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];

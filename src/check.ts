@@ -141,8 +141,11 @@ export async function checkSessions(args: readonly string[], options: CheckOptio
 
 /** Checks each file alone, in threads when asked and worth it; from the cache when it has the file's result. */
 async function checkEach(paths: readonly string[], options: CheckOptions, configs: ConfigCache, summaryOnly = false): Promise<SummarizedResult[]> {
-  // What each file reads of its register's configuration: the assembly's seats.
-  const read = paths.map((path) => ({ asRecorded: options.asRecorded, seats: configs.forFile(path).config.body?.seats, summaryOnly }));
+  // What each file reads of its register's configuration: the assembly's seats, the limits.
+  const read = paths.map((path) => {
+    const { config } = configs.forFile(path);
+    return { asRecorded: options.asRecorded, seats: config.body?.seats, summaryOnly, limits: config.limits };
+  });
   const { cache } = options;
   if (!cache) return checkUncached(paths, read, options);
   const results = new Array<SummarizedResult>(paths.length);
@@ -254,8 +257,9 @@ function locateFindings(
     // Results from the checking threads carry no parsed file: parse it again, once.
     if (parsed.get(file) === undefined) {
       const text = results.find((r) => r.result.path === file)?.result.source;
-      const loaded = text ? { value: text } : loadSourceSync(file, cwd);
-      parsed.set(file, loaded.value ? parseYaml(loaded.value).value : undefined);
+      const { limits } = configOf(file);
+      const loaded = text ? { value: text } : loadSourceSync(file, cwd, limits);
+      parsed.set(file, loaded.value ? parseYaml(loaded.value, limits).value : undefined);
     }
     return parsed.get(file);
   };

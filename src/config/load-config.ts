@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../diagnostics/diagnostic.js";
+import { defaultLimits, MEGABYTE, type Limits } from "../source/limits.js";
 import { decodeSource, loadSourceSync } from "../source/load-source.js";
 import { parseYaml } from "../source/parse-yaml.js";
 import { validateAgainst } from "../validate/validate-schema.js";
@@ -62,6 +63,8 @@ export interface ConfigFile {
   roster?: RosterEvent[];
   templates?: string;
   assets?: Record<string, string>;
+  /** Limits raised (or lowered) for this register's session files (src/source/limits.ts). */
+  limits?: { file_size_mb?: number; motions?: number; members?: number; text_length?: number; nesting_depth?: number };
 }
 
 /** A loaded configuration, with its paths made absolute. */
@@ -79,9 +82,34 @@ export interface Config {
   readonly documents: DocumentSettings;
   /** The parsed file, to locate a finding in it. */
   readonly source: import("../source/parse-yaml.js").ParsedSource | undefined;
+  /** The limits its session files are read within: delib's defaults, with what `limits:` raises. */
+  readonly limits: Limits;
 }
 
-export const noConfig: Config = { path: undefined, root: undefined, templatesDir: undefined, assets: {}, body: undefined, numbering: undefined, roster: [], documents: {}, source: undefined };
+export const noConfig: Config = {
+  path: undefined,
+  root: undefined,
+  templatesDir: undefined,
+  assets: {},
+  body: undefined,
+  numbering: undefined,
+  roster: [],
+  documents: {},
+  source: undefined,
+  limits: defaultLimits,
+};
+
+/** The limits a configuration's `limits:` block sets, over delib's defaults. */
+export function limitsOf(given: ConfigFile["limits"]): Limits {
+  if (!given) return defaultLimits;
+  return {
+    fileSize: given.file_size_mb === undefined ? defaultLimits.fileSize : given.file_size_mb * MEGABYTE,
+    motions: given.motions ?? defaultLimits.motions,
+    members: given.members ?? defaultLimits.members,
+    textLength: given.text_length ?? defaultLimits.textLength,
+    depth: given.nesting_depth ?? defaultLimits.depth,
+  };
+}
 
 /** The nearest delib.config.yaml in `dir` or a folder above it (`exists`: on disk, or in git's index). */
 export function findConfig(dir: string, exists: (path: string) => boolean = existsSync): string | undefined {
@@ -144,6 +172,7 @@ function configOf(text: SourceFile, path: string): Result<Config> {
       roster: file.roster ?? [],
       documents: { identity: file.identity, siret: file.body?.siret, certification: file.certification, recourse: file.recourse, attendance: file.attendance },
       source: parsed.value,
+      limits: limitsOf(file.limits),
     },
     diagnostics,
   };

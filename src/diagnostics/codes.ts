@@ -69,6 +69,12 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB1012", severity: "error", meaning: "a value starts with a character YAML reserves, outside quotes", producer: "source/parse-yaml.ts" },
   { code: "DLB1013", severity: "error", meaning: "a pattern given on the command line matches no file", producer: "source/expand-paths.ts", testedBy: "test/cli/validate-many.test.ts" },
   { code: "DLB1014", severity: "error", meaning: "a file is not UTF-8 text (saved in Windows-1252 « ANSI », UTF-16 or another encoding): refused, never converted", producer: "source/load-source.ts", testedBy: "test/source/load-source.test.ts" },
+  { code: "DLB1020", severity: "error", meaning: "a session file is larger than the size limit (10 MB unless `limits.file_size_mb` says otherwise): refused before it is read", producer: "source/limits.ts", testedBy: "test/source/limits.test.ts" },
+  { code: "DLB1021", severity: "error", meaning: "lists and blocks are nested deeper than the limit (32 levels unless `limits.nesting_depth` says otherwise)", producer: "source/limits.ts" },
+  { code: "DLB1022", severity: "error", meaning: "a session file has more motions than the limit (2000 unless `limits.motions` says otherwise)", producer: "source/limits.ts", testedBy: "test/source/limits.test.ts" },
+  { code: "DLB1023", severity: "error", meaning: "a session file has more members than the limit (1000 unless `limits.members` says otherwise)", producer: "source/limits.ts", testedBy: "test/source/limits.test.ts" },
+  { code: "DLB1024", severity: "error", meaning: "one text is longer than the limit (200000 characters unless `limits.text_length` says otherwise)", producer: "source/limits.ts", testedBy: "test/source/limits.test.ts" },
+  { code: "DLB1025", severity: "error", meaning: "a list or block other than `motions` and `members` has more entries than the larger of their limits", producer: "source/limits.ts", testedBy: "test/source/limits.test.ts" },
 
   // DLB2xxx: schema
   { code: "DLB2001", severity: "error", meaning: "a required field is missing", producer: "validate/validate-schema.ts" },

@@ -2,25 +2,27 @@
 // another encoding (Windows Notepad's « ANSI », Windows-1252) is refused, never read as
 // something else: a legal record must not be silently reinterpreted, and a lenient reading
 // would print « Fr�d�ric » on the official document.
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { diagnostic, type Diagnostic, type Result, type SourceFile } from "../diagnostics/diagnostic.js";
 import { msg } from "../diagnostics/message.js";
+import { defaultLimits, readWithin, tooLarge, type Limits } from "./limits.js";
 
 /**
  * Reads a session file from disk; a missing or unreadable file is the user's input problem.
  * `path` is kept as given, for the diagnostics; a relative one is read from `cwd`. Synchronous:
  * the checking threads read thousands of small files one after the other (an asynchronous read
- * left them idle more than half the time).
+ * left them idle more than half the time). A file larger than `limits.fileSize` is refused
+ * before it is read (DLB1020).
  */
-export function loadSourceSync(path: string, cwd = "."): Result<SourceFile> {
-  let bytes: Uint8Array;
+export function loadSourceSync(path: string, cwd = ".", limits: Limits = defaultLimits): Result<SourceFile> {
+  let read: ReturnType<typeof readWithin>;
   try {
-    bytes = readFileSync(resolve(cwd, path));
+    read = readWithin(resolve(cwd, path), limits.fileSize);
   } catch (error) {
     return { value: undefined, diagnostics: [unreadableFile(path, error)] };
   }
-  return decodeSource(path, bytes);
+  if ("size" in read) return { value: undefined, diagnostics: [tooLarge(path, read.size, limits)] };
+  return decodeSource(path, read.bytes);
 }
 
 /** Strict: a byte that is not UTF-8 throws, where a lenient decoder would put U+FFFD. Drops a leading BOM. */

@@ -4,6 +4,7 @@ import type { Document, Node, YAMLError } from "yaml";
 import { diagnostic, type Diagnostic, type Result, type SourceFile, type Span } from "../diagnostics/diagnostic.js";
 import { msg, type Message } from "../diagnostics/message.js";
 import type { DataPath } from "../model/session.js";
+import { checkData, defaultLimits, LimitCrossed, overLimit, readerGuard, scanStructure, type Crossing, type DataCrossing, type Limits } from "./limits.js";
 
 // The yaml package (about 30 ms to load) is needed only to locate a problem: loaded then.
 const require = createRequire(import.meta.url);
@@ -31,24 +32,24 @@ export interface ParsedSource {
  * the full path, whose diagnostics are the reference: test/source/parse-yaml.test.ts checks
  * that both paths give the same data on every fixture and example.
  */
-export function parseYaml(file: SourceFile): Result<ParsedSource> {
+export function parseYaml(file: SourceFile, limits: Limits = defaultLimits): Result<ParsedSource> {
   const text = yamlText(file.text);
-  const fast = fastData(text);
+  const fast = fastData(text, limits);
+  if ("crossed" in fast) return { value: undefined, diagnostics: [overLimit(file, fast.crossed, limits)] };
   if (fast.ok) {
     let document: Document.Parsed | undefined;
-    return {
-      value: {
-        file,
-        data: fast.data,
-        get document() {
-          document ??= yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-          return document;
-        },
+    const source: ParsedSource = {
+      file,
+      data: fast.data,
+      get document() {
+        document ??= yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+        return document;
       },
-      diagnostics: [],
     };
+    if (fast.over) return { value: undefined, diagnostics: [overLimit(file, crossingAt(source, fast.over), limits)] };
+    return { value: source, diagnostics: [] };
   }
-  return parseYamlFully(file);
+  return parseYamlFully(file, limits, fast.checked);
 }
 
 /**
@@ -61,38 +62,51 @@ function yamlText(text: string): string {
   return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
-/** The data through js-yaml, or not ok when the full parser must look. */
-function fastData(text: string): { ok: true; data: unknown } | { ok: false } {
+/**
+ * The data through js-yaml, or not ok when the full parser must look (`checked`: the limits of
+ * nesting and counts are known to hold), or the limit the file crosses. js-yaml reads under a
+ * guard that stops it well before any stack runs out (src/source/limits.ts); a file it stops,
+ * or cannot read, is scanned as a token stream for the place the limit is crossed.
+ */
+function fastData(text: string, limits: Limits): { ok: true; data: unknown; over?: DataCrossing } | { ok: false; checked: boolean } | { crossed: Crossing } {
+  let warned = false;
+  let data: unknown;
+  try {
+    const options = { schema: jsYaml.CORE_SCHEMA, onWarning: () => (warned = true), listener: readerGuard(limits), maxDepth: 2 * limits.depth + 10 };
+    data = jsYaml.load(text, options as jsYaml.LoadOptions);
+  } catch (error) {
+    const crossed = scanStructure(text, limits, yaml());
+    if (crossed) return { crossed };
+    // Not reached, the guard allowing twice the limits: its own place then.
+    if (error instanceof LimitCrossed) return { crossed: error.crossing };
+    return { ok: false, checked: true };
+  }
+  // js-yaml shares aliased nodes without limit; a file that unfolds into more values than its
+  // text has characters (an alias bomb) goes to the full parser, which refuses it.
+  const over = checkData(data, limits, Math.max(200_000, text.length));
+  if (over === "unfolds") return { ok: false, checked: false };
+  if (over && over.kind !== "text") {
+    const crossed = scanStructure(text, limits, yaml());
+    if (crossed) return { crossed };
+  }
   // The few plain scalars the two parsers read differently (found by the property test):
   // js-yaml takes -.5 for text and 0b101 for a number; the yaml package the other way round.
-  if (/(^|[\s[{,:])([+-]\.[0-9]|[+-]?0b[01]|-0(?![0-9.xob]))/m.test(text)) return { ok: false };
-  let warned = false;
-  try {
-    const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, onWarning: () => (warned = true) });
-    // js-yaml shares aliased nodes without limit; a file that unfolds into more nodes than any
-    // session holds (an alias bomb) goes to the full parser, which refuses it.
-    if (warned || !withinSize(data, 200_000)) return { ok: false };
-    return { ok: true, data: data === undefined ? null : data };
-  } catch {
-    return { ok: false };
-  }
+  if (warned || /(^|[\s[{,:])([+-]\.[0-9]|[+-]?0b[01]|-0(?![0-9.xob]))/m.test(text)) return { ok: false, checked: over === undefined };
+  return { ok: true, data: data === undefined ? null : data, over };
 }
 
-/** Whether `data` unfolds into at most `budget` values. */
-function withinSize(data: unknown, budget: number): boolean {
-  let left = budget;
-  const stack: unknown[] = [data];
-  while (stack.length > 0) {
-    if (--left < 0) return false;
-    const value = stack.pop();
-    if (value !== null && typeof value === "object") stack.push(...Object.values(value));
-  }
-  return true;
+/** The place of a limit crossed in the data: the value at its path (for a list too long, its first entry over the limit). */
+function crossingAt(source: ParsedSource, over: DataCrossing): Crossing {
+  const offset = locate(source, over.path).start;
+  return over.kind === "text" ? { kind: "text", offset, length: over.length } : { kind: over.kind, offset };
 }
 
 /** Parses with the \`yaml\` package, which locates every problem precisely. */
-export function parseYamlFully(file: SourceFile): Result<ParsedSource> {
+export function parseYamlFully(file: SourceFile, limits: Limits = defaultLimits, checked = false): Result<ParsedSource> {
   const text = yamlText(file.text);
+  // The nesting and the counts, as tokens, before the library builds (recursively) the document.
+  const crossed = checked ? undefined : scanStructure(text, limits, yaml());
+  if (crossed) return { value: undefined, diagnostics: [overLimit(file, crossed, limits)] };
   // YAML 1.2 core schema: dates and numbers such as 2021-06 stay strings, `yes` stays a string.
   const document = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   // An unresolved tag (`title: !Urgent ...`) silently drops text from a legal record: an error.
@@ -126,7 +140,10 @@ export function parseYamlFully(file: SourceFile): Result<ParsedSource> {
     );
     return { value: undefined, diagnostics };
   }
-  return { value: { file, document, data }, diagnostics };
+  const parsed: ParsedSource = { file, document, data };
+  const over = checkData(data, limits, Number.MAX_SAFE_INTEGER);
+  if (over && over !== "unfolds") return { value: undefined, diagnostics: [overLimit(file, crossingAt(parsed, over), limits), ...diagnostics] };
+  return { value: parsed, diagnostics };
 }
 
 /** A file as the full parser read it: `text` is `file.text` with its lone CRs made line feeds. */
