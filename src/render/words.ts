@@ -84,8 +84,14 @@ interface NameJoiner {
  * for all the names of a document, longest first, so « Jean DUPONT-MOREL » is not taken for
  * « Jean DUPONT »; a space of a name may already be a no-break one, an apostrophe either kind.
  */
+/** The longest name kept on one line: far beyond « Marie-Christine de LA ROCHEFOUCAULD-DOUDEAUVILLE ». */
+const MAX_NAME_WORDS = 12;
+const MAX_NAME_LENGTH = 200;
+
 function nameJoiner(names: readonly string[]): NameJoiner {
-  const known = [...new Set(names.map((n) => n.trim()).filter((n) => /\s/.test(n)))]
+  // A name of more words than any person bears is left out: one expression holds every name,
+  // and V8 compiles it recursively (a 10,000-word « name » overflowed the stack, issue 13).
+  const known = [...new Set(names.map((n) => n.trim()).filter((n) => /\s/.test(n) && n.length <= MAX_NAME_LENGTH && n.split(/\s+/).length <= MAX_NAME_WORDS))]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .map((n) => n.split(/\s+/).map((w) => escapeRegExp(w).replace(/['’]/g, "['’]")).join("\\s+"));
   const civility = CIVILITIES.map(escapeRegExp).join("|");

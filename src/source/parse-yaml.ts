@@ -374,5 +374,9 @@ export function locate(source: ParsedSource, path: DataPath, at: "value" | "key"
   const target = at === "key" || isMap(node) || isSeq(node) ? (key ?? (node as Node | undefined)) : (node as Node | undefined);
   const range = (target as Node | undefined)?.range ?? (node as Node | undefined)?.range;
   if (!range) return { file, start: 0, end: Math.min(1, file.text.length) };
-  return { file, start: range[0], end: Math.max(range[1], range[0] + 1) };
+  // At least one character, never past the end: an empty value as the file's last bytes has
+  // the range [length, length + 1) (issue 13).
+  const length = file.text.length;
+  const start = Math.min(range[0], length);
+  return { file, start, end: Math.min(Math.max(range[1], start + 1), length) };
 }
