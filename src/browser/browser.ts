@@ -4,7 +4,8 @@
 import type { Browser, Page } from "puppeteer-core";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { msg, type Message } from "../diagnostics/message.js";
-import { launchChromium, LaunchFailure, LAUNCH_TIMEOUT_MS, type ChromiumProcess } from "./launch-chromium.js";
+import { browserAnsweredGarbage, browserDidNotAnswer, profileNotMade, tmpdirHint } from "./browser-failures.js";
+import { DEFAULT_START_TIMEOUT_S, launchChromium, LaunchFailure, type ChromiumProcess } from "./launch-chromium.js";
 
 export type { Page } from "puppeteer-core";
 
@@ -16,8 +17,20 @@ export interface BrowserSession {
   readonly userDataDir: string;
   /** Lends a page to `fn` and takes it back afterwards, even when `fn` throws. */
   withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
+  /**
+   * Why the browser process went away, when it did (it ended, or wrote garbage on its pipe):
+   * what a failed print is explained by. Waits a moment for it, as a process that dies closes
+   * its pipe before its exit is known; undefined if it is still running.
+   */
+  failure(): Promise<LaunchFailure | undefined>;
   /** Closes the browser and removes its profile; safe to call more than once. */
   close(): Promise<void>;
+}
+
+/** How long to wait for the browser. */
+export interface BrowserTimeouts {
+  /** For it to answer on its pipe once started, in milliseconds (DEFAULT_START_TIMEOUT_S by default). */
+  readonly startMs?: number;
 }
 
 /** Thrown by `openBrowser` when the browser does not start; see `browserLaunchFailed`. */
@@ -33,11 +46,23 @@ export class BrowserLaunchError extends Error {
   }
 }
 
+/** The browser failed the work on a page (closed it, lost the connection, refused a command): see `BrowserSession.failure` for why. */
+export class PageFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the browser failed while printing: ${firstLine(describe(cause))}`);
+    this.name = "PageFailure";
+  }
+
+  /** The library's own words, on one line. */
+  get detail(): string {
+    return firstLine(describe(this.cause));
+  }
+}
+
 /** The browser did not answer on its pipe in time. */
 class LaunchTimeout extends Error {
-  readonly reason = msg("browser.launch.timeout", { seconds: LAUNCH_TIMEOUT_MS / 1000 });
-  constructor() {
-    super(`Timed out after ${LAUNCH_TIMEOUT_MS / 1000} s waiting for the browser to start`);
+  constructor(readonly seconds: number) {
+    super(`Timed out after ${seconds} s waiting for the browser to start`);
     this.name = "LaunchTimeout";
   }
 }
@@ -50,7 +75,8 @@ const MAX_IDLE_PAGES = 2;
  * BrowserLaunchError. The process is spawned before this function first waits, so a caller
  * that does not await at once has the browser starting while it works.
  */
-export async function openBrowser(executablePath: string): Promise<BrowserSession> {
+export async function openBrowser(executablePath: string, timeouts: BrowserTimeouts = {}): Promise<BrowserSession> {
+  const startMs = timeouts.startMs ?? DEFAULT_START_TIMEOUT_S * 1000;
   let chromium: ChromiumProcess;
   try {
     chromium = launchChromium(executablePath);
@@ -78,7 +104,7 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
       return { connected, first: await first.page() };
     })();
     const timeout = new Promise<never>((_, reject) => {
-      const timer = setTimeout(() => reject(new LaunchTimeout()), LAUNCH_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new LaunchTimeout(startMs / 1000)), startMs);
       // Never the reason the process stays up.
       timer.unref();
       void connecting.finally(() => clearTimeout(timer)).catch(() => undefined);
@@ -88,7 +114,8 @@ export async function openBrowser(executablePath: string): Promise<BrowserSessio
     page = ready.first ?? (await browser.newPage());
   } catch (error) {
     // A browser that dies closes its pipe before its exit is known: say why it died when it did.
-    const cause = error instanceof LaunchFailure ? error : ((await processFailure(chromium)) ?? error);
+    // One that hangs is not waited for any longer.
+    const cause = error instanceof LaunchFailure || error instanceof LaunchTimeout ? error : ((await processFailure(chromium)) ?? error);
     await chromium.kill();
     throw new BrowserLaunchError(executablePath, cause, cause instanceof LaunchFailure ? cause.output : []);
   }
@@ -115,14 +142,21 @@ async function processFailure(chromium: ChromiumProcess): Promise<LaunchFailure 
  */
 export function browserLaunchFailed(executablePath: string, error: unknown, platform: NodeJS.Platform = process.platform): Diagnostic {
   const cause = error instanceof BrowserLaunchError ? error.cause : error;
-  const reason: Message | string = cause instanceof LaunchFailure || cause instanceof LaunchTimeout ? cause.reason : firstLine(describe(cause));
-  const output = (error instanceof BrowserLaunchError ? error.output : []).slice(-3);
+  // Hanging, talking garbage, or no room for a profile: each its own code (browser-failures.ts).
+  if (cause instanceof LaunchTimeout) return browserDidNotAnswer(executablePath, cause.seconds, platform);
+  if (cause instanceof LaunchFailure && cause.kind === "garbage") return browserAnsweredGarbage(executablePath, cause, "start");
+  if (cause instanceof LaunchFailure && cause.kind === "profile") return profileNotMade(cause, platform);
+  const reason: Message | string = cause instanceof LaunchFailure ? cause.reason : firstLine(describe(cause));
+  const allOutput = error instanceof BrowserLaunchError ? error.output : [];
+  const output = allOutput.slice(-3);
+  const tmpdir = tmpdirHint(allOutput, platform);
   return diagnostic({
     code: "DLB4002",
     message: msg("DLB4002"),
     hints: [
       msg("DLB4002.hint.cause", { path: executablePath, cause: reason }),
       ...(output.length > 0 ? [msg("DLB4002.hint.output", { output: output.join(" / ") })] : []),
+      ...(tmpdir ? [tmpdir] : []),
       // A Windows browser prints nothing for --version: opening it is the check there.
       platform === "win32" ? msg("DLB4002.hint.windows", { path: executablePath }) : msg("DLB4002.hint", { path: executablePath }),
       msg("browser.html_written"),
@@ -148,6 +182,10 @@ class PooledSession implements BrowserSession {
 
   get userDataDir(): string {
     return this.#chromium.userDataDir;
+  }
+
+  failure(): Promise<LaunchFailure | undefined> {
+    return processFailure(this.#chromium);
   }
 
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {

@@ -21,8 +21,20 @@ import { chromiumArgs } from "./chromium-args.js";
 
 export { chromiumArgs } from "./chromium-args.js";
 
-/** How long the browser may take to answer on its DevTools pipe. */
-export const LAUNCH_TIMEOUT_MS = 30_000;
+/**
+ * How long the browser may take to answer on its DevTools pipe, by default, in seconds: a cold
+ * start on a busy two-core machine takes about a second, so ten leave room and still give up a
+ * browser that hangs soon enough (issue 13). `--browser-timeout` and DELIB_BROWSER_TIMEOUT
+ * change it.
+ */
+export const DEFAULT_START_TIMEOUT_S = 10;
+
+/**
+ * The most a message from the browser may grow to, in bytes, before delib stops reading it: the
+ * PDF comes in chunks (IO.read), so no real message comes near; a browser that writes without
+ * ever ending a message would otherwise fill the memory.
+ */
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
 /** A Chromium process started by `launchChromium`, not yet (or no longer) driven. */
 export interface ChromiumProcess {
@@ -37,11 +49,23 @@ export interface ChromiumProcess {
   kill(): Promise<void>;
 }
 
-/** Why the browser did not come up (a message for the reader), with the last lines it wrote on stderr. */
+/**
+ * What went wrong with the browser process: it could not be spawned, its profile could not be
+ * made in the temporary folder, it ended, or it wrote something other than the DevTools
+ * protocol on its pipe.
+ */
+export type FailureKind = "spawn" | "profile" | "ended" | "garbage";
+
+/** Why the browser did not come up or went away (a message for the reader), with the last lines it wrote on stderr. */
 export class LaunchFailure extends Error {
   constructor(
     readonly reason: Message,
     readonly output: readonly string[],
+    readonly kind: FailureKind = "spawn",
+    /** How it ended, without the words of a launch ("it ended (SIGKILL)"), for one that ended mid-run. */
+    readonly how?: Message,
+    /** The start of what came on the pipe, for garbage. */
+    readonly sample?: string,
   ) {
     super(`failed to launch the browser process (${reason.id}${reason.values ? ` ${JSON.stringify(reason.values)}` : ""})`);
     this.name = "LaunchFailure";
@@ -59,9 +83,15 @@ export function launchChromium(executablePath: string): ChromiumProcess {
   let userDataDir: string | undefined;
   try {
     userDataDir = mkdtempSync(path.join(os.tmpdir(), "delib-chromium-"));
+  } catch (error) {
+    // A temporary folder that is missing, not a folder, read-only or full (ENOENT, ENOTDIR,
+    // EACCES, EROFS, ENOSPC): no browser can run without a profile.
+    throw new LaunchFailure(msg("browser.launch.failed", { error: describe(error) }), [], "profile");
+  }
+  try {
     return new Launched(executablePath, userDataDir);
   } catch (error) {
-    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
     throw error instanceof LaunchFailure ? error : new LaunchFailure(msg("browser.launch.failed", { error: describe(error) }), []);
   }
 }
@@ -95,7 +125,11 @@ class Launched implements ChromiumProcess {
       this.killNow();
       throw new LaunchFailure(msg("browser.launch.no_pipes"), []);
     }
-    this.transport = new PipeTransport(toBrowser, fromBrowser);
+    // Garbage on the pipe: the browser is not one delib can drive; it is stopped, as one that ended.
+    this.transport = new PipeTransport(toBrowser, fromBrowser, (sample) => {
+      fail(new LaunchFailure(msg("browser.pipe.garbage", { sample }), this.output(), "garbage", undefined, sample));
+      this.killNow();
+    });
     // Keep the browser's last words for the diagnostic; reading also keeps its stderr flowing.
     stderr.setEncoding("utf8");
     stderr.on("data", (text: string) => {
@@ -106,7 +140,8 @@ class Launched implements ChromiumProcess {
       // stderr may still hold the last lines: wait for it to end before quoting them.
       // The code as text: a Windows exit code (3221225477) is not a quantity to group in thousands.
       const reason = signal !== null ? msg("browser.launch.ended_signal", { signal }) : msg("browser.launch.ended_code", { code: String(code) });
-      const quote = () => fail(new LaunchFailure(reason, this.output()));
+      const how = signal !== null ? msg("browser.ended.signal", { signal }) : msg("browser.ended.code", { code: String(code) });
+      const quote = () => fail(new LaunchFailure(reason, this.output(), "ended", how));
       if (stderr.readableEnded || stderr.destroyed) quote();
       else stderr.once("close", quote);
     });
@@ -157,27 +192,39 @@ class Launched implements ChromiumProcess {
     return [this.userDataDir, ...singletonFolder(this.userDataDir)];
   }
 
-  /** The last non-empty lines the browser wrote on stderr. */
+  /**
+   * The last non-empty lines the browser wrote on stderr, without the complaints every headless
+   * Chromium makes in a container (no D-Bus, no crash reporter), which would hide its last words.
+   */
   output(): string[] {
-    return this.#stderr.map((line) => line.trim()).filter((line) => line !== "");
+    return this.#stderr.map((line) => line.trim()).filter((line) => line !== "" && !/ERROR:(dbus\/|third_party\/crashpad\/)/.test(line));
   }
 }
 
 /**
  * Chromium's DevTools pipe (`--remote-debugging-pipe`): JSON messages ended by a NUL byte, read
  * on fd 4 and written on fd 3. puppeteer-core has one too, but keeps it internal.
+ *
+ * What is not a DevTools message (not JSON, or JSON puppeteer cannot take) would make puppeteer
+ * throw where nobody can catch it (an uncaught SyntaxError ended delib, issue 13): here
+ * `garbage` is told once, with the start of what came, and the pipe is given up, which fails
+ * every call still waiting.
  */
 class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;
   onclose?: () => void;
   readonly #toBrowser: Writable;
+  readonly #garbage: (sample: string) => void;
   #pending: Buffer[] = [];
+  #pendingBytes = 0;
   #closed = false;
+  #ended = false;
 
-  constructor(toBrowser: Writable, fromBrowser: Readable) {
+  constructor(toBrowser: Writable, fromBrowser: Readable, garbage: (sample: string) => void) {
     this.#toBrowser = toBrowser;
+    this.#garbage = garbage;
     fromBrowser.on("data", (chunk: Buffer) => this.#receive(chunk));
-    fromBrowser.on("close", () => this.onclose?.());
+    fromBrowser.on("close", () => this.#end());
     // An error on the pipe means the browser went away: the process's `failed` says so.
     fromBrowser.on("error", () => undefined);
     toBrowser.on("error", () => undefined);
@@ -193,26 +240,70 @@ class PipeTransport implements ConnectionTransport {
     this.#closed = true;
   }
 
+  /** Tells puppeteer once that the pipe is gone. */
+  #end(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.onclose?.();
+  }
+
+  /** Something that is not the protocol came: said once, and the pipe is given up. */
+  #refuse(text: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#pending = [];
+    this.#garbage(sampleOf(text));
+    this.#end();
+  }
+
+  /**
+   * Hands one message to puppeteer, on a later turn as its own transports do. Its handler is
+   * async: what it cannot take (not JSON, not an object, not shaped as a DevTools message) ends
+   * in a rejection, which is caught here, rather than an unhandled one that would end delib.
+   */
+  #deliver(message: string): void {
+    setImmediate(() => {
+      if (this.#closed) return;
+      try {
+        const handled: unknown = this.onmessage?.(message);
+        if (handled instanceof Promise) handled.catch(() => this.#refuse(message));
+      } catch {
+        this.#refuse(message);
+      }
+    });
+  }
+
   #receive(chunk: Buffer): void {
     if (this.#closed) return;
     let end = chunk.indexOf(0);
     if (end < 0) {
       this.#pending.push(chunk);
+      this.#pendingBytes += chunk.length;
+      if (this.#pendingBytes > MAX_MESSAGE_BYTES) this.#refuse(Buffer.concat(this.#pending.slice(0, 1)).toString("utf8"));
       return;
     }
     let start = 0;
     let head: Buffer = Buffer.concat([...this.#pending, chunk.subarray(0, end)]);
     this.#pending = [];
+    this.#pendingBytes = 0;
     while (end >= 0) {
-      const message = head.toString("utf8");
-      // Delivered on a later turn, as puppeteer's own transports do.
-      setImmediate(() => this.onmessage?.(message));
+      this.#deliver(head.toString("utf8"));
+      if (this.#closed) return;
       start = end + 1;
       end = chunk.indexOf(0, start);
       head = chunk.subarray(start, end < 0 ? undefined : end);
     }
-    if (start < chunk.length) this.#pending.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      this.#pending.push(chunk.subarray(start));
+      this.#pendingBytes = chunk.length - start;
+    }
   }
+}
+
+/** The start of what came on the pipe, on one line, for the reader to recognise it. */
+function sampleOf(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
 
 /** SIGKILL to the process group led by `pid`: renderers may outlive a browser process that crashed. */

@@ -1,9 +1,46 @@
 // Prints many documents with one browser: pages are reused, and a bounded number print at once.
 import { availableParallelism } from "node:os";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { browserLaunchFailed, openBrowser } from "./browser.js";
+import { browserAnsweredGarbage, browserDied, printTookTooLong } from "./browser-failures.js";
+import { browserLaunchFailed, openBrowser, PageFailure, type BrowserSession } from "./browser.js";
 import { browserNotFound, findChromium } from "./find-chromium.js";
+import { DEFAULT_START_TIMEOUT_S } from "./launch-chromium.js";
 import { renderPdf, type PdfMetadata } from "./render-pdf.js";
+
+/**
+ * How long one document may take to print, by default, in seconds: a procès-verbal of a hundred
+ * deliberations prints in a few seconds; a browser stuck on a page is given up (issue 13).
+ */
+export const DEFAULT_PRINT_TIMEOUT_S = 60;
+
+/** How long to wait for the browser: to start, and to print each document, in seconds. */
+export interface PrinterTimeouts {
+  readonly startSeconds?: number;
+  readonly printSeconds?: number;
+}
+
+/**
+ * Thrown by `Printer.print` when the browser fails while printing (it died, hung, or talked
+ * garbage): an environment problem, with its diagnostic. The browser is already stopped, and
+ * every later print throws the same.
+ */
+export class PrintFailed extends Error {
+  constructor(readonly problem: Diagnostic) {
+    super(`printing failed: ${problem.code}`);
+    this.name = "PrintFailed";
+  }
+}
+
+/** A document that took longer than its time to print. */
+class PrintTimeout extends Error {
+  constructor(
+    readonly document: string,
+    readonly seconds: number,
+  ) {
+    super(`${document} took longer than ${seconds} s to print`);
+    this.name = "PrintTimeout";
+  }
+}
 
 /** One document to print. */
 export interface PrintJob {
@@ -45,23 +82,59 @@ export interface Printer {
  * problem (DLB4001, DLB4002), returned, not thrown. The CLI starts it while it checks the
  * input, since launching Chromium is the slowest step of a run.
  */
-export async function startPrinter(options: { flag: string | undefined; env: Readonly<Record<string, string | undefined>> }): Promise<Printer | { problem: Diagnostic }> {
+export async function startPrinter(options: {
+  flag: string | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  timeouts?: PrinterTimeouts;
+}): Promise<Printer | { problem: Diagnostic }> {
   const found = findChromium({ flag: options.flag, env: options.env });
   if ("tried" in found) return { problem: browserNotFound(found.tried, process.platform) };
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const startSeconds = options.timeouts?.startSeconds ?? DEFAULT_START_TIMEOUT_S;
+  const printSeconds = options.timeouts?.printSeconds ?? DEFAULT_PRINT_TIMEOUT_S;
+  let browser: BrowserSession;
   try {
-    browser = await openBrowser(found.path);
+    browser = await openBrowser(found.path, { startMs: startSeconds * 1000 });
   } catch (error) {
     return { problem: browserLaunchFailed(found.path, error) };
   }
+  /** Set by the first print that fails: the browser is stopped, and every print after throws it. */
+  let broken: Promise<PrintFailed> | undefined;
+  const fail = (error: PageFailure | PrintTimeout): Promise<PrintFailed> => {
+    broken ??= (async () => {
+      // Asked before the browser is stopped, which would end it in any case.
+      const problem = await whyPrintingFailed(browser, error);
+      await browser.close();
+      return new PrintFailed(problem);
+    })();
+    return broken;
+  };
+  const printOne = async (job: PrintJob): Promise<Uint8Array> => {
+    let timer: NodeJS.Timeout | undefined;
+    const printing = renderPdf(browser, job.html, job.meta);
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PrintTimeout(job.meta.title, printSeconds)), printSeconds * 1000);
+    });
+    try {
+      return await Promise.race([printing, late]);
+    } catch (error) {
+      // A print given up fails later, when the browser is stopped: nobody waits for it then.
+      printing.catch(() => undefined);
+      if (!(error instanceof PageFailure || error instanceof PrintTimeout)) throw error;
+      throw await fail(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     executablePath: found.path,
     async print(jobs, onPrinted) {
+      if (broken) throw await broken;
       let done = 0;
       // Longest first: a long procès-verbal printed last would leave the other pages idle.
       const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.html.length - jobs[a]!.html.length || a - b);
       const printed = await mapLimit(order, printConcurrency, async (i) => {
-        const pdf = await renderPdf(browser, jobs[i]!.html, jobs[i]!.meta);
+        if (broken) throw await broken;
+        const pdf = await printOne(jobs[i]!);
         onPrinted?.(++done, jobs.length);
         return pdf;
       });
@@ -71,4 +144,15 @@ export async function startPrinter(options: { flag: string | undefined; env: Rea
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * The diagnostic for a print that failed: too long (DLB4007), garbage on the pipe (DLB4005), or
+ * the browser gone, its process ended or its page closed (DLB4006).
+ */
+async function whyPrintingFailed(browser: BrowserSession, error: PageFailure | PrintTimeout): Promise<Diagnostic> {
+  if (error instanceof PrintTimeout) return printTookTooLong(error.document, error.seconds);
+  const failure = await browser.failure();
+  if (failure?.kind === "garbage") return browserAnsweredGarbage(browser.executablePath, failure, "print");
+  return browserDied(browser.executablePath, failure, error.detail);
 }

@@ -2,7 +2,7 @@
 // (the same HTML and metadata give the same bytes).
 import { createHash } from "node:crypto";
 import type { HTTPRequest, Page } from "puppeteer-core";
-import type { BrowserSession } from "./browser.js";
+import { PageFailure, type BrowserSession } from "./browser.js";
 import { pdfString } from "../render/pdf-string.js";
 import { SEAL_PLACEHOLDER, sealPdf } from "./pdf-seal.js";
 
@@ -20,12 +20,17 @@ export interface PdfMetadata {
   readonly custom?: Readonly<Record<string, string>>;
 }
 
-/** Prints `html` on a page borrowed from `browser` and returns reproducible PDF bytes. */
+/**
+ * Prints `html` on a page borrowed from `browser` and returns reproducible PDF bytes. Whatever
+ * goes wrong in the browser is thrown as a PageFailure; no time limit of the library's own
+ * applies (the printer gives each document its own, print-pdfs.ts).
+ */
 export async function renderPdf(browser: BrowserSession, html: string, meta: PdfMetadata): Promise<Uint8Array> {
   const printed = await browser.withPage(async (page) => {
     await makeInert(page);
-    await page.setContent(html, { waitUntil: "load" });
+    await page.setContent(html, { waitUntil: "load", timeout: 0 });
     return page.pdf({
+      timeout: 0,
       // The template's CSS @page owns the paper size and margins.
       preferCSSPageSize: true,
       printBackground: true,
@@ -33,6 +38,8 @@ export async function renderPdf(browser: BrowserSession, html: string, meta: Pdf
       outline: true,
       displayHeaderFooter: false,
     });
+  }).catch((error: unknown) => {
+    throw new PageFailure(error);
   });
   return normalisePdf(printed, meta);
 }

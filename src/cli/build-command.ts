@@ -6,6 +6,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   documentKinds,
   documentNamesClash,
+  PrintFailed,
   prepareTemplates,
   printDocuments,
   renderDocuments,
@@ -17,6 +18,7 @@ import {
 } from "../documents.js";
 import { msg } from "../diagnostics/message.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
+import { browserTimeouts } from "./browser-timeout.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
@@ -31,6 +33,8 @@ export interface BuildOptions {
   template?: string;
   emit?: string;
   chromium?: string;
+  /** `--browser-timeout SECONDS`: how long the browser may take to start. */
+  browserTimeout?: string;
   report?: ReportFormat;
 }
 
@@ -41,10 +45,11 @@ export async function build(files: readonly string[], options: BuildOptions, con
   const formats = parseList(options.format, documentFormats, "--format");
   const kinds = parseList(options.documents, documentKinds, "--documents");
   const emit = options.emit === undefined ? [] : parseList(options.emit, ["json"] as const, "--emit");
+  const timeouts = browserTimeouts(options.browserTimeout, context.io.env);
   // Launching Chromium is the slowest step: the process is spawned here, before anything is
   // awaited, and comes up while puppeteer-core loads and the input is checked.
   const printer: Promise<Started> | undefined = formats.includes("pdf")
-    ? startPrinter({ flag: options.chromium, env: context.io.env })
+    ? startPrinter({ flag: options.chromium, env: context.io.env, timeouts })
     : undefined;
   try {
     return await buildWith(files, { ...options, formats, kinds, emit }, context, printer);
@@ -111,15 +116,22 @@ async function buildWith(
       const progress = io.stderrIsTty && documents.length > 3 && !context.quiet;
       context.detail(msg("cli.verbose.browser", { path: started.executablePath }));
       elapsed = stopwatch();
-      outputs.push(
-        ...(await printDocuments(
-          started,
-          documents,
-          io.env,
-          progress ? (done, total) => io.stderr(`\r${context.t("cli.build.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined,
-        )),
-      );
-      context.detail(msg("cli.verbose.printed", { documents: documents.length, ms: elapsed() }));
+      try {
+        outputs.push(
+          ...(await printDocuments(
+            started,
+            documents,
+            io.env,
+            progress ? (done, total) => io.stderr(`\r${context.t("cli.build.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined,
+          )),
+        );
+        context.detail(msg("cli.verbose.printed", { documents: documents.length, ms: elapsed() }));
+      } catch (error) {
+        // The browser died, hung or talked garbage while printing: no PDF is written, the rest is.
+        if (!(error instanceof PrintFailed)) throw error;
+        if (progress) io.stderr("\n");
+        environmentProblem = error.problem;
+      }
       // Every PDF is in hand: the browser goes while the files are written.
       void started.close();
     }

@@ -157,6 +157,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .option(`--template <${dir}>`, tr.t("help.option.template"))
     .option(`--emit <${tr.t("help.placeholder.what")}>`, tr.t("help.option.emit"))
     .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
+    .option(`--browser-timeout <${tr.t("help.placeholder.seconds")}>`, tr.t("help.option.browser_timeout"))
     .option("--watch", tr.t("help.option.watch"))
     .addOption(reportOption())
     .action(async (files: string[], options: import("./build-command.js").BuildOptions & { watch?: boolean }) => {
@@ -187,6 +188,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .requiredOption(`--year <${tr.t("help.placeholder.year")}>`, tr.t("help.option.year"))
     .option(`-o, --out <${file}>`, tr.t("help.option.register_out"))
     .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
+    .option(`--browser-timeout <${tr.t("help.placeholder.seconds")}>`, tr.t("help.option.browser_timeout"))
     .addOption(reportOption())
     .action(async (files: string[], options: import("./register-command.js").RegisterCommandOptions) => {
       const { registerCommand } = await import("./register-command.js");

@@ -23,6 +23,7 @@ import { listOf, msg, type Message } from "../diagnostics/message.js";
 import {
   documentKinds,
   fileNamesClash,
+  PrintFailed,
   plannedDocuments,
   prepareTemplates,
   printConcurrency,
@@ -33,10 +34,12 @@ import {
   type DocumentKind,
   type OutputFile,
   type Printer,
+  type PrinterTimeouts,
   type RenderedDocument,
 } from "../documents.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
 import { documentFormats, type BuildOptions } from "./build-command.js";
+import { browserTimeouts } from "./browser-timeout.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
@@ -50,11 +53,16 @@ export interface RebuildOptions {
   readonly emit: readonly "json"[];
   readonly template?: string;
   readonly chromium?: string;
+  /** How long the browser may take to start and to print each document. */
+  readonly timeouts?: PrinterTimeouts;
   readonly report?: ReportFormat;
 }
 
-/** `build`'s options, read as `build` reads them; a wrong value is a usage error, before anything is watched. */
-export function rebuildOptions(options: BuildOptions): RebuildOptions {
+/**
+ * `build`'s options, read as `build` reads them (with `env`'s DELIB_BROWSER_TIMEOUT and
+ * DELIB_PRINT_TIMEOUT); a wrong value is a usage error, before anything is watched.
+ */
+export function rebuildOptions(options: BuildOptions, env: Readonly<Record<string, string | undefined>> = {}): RebuildOptions {
   return {
     out: options.out,
     formats: parseList(options.format, documentFormats, "--format"),
@@ -62,6 +70,7 @@ export function rebuildOptions(options: BuildOptions): RebuildOptions {
     emit: options.emit === undefined ? [] : parseList(options.emit, ["json"] as const, "--emit"),
     template: options.template,
     chromium: options.chromium,
+    timeouts: browserTimeouts(options.browserTimeout, env),
     report: options.report,
   };
 }
@@ -183,7 +192,7 @@ export function rebuilder(files: readonly string[], options: RebuildOptions, con
 
   /** The browser, started on first need and kept; one that would not start is tried again at the next build. */
   const browser = (): Promise<Started> => {
-    printer ??= startPrinter({ flag: options.chromium, env: io.env }).then((started) => {
+    printer ??= startPrinter({ flag: options.chromium, env: io.env, timeouts: options.timeouts }).then((started) => {
       if ("problem" in started) printer = undefined;
       else {
         context.detail(msg("cli.verbose.browser", { path: started.executablePath }));
@@ -321,11 +330,14 @@ export function rebuilder(files: readonly string[], options: RebuildOptions, con
         }),
       ).then(() => {
         if (printFailure === undefined) return;
-        // The browser failed while printing (it crashed, or was killed): the next build starts another.
+        // The browser failed while printing (it crashed, hung, or was killed): the next build starts another.
         const broken = printer;
         printer = undefined;
         void broken?.then((s) => ("close" in s ? s.close() : undefined)).catch(() => undefined);
-        throw printFailure;
+        // Said once, however many documents it failed; the HTML was written all the same.
+        if (!(printFailure instanceof PrintFailed)) throw printFailure;
+        if (!problems.includes(printFailure.problem)) problems.push(printFailure.problem);
+        printFailure = undefined;
       });
 
     // The documents being edited: checked, rendered and written first, with the machine to themselves.

@@ -6,9 +6,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import { checkSessions, registerSessionFiles } from "../check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { msg } from "../diagnostics/message.js";
-import { startPrinter, writeOutputs, type Printer } from "../documents.js";
+import { PrintFailed, startPrinter, writeOutputs, type Printer } from "../documents.js";
 import { buildRegister, registerDate } from "../register/build-register.js";
 import { sittingsOfYear } from "../register/register-sittings.js";
+import { browserTimeouts } from "./browser-timeout.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
@@ -18,6 +19,8 @@ export interface RegisterCommandOptions {
   year: string;
   out?: string;
   chromium?: string;
+  /** `--browser-timeout SECONDS`: how long the browser may take to start. */
+  browserTimeout?: string;
   report?: ReportFormat;
 }
 
@@ -28,6 +31,7 @@ export async function registerCommand(args: readonly string[], options: Register
   const year = String(options.year ?? "").trim();
   if (!/^\d{4}$/.test(year)) throw new UsageError(msg("cli.usage.register.year", { year: String(options.year ?? "") }));
   const { cwd } = context.io;
+  const timeouts = browserTimeouts(options.browserTimeout, context.io.env);
   let files = args;
   if (files.length === 0) {
     const register = registerSessionFiles(cwd);
@@ -35,7 +39,7 @@ export async function registerCommand(args: readonly string[], options: Register
     files = register.files;
   }
   // Launching Chromium is the slowest step: start it now, while the input is checked.
-  const printer: Promise<Started> = startPrinter({ flag: options.chromium, env: context.io.env });
+  const printer: Promise<Started> = startPrinter({ flag: options.chromium, env: context.io.env, timeouts });
   try {
     return await registerWith(files, year, outputPath(resolve(cwd, options.out ?? "out/"), options.out, year), options, context, printer);
   } finally {
@@ -91,11 +95,11 @@ async function registerWith(
     return ExitCode.InvalidInput;
   }
 
+  // The browser's diagnostics speak for `delib build`, which still writes the HTML; the register writes nothing.
+  const withoutHtml = (problem: Diagnostic): Diagnostic => ({ ...problem, hints: problem.hints.filter((h) => typeof h === "string" || h.id !== "browser.html_written") });
   const started = await printer;
   if ("problem" in started) {
-    // browserNotFound speaks for `delib build`, which still writes the HTML; the register writes nothing.
-    const problem = { ...started.problem, hints: started.problem.hints.filter((h) => h.id !== "browser.html_written") };
-    await report([...diagnostics, problem]);
+    await report([...diagnostics, withoutHtml(started.problem)]);
     return ExitCode.Environment;
   }
   const progress = io.stderrIsTty && !context.quiet;
@@ -103,12 +107,21 @@ async function registerWith(
   elapsed = stopwatch();
   // The register's identity: the body named in its configuration, else in its first sitting.
   const body = sittings[0]!.config.body?.name ?? sittings[0]!.outcome.session.body.name;
-  const built = await buildRegister(sittings, {
-    identity: { body, year },
-    date: registerDate(sittings, io.env),
-    print: (jobs) =>
-      started.print(jobs, progress ? (done, total) => io.stderr(`\r${context.t("cli.register.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined),
-  });
+  let built: Awaited<ReturnType<typeof buildRegister>>;
+  try {
+    built = await buildRegister(sittings, {
+      identity: { body, year },
+      date: registerDate(sittings, io.env),
+      print: (jobs) =>
+        started.print(jobs, progress ? (done, total) => io.stderr(`\r${context.t("cli.register.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined),
+    });
+  } catch (error) {
+    // The browser died, hung or talked garbage while printing: nothing is written.
+    if (!(error instanceof PrintFailed)) throw error;
+    if (progress) io.stderr("\n");
+    await report([...diagnostics, withoutHtml(error.problem)]);
+    return ExitCode.Environment;
+  }
   diagnostics.push(...built.diagnostics);
   context.detail(msg("cli.verbose.register", { ms: elapsed() }));
   await report(diagnostics);

@@ -12,7 +12,7 @@ import { untilInterrupted, watchInputs } from "./watch-files.js";
 /** Returns the exit code of the last build. */
 export async function watch(files: readonly string[], options: BuildOptions, context: CliContext): Promise<number> {
   // A wrong --format or --documents is a usage error, said once, before anything is watched.
-  const builds = rebuilder(files, rebuildOptions(options), context);
+  const builds = rebuilder(files, rebuildOptions(options, context.io.env), context);
   const attempt = async (seen?: number): Promise<number> => {
     try {
       return await builds.run(seen);
