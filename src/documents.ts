@@ -11,7 +11,7 @@ import { msg } from "./diagnostics/message.js";
 import { numberKey } from "./model/deliberation-number.js";
 import { extractFileName, listFileName, minutesFileName } from "./model/document-names.js";
 import type { Provenance } from "./model/provenance.js";
-import { pdfDocumentDate } from "./output/document-date.js";
+import { pdfDocumentDate, sourceDateEpochProblem } from "./output/document-date.js";
 import { writeOutputs, type OutputFile } from "./output/write-outputs.js";
 import { AssetError, dataUri } from "./render/assets.js";
 import { loadCatalogue } from "./render/catalogue.js";
@@ -24,7 +24,7 @@ import type { ActLinks } from "./validate/set-rules/act-links.js";
 
 export type { RenderedDocument } from "./render/render-html.js";
 export { documentKinds, type DocumentKind } from "./render/templates.js";
-export { startPrinter, writeOutputs, pdfDocumentDate, type Printer, type PrintJob, type OutputFile };
+export { startPrinter, writeOutputs, pdfDocumentDate, sourceDateEpochProblem, type Printer, type PrintJob, type OutputFile };
 /** How many documents a printer prints at once (`build --watch` queues its own prints by it). */
 export { printConcurrency };
 export { answerSignals } from "./browser/launch-chromium.js";

@@ -19,6 +19,7 @@ import {
 import { msg } from "../diagnostics/message.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
 import { browserTimeouts } from "./browser-timeout.js";
+import { refuseUndatable } from "./source-date.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
@@ -46,6 +47,10 @@ export async function build(files: readonly string[], options: BuildOptions, con
   const kinds = parseList(options.documents, documentKinds, "--documents");
   const emit = options.emit === undefined ? [] : parseList(options.emit, ["json"] as const, "--emit");
   const timeouts = browserTimeouts(options.browserTimeout, context.io.env);
+  if (formats.includes("pdf")) {
+    const refused = await refuseUndatable(context, options.report);
+    if (refused !== undefined) return refused;
+  }
   // Launching Chromium is the slowest step: the process is spawned here, before anything is
   // awaited, and comes up while puppeteer-core loads and the input is checked.
   const printer: Promise<Started> | undefined = formats.includes("pdf")

@@ -10,6 +10,7 @@ import { PrintFailed, startPrinter, writeOutputs, type Printer } from "../docume
 import { buildRegister, registerDate } from "../register/build-register.js";
 import { sittingsOfYear } from "../register/register-sittings.js";
 import { browserTimeouts } from "./browser-timeout.js";
+import { refuseUndatable } from "./source-date.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
@@ -32,6 +33,8 @@ export async function registerCommand(args: readonly string[], options: Register
   if (!/^\d{4}$/.test(year)) throw new UsageError(msg("cli.usage.register.year", { year: String(options.year ?? "") }));
   const { cwd } = context.io;
   const timeouts = browserTimeouts(options.browserTimeout, context.io.env);
+  const refused = await refuseUndatable(context, options.report);
+  if (refused !== undefined) return refused;
   let files = args;
   if (files.length === 0) {
     const register = registerSessionFiles(cwd);

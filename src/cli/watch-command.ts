@@ -7,12 +7,18 @@ import type { BuildOptions } from "./build-command.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliContext } from "./context.js";
 import { rebuilder, rebuildOptions } from "./rebuild.js";
+import { refuseUndatable } from "./source-date.js";
 import { untilInterrupted, watchInputs } from "./watch-files.js";
 
 /** Returns the exit code of the last build. */
 export async function watch(files: readonly string[], options: BuildOptions, context: CliContext): Promise<number> {
   // A wrong --format or --documents is a usage error, said once, before anything is watched.
-  const builds = rebuilder(files, rebuildOptions(options, context.io.env), context);
+  const rebuilding = rebuildOptions(options, context.io.env);
+  if (rebuilding.formats.includes("pdf")) {
+    const refused = await refuseUndatable(context, options.report);
+    if (refused !== undefined) return refused;
+  }
+  const builds = rebuilder(files, rebuilding, context);
   const attempt = async (seen?: number): Promise<number> => {
     try {
       return await builds.run(seen);

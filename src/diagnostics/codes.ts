@@ -178,6 +178,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB4020", severity: "error", meaning: "an earlier write to the output folder, interrupted, cannot be finished", producer: "output/transaction.ts", testedBy: "test/output/transaction.test.ts" },
   { code: "DLB4021", severity: "error", meaning: "a folder on the way to an output file is a symbolic link delib did not create", producer: "output/write-outputs.ts", testedBy: "test/output/transaction.test.ts" },
   { code: "DLB4022", severity: "error", meaning: "writing the output files was interrupted by a signal; nothing was written", producer: "output/write-outputs.ts", testedBy: "test/output/transaction.test.ts" },
+  { code: "DLB4030", severity: "error", meaning: "SOURCE_DATE_EPOCH is set to what is not a date a PDF can carry (whole seconds since 1970, up to the year 9999)", producer: "output/document-date.ts", testedBy: "test/cli/source-date-epoch.test.ts" },
 
   // DLB5xxx: templates and configuration
   { code: "DLB5001", severity: "error", meaning: "a template cannot be compiled or rendered", producer: "render/templates.ts", testedBy: TEMPLATES },

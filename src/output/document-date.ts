@@ -1,11 +1,43 @@
 // The date a document says it was made, for its metadata: never the clock.
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { msg } from "../diagnostics/message.js";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The last second a PDF date (D:YYYYMMDDHHmmSS) can write: 9999-12-31 23:59:59 UTC. */
+const LAST_SECOND = 253_402_300_799;
 
 /**
- * The date a PDF says it was made: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else
- * the given day at midnight UTC (the sitting's). Never the clock, so rebuilds give the same bytes.
+ * SOURCE_DATE_EPOCH as a date, when it is set (reproducible-builds.org): whole seconds since
+ * 1970-01-01 UTC, up to the year 9999 that a PDF date can hold. Undefined when unset or empty;
+ * "invalid" when it is anything else, which `sourceDateEpochProblem` reports.
  */
-export function pdfDocumentDate(day: string, env: Readonly<Record<string, string | undefined>>): Date {
+function sourceDate(env: Env): Date | "invalid" | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${day}T00:00:00Z`);
+  if (epoch === undefined || epoch === "") return undefined;
+  if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_SECOND) return "invalid";
+  return new Date(Number(epoch) * 1000);
+}
+
+/**
+ * The date a PDF says it was made: SOURCE_DATE_EPOCH when set, else the given day at midnight
+ * UTC (the sitting's). Never the clock, so rebuilds give the same bytes. A value
+ * `sourceDateEpochProblem` refuses is never used (the commands stop before printing).
+ */
+export function pdfDocumentDate(day: string, env: Env): Date {
+  const date = sourceDate(env);
+  return date instanceof Date ? date : new Date(`${day}T00:00:00Z`);
+}
+
+/**
+ * SOURCE_DATE_EPOCH set to what is not a date a PDF can hold: the specification asks a build to
+ * stop rather than guess (reproducible-builds.org/specs/source-date-epoch).
+ */
+export function sourceDateEpochProblem(env: Env): Diagnostic | undefined {
+  if (sourceDate(env) !== "invalid") return undefined;
+  return diagnostic({
+    code: "DLB4030",
+    message: msg("DLB4030", { value: env.SOURCE_DATE_EPOCH! }),
+    hints: [msg("DLB4030.hint")],
+  });
 }
