@@ -38,7 +38,10 @@ export class LineIndex {
 
   /** Line and column of an offset; offsets outside [0, text.length] are clamped. */
   lineColumn(offset: number): LineColumn {
-    const at = clamp(offset, this.text.length);
+    let at = clamp(offset, this.text.length);
+    // Between the CR and the LF of a CRLF is still the end of the line, where the CR is: the
+    // same column as the LF of a file saved with LF alone (issue 13).
+    if (at > 0 && this.text.charCodeAt(at) === 10 && this.text.charCodeAt(at - 1) === 13) at--;
     // Largest i with starts[i] <= at.
     let lo = 0;
     let hi = this.starts.length - 1;

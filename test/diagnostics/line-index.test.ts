@@ -69,3 +69,32 @@ describe("LineIndex", () => {
     expect(lineIndexOf(SOURCE.text).lineText(3)).toBe("\tquorom: 12");
   });
 });
+
+describe("an offset between the CR and the LF of a CRLF", () => {
+  // Found by the fuzzer (seed 14, input 21120): « [ » then CRLF, an unclosed bracket reported at
+  // the end of the file, was at 1:3 where the same file with LF alone says 1:2.
+  it("is the end of its line, where the CR is, as with LF alone", () => {
+    expect(lineColumn("[\r\n", 2)).toEqual(lineColumn("[\n", 1));
+    expect(lineColumn("[\r\n", 2)).toEqual({ line: 1, column: 2 });
+    expect(lineColumn("a: 1\r\nb: [\r\n", 11)).toEqual({ line: 2, column: 5 });
+  });
+
+  it("gives every offset of a CRLF text the place of the same character with LF alone", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", " ", ":", "\n"), { maxLength: 40 }), (chars) => {
+        const lf = chars.join("");
+        const crlf = lf.replace(/\n/g, "\r\n");
+        // Offset i of the LF text is offset map[i] of the CRLF one; its LF is one further than its CR.
+        let shift = 0;
+        for (let i = 0; i <= lf.length; i++) {
+          const at = i + shift;
+          expect(lineColumn(crlf, at)).toEqual(lineColumn(lf, i));
+          if (lf[i] === "\n") {
+            expect(lineColumn(crlf, at + 1)).toEqual(lineColumn(lf, i));
+            shift++;
+          }
+        }
+      }),
+    );
+  });
+});
