@@ -238,7 +238,8 @@ function fromYamlError(source: YamlSource, error: YAMLError, severity: "error" |
   }
   let start = Math.min(error.pos[0], Math.max(0, text.length - 1));
   const lineEnd = text.indexOf("\n", start);
-  const restOfLine = text.slice(start, lineEnd < 0 ? undefined : lineEnd);
+  // Without the CR of a CRLF: the same line as with LF alone.
+  const restOfLine = text.slice(start, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
   if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /\S:(\s|$)|\s:\s/.test(restOfLine)) {
     // « Objet : tarifs » — French typography puts a space before the colon, and `: ` starts a key.
     return diagnostic({
@@ -252,7 +253,7 @@ function fromYamlError(source: YamlSource, error: YAMLError, severity: "error" |
   if (error.code === "BAD_INDENT") start += /^[ \t]*/.exec(restOfLine)![0].length;
   if (error.code === "UNEXPECTED_TOKEN" && /scalar at node end/.test(raw)) {
     const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-    const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+    const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
     const valueAt = /^\s*(?:-\s+)?(?:[^:#]+:\s+)?/.exec(line)![0].length;
     const first = line.charAt(valueAt);
     if (first === "*" || first === "&") {
