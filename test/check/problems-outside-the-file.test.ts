@@ -57,7 +57,7 @@ describe("documents written to one file name (DLB3019, DLB3015)", () => {
     writeFileSync(join(dir, "b.yaml"), b);
     const run = await runCli(["build", "a.yaml", "b.yaml", "--format", "html", "--report", "json"], { cwd: dir });
     expect(run.code).toBe(1);
-    const found = (JSON.parse(run.stderr) as { file?: string; line?: number; code: string }[]).filter((d) => d.severity !== "warning" && d.code !== "DLB3061");
+    const found = (JSON.parse(run.stderr) as { file?: string; line?: number; code: string; severity: string }[]).filter((d) => d.severity !== "warning" && d.code !== "DLB3061");
     const numberLine = b.split("\n").findIndex((l) => l.includes('number: "proces-verbal-2021-05-18"')) + 1;
     expect(found.length).toBeGreaterThan(0);
     for (const d of found) expect(d.line).toBeGreaterThan(0);
