@@ -8,11 +8,11 @@ function naive(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const breaks = before.match(/\r\n|\r|\n/g) ?? [];
   const last = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
-  // An offset between \r and \n is still on the \r's line.
+  // An offset between \r and \n is the end of the \r's line, where the \r is (as with \n alone).
   if (before.endsWith("\r") && text[offset] === "\n") {
     const lastLine = before.slice(0, -1);
     const start = Math.max(lastLine.lastIndexOf("\n"), lastLine.lastIndexOf("\r")) + 1;
-    return { line: breaks.length, column: offset - start + 1 };
+    return { line: breaks.length, column: offset - start };
   }
   return { line: breaks.length + 1, column: offset - last };
 }
