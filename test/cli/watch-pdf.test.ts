@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pdfText } from "../browser/pdf-tools.js";
-import { BUILD_TIMEOUT, installation } from "../support/installation.js";
+import { alive, BUILD_TIMEOUT, installation } from "../support/installation.js";
 import { repoRoot, spawnCliRunning, startCli, type CliRun, type StartedCli, waitFor as waitForProbe } from "../support/run-cli.js";
 
 // Every browser the watch starts and closes, counted: startPrinter is the one way to Chromium.
@@ -148,15 +148,6 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
     .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) === pid)
     .map((m) => ({ pid: Number(m[1]), command: m[3]! }));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe.skipIf(process.platform === "win32")("delib build --watch with PDFs, as a process", () => {

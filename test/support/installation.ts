@@ -91,7 +91,8 @@ function takeLock(lock: string): boolean {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of that number is running. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
