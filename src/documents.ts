@@ -3,6 +3,7 @@
 // labels), printed by the browser and written to disk.
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { Archival } from "./browser/pdf-archival.js";
 import { printConcurrency, startPrinter, type Printer, type PrintJob } from "./browser/print-pdfs.js";
 import type { CheckedFile } from "./check.js";
 import { shownPath, type Config, type DocumentSettings } from "./config/load-config.js";
@@ -147,15 +148,33 @@ export function prepareTemplates(
   return { value: { templates: set.value, assets, settings: config.documents }, diagnostics };
 }
 
-/** Prints documents to PDF, each dated per SOURCE_DATE_EPOCH or its sitting; files in the documents' order. */
+/**
+ * How a printed document is finished (issue 14): the date it says it was made (when its source
+ * last changed: provenance/archival.ts `finishFor`), and its archival level. Absent, the
+ * sitting's day or SOURCE_DATE_EPOCH, and a plain PDF.
+ */
+export interface DocumentFinish {
+  readonly date?: Date;
+  readonly archival?: Archival;
+}
+
+/**
+ * Prints documents to PDF, each finished by `finish` (its date and archival level), else dated
+ * per SOURCE_DATE_EPOCH or its sitting; files in the documents' order.
+ */
 export async function printDocuments(
   printer: Printer,
   documents: readonly RenderedDocument[],
   env: Readonly<Record<string, string | undefined>>,
   onPrinted?: (done: number, total: number) => void,
+  finish?: (document: RenderedDocument) => DocumentFinish | undefined,
 ): Promise<OutputFile[]> {
   const pdfs = await printer.print(
-    documents.map((d) => ({ html: d.html, meta: { ...d.meta, date: pdfDocumentDate(d.meta.date, env) } })),
+    documents.map((d) => {
+      const how = finish?.(d);
+      const date = how?.date ?? pdfDocumentDate(d.meta.date, env);
+      return { html: d.html, meta: { ...d.meta, date, ...(how?.archival ? { archival: how.archival } : {}) } };
+    }),
     onPrinted,
   );
   return pdfs.map((contents, i) => ({ name: `${documents[i]!.name}.pdf`, contents }));

@@ -5,6 +5,7 @@ import type { HTTPRequest, Page } from "puppeteer-core";
 import { PageFailure, type BrowserSession } from "./browser.js";
 import { pdfString } from "../render/pdf-string.js";
 import { SEAL_PLACEHOLDER, sealPdf } from "./pdf-seal.js";
+import { appendedUpdate, archivalCatalog, archivalUpdate, documentInfo, pdfDate, type Archival, type PdfObject } from "./pdf-archival.js";
 
 /** What the PDF's document information says about itself. */
 export interface PdfMetadata {
@@ -18,6 +19,8 @@ export interface PdfMetadata {
   readonly date: Date;
   /** Further keys of the information dictionary (delib's provenance), e.g. { DelibSource: "..." }. */
   readonly custom?: Readonly<Record<string, string>>;
+  /** Print as PDF/A-2b or PDF/A-3b (pdf-archival.ts); absent, a plain PDF. */
+  readonly archival?: Archival;
 }
 
 /**
@@ -50,7 +53,7 @@ const inertPages = new WeakSet<Page>();
  * Turns scripts off and refuses every request but `data:` URLs, before any content is set.
  * Both settings stay on the page, which may be reused: the listener is added once.
  */
-async function makeInert(page: Page): Promise<void> {
+export async function makeInert(page: Page): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   if (!inertPages.has(page)) {
@@ -78,12 +81,6 @@ function refuseNetwork(request: HTTPRequest): void {
 // Every string of the information dictionary and /Lang goes through the one escape (render/pdf-string.ts).
 export { pdfString };
 
-/** A PDF date, D:YYYYMMDDHHmmSS+00'00', always in UTC. */
-function pdfDate(date: Date): string {
-  const iso = date.toISOString();
-  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
-}
-
 /**
  * Makes Chromium's PDF reproducible and gives it delib's metadata, without re-writing it:
  *
@@ -95,7 +92,8 @@ function pdfDate(date: Date): string {
  * 2. Appended, as an incremental update (ISO 32000-1 7.5.6): a new document information
  *    dictionary (title, author, subject, keywords, Creator and Producer "delib", the dates),
  *    the catalog again when its /Lang must change, a cross-reference section, and a trailer
- *    whose /ID is a hash of the content.
+ *    whose /ID is a hash of the content. With `meta.archival`, the same update carries what
+ *    makes the document PDF/A (pdf-archival.ts), so the seal, computed last, covers it.
  *
  * Pure and fast (no PDF library parses the file: pdf-lib did the same in ~300 ms a document).
  */
@@ -128,9 +126,13 @@ export function normalisePdf(bytes: Uint8Array, meta: PdfMetadata): Uint8Array {
   const size = Number(/\/Size (\d+)/.exec(trailer[1]!)![1]);
   const root = Number(/\/Root (\d+) 0 R/.exec(trailer[1]!)![1]);
   const previous = Number(trailer[2]);
-  const digest = createHash("sha256").update(text, "latin1").update(JSON.stringify(meta)).digest("hex").slice(0, 32);
+  const digest = createHash("sha256")
+    .update(text, "latin1")
+    .update(JSON.stringify(meta, (_key, value: unknown) => (value instanceof Uint8Array ? createHash("sha256").update(value).digest("hex") : value)))
+    .digest("hex")
+    .slice(0, 32);
 
-  const objects: { number: number; body: string }[] = [];
+  const objects: PdfObject[] = [];
   const info = [
     `/Title ${pdfString(meta.title)}`,
     `/Author ${pdfString(meta.author)}`,
@@ -149,22 +151,18 @@ export function normalisePdf(bytes: Uint8Array, meta: PdfMetadata): Uint8Array {
   objects.push({ number: size, body: `<<${info.join("\n")}>>` });
   const catalog = new RegExp(`(?:^|\\n)${root} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text);
   const lang = pdfString(meta.language);
-  if (catalog && !catalog[1]!.includes(`/Lang ${lang}`)) {
+  let next = size + 1;
+  if (meta.archival) {
+    if (!catalog) throw new Error("unexpected PDF from the browser: no catalog");
+    const archival = archivalUpdate(text, catalog[1]!, documentInfo(meta), meta.language, meta.archival, next);
+    const entries = catalog[1]!.replace(/\/Lang\s*(\([^)]*\)|<[^>]*>)/, "").trim();
+    objects.push(...archival.objects, { number: root, body: `<<${archivalCatalog(entries, archival)}\n/Lang ${lang}>>` });
+    next = archival.next;
+  } else if (catalog && !catalog[1]!.includes(`/Lang ${lang}`)) {
     const entries = catalog[1]!.replace(/\/Lang\s*(\([^)]*\)|<[^>]*>)/, "").trim();
     objects.push({ number: root, body: `<<${entries}\n/Lang ${lang}>>` });
   }
 
-  let update = text.endsWith("\n") ? "" : "\n";
-  const offsets = new Map<number, number>();
-  for (const object of objects) {
-    offsets.set(object.number, text.length + update.length);
-    update += `${object.number} 0 obj\n${object.body}\nendobj\n`;
-  }
-  const xrefAt = text.length + update.length;
-  update += "xref\n0 1\n0000000000 65535 f \n";
-  for (const number of [...offsets.keys()].sort((a, b) => a - b)) {
-    update += `${number} 1\n${String(offsets.get(number)).padStart(10, "0")} 00000 n \n`;
-  }
-  update += `trailer\n<</Size ${size + 1}\n/Root ${root} 0 R\n/Info ${size} 0 R\n/Prev ${previous}\n/ID [ <${digest}> <${digest}> ]>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const update = appendedUpdate(text, objects, `/Size ${next}\n/Root ${root} 0 R\n/Info ${size} 0 R\n/Prev ${previous}\n/ID [ <${digest}> <${digest}> ]`);
   return new Uint8Array(Buffer.from(sealPdf(text + update), "latin1"));
 }

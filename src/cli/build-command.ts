@@ -18,12 +18,14 @@ import {
 } from "../documents.js";
 import { msg } from "../diagnostics/message.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
+import { archivalLevel, finishFor, sourceFileDate, type Finish } from "../provenance/archival.js";
 import { browserTimeouts } from "./browser-timeout.js";
 import { refuseUndatable } from "./source-date.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
+import { startProgress } from "./progress.js";
 import type { ReportFormat } from "./report.js";
-import { parseList } from "./usage-error.js";
+import { parseList, UsageError } from "./usage-error.js";
 
 export const documentFormats = ["html", "pdf"] as const;
 
@@ -36,6 +38,8 @@ export interface BuildOptions {
   chromium?: string;
   /** `--browser-timeout SECONDS`: how long the browser may take to start. */
   browserTimeout?: string;
+  /** `--pdfa [LEVEL]`: archival PDFs (PDF/A-2b, or 3b); `--no-pdfa`: false. */
+  pdfa?: string | boolean;
   report?: ReportFormat;
 }
 
@@ -47,6 +51,7 @@ export async function build(files: readonly string[], options: BuildOptions, con
   const kinds = parseList(options.documents, documentKinds, "--documents");
   const emit = options.emit === undefined ? [] : parseList(options.emit, ["json"] as const, "--emit");
   const timeouts = browserTimeouts(options.browserTimeout, context.io.env);
+  if (archivalLevel(options.pdfa, undefined) === "invalid") throw new UsageError(msg("archival.usage.level", { value: String(options.pdfa) }));
   if (formats.includes("pdf")) {
     const refused = await refuseUndatable(context, options.report);
     if (refused !== undefined) return refused;
@@ -78,6 +83,8 @@ async function buildWith(
   // `-`: a session read from standard input, which has no file for git to tell the provenance of.
   const stdin = files.includes("-") && io.readStdin ? await io.readStdin() : undefined;
   const provenances = new Map(files.filter((file) => !(stdin && file === "-")).map((file) => [file, provenanceOfAsync(resolve(io.cwd, file), file).catch(() => undefined)]));
+  // The PDFs' date asks git too (when each file last changed): also now.
+  const dates = new Map(printer ? files.filter((file) => !(stdin && file === "-")).map((file) => [file, sourceFileDate(resolve(io.cwd, file), io.env)]) : []);
   let elapsed = stopwatch();
   const checked = await checkSessions(files, { cwd: io.cwd, stdin });
   context.detail(msg("cli.verbose.checked", { files: checked.fileCount, ms: elapsed() }));
@@ -88,6 +95,8 @@ async function buildWith(
   }
   elapsed = stopwatch();
   const documents: RenderedDocument[] = [];
+  /** How each document is finished when printed (its date, PDF/A), by its HTML. */
+  const finishes = new Map<string, Finish>();
   // Files of one register share its configuration and templates: prepare them once.
   const preparedFor = new Map<string, ReturnType<typeof prepareTemplates>>();
   for (const c of checked.files) {
@@ -97,8 +106,13 @@ async function buildWith(
     if (!prepared.value) continue;
     // A file found through a glob or a folder was not among the arguments: ask git for it now.
     const provenance = provenances.get(c.path) ?? (c.path === stdinPath ? undefined : provenanceOfAsync(resolve(io.cwd, c.path), c.path).catch(() => undefined));
-    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: await provenance, links: c.links });
+    const origin = await provenance;
+    const rendered = renderDocuments(c.outcome!, { kinds: options.kinds, ...prepared.value, provenance: origin, links: c.links });
     diagnostics.push(...rendered.diagnostics);
+    if (printer && rendered.value) {
+      const finish = await finishFor(c, { cwd: io.cwd, env: io.env, option: options.pdfa, source: origin?.source, stdin, date: dates.get(c.path) });
+      for (const d of rendered.value) finishes.set(d.html, finish);
+    }
     documents.push(...(rendered.value ?? []));
   }
   for (const prepared of preparedFor.values()) diagnostics.push(...prepared.diagnostics);
@@ -118,7 +132,8 @@ async function buildWith(
     const started = await printer;
     if ("problem" in started) environmentProblem = started.problem;
     else {
-      const progress = io.stderrIsTty && documents.length > 3 && !context.quiet;
+      // A line rewritten on a terminal once printing has taken a few seconds (progress.ts).
+      const shown = startProgress(context);
       context.detail(msg("cli.verbose.browser", { path: started.executablePath }));
       elapsed = stopwatch();
       try {
@@ -127,14 +142,16 @@ async function buildWith(
             started,
             documents,
             io.env,
-            progress ? (done, total) => io.stderr(`\r${context.t("cli.build.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined,
+            (done, total) => shown.step("progress.build.printing", { done, total }),
+            (d) => finishes.get(d.html),
           )),
         );
+        shown.stop();
         context.detail(msg("cli.verbose.printed", { documents: documents.length, ms: elapsed() }));
       } catch (error) {
         // The browser died, hung or talked garbage while printing: no PDF is written, the rest is.
         if (!(error instanceof PrintFailed)) throw error;
-        if (progress) io.stderr("\n");
+        shown.stop();
         environmentProblem = error.problem;
       }
       // Every PDF is in hand: the browser goes while the files are written.
@@ -156,4 +173,3 @@ async function buildWith(
   }
   return ExitCode.Ok;
 }
-

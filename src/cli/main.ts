@@ -158,6 +158,8 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .option(`--emit <${tr.t("help.placeholder.what")}>`, tr.t("help.option.emit"))
     .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
     .option(`--browser-timeout <${tr.t("help.placeholder.seconds")}>`, tr.t("help.option.browser_timeout"))
+    .option(`--pdfa [${tr.t("help.placeholder.level")}]`, tr.t("help.option.pdfa"))
+    .option("--no-pdfa", tr.t("help.option.no_pdfa"))
     .option("--watch", tr.t("help.option.watch"))
     .addOption(reportOption())
     .action(async (files: string[], options: import("./build-command.js").BuildOptions & { watch?: boolean }) => {
@@ -189,6 +191,8 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .option(`-o, --out <${file}>`, tr.t("help.option.register_out"))
     .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
     .option(`--browser-timeout <${tr.t("help.placeholder.seconds")}>`, tr.t("help.option.browser_timeout"))
+    .option(`--pdfa [${tr.t("help.placeholder.level")}]`, tr.t("help.option.pdfa"))
+    .option("--no-pdfa", tr.t("help.option.no_pdfa"))
     .addOption(reportOption())
     .action(async (files: string[], options: import("./register-command.js").RegisterCommandOptions) => {
       const { registerCommand } = await import("./register-command.js");

@@ -31,6 +31,7 @@ import {
   renderDocument,
   startPrinter,
   writeOutputs,
+  type DocumentFinish,
   type DocumentKind,
   type OutputFile,
   type Printer,
@@ -38,6 +39,7 @@ import {
   type RenderedDocument,
 } from "../documents.js";
 import { provenanceOfAsync } from "../provenance/provenance.js";
+import { finishFor } from "../provenance/archival.js";
 import { documentFormats, type BuildOptions } from "./build-command.js";
 import { browserTimeouts } from "./browser-timeout.js";
 import { stopwatch, type CliContext } from "./context.js";
@@ -55,6 +57,8 @@ export interface RebuildOptions {
   readonly chromium?: string;
   /** How long the browser may take to start and to print each document. */
   readonly timeouts?: PrinterTimeouts;
+  /** `--pdfa [LEVEL]` / `--no-pdfa`, as `build` reads it. */
+  readonly pdfa?: string | boolean;
   readonly report?: ReportFormat;
 }
 
@@ -71,6 +75,7 @@ export function rebuildOptions(options: BuildOptions, env: Readonly<Record<strin
     template: options.template,
     chromium: options.chromium,
     timeouts: browserTimeouts(options.browserTimeout, env),
+    pdfa: options.pdfa,
     report: options.report,
   };
 }
@@ -158,6 +163,8 @@ interface Job {
   /** Its register's templates and its kind: a template that fails fails for every document of its kind. */
   readonly template: string;
   readonly render: () => ReturnType<typeof renderDocument>;
+  /** How its PDF is finished (its date, PDF/A), as `build` finishes it. */
+  readonly finish: () => Promise<DocumentFinish>;
   readonly order: number;
 }
 
@@ -248,9 +255,12 @@ export function rebuilder(files: readonly string[], options: RebuildOptions, con
       const provenance = await (provenances.get(file.path) ?? provenanceOfAsync(resolve(io.cwd, file.path), file.path).catch(() => undefined));
       const renderOptions = { ...prepared.value, provenance, links: file.links };
       const outcome = file.outcome;
+      // Asked once per file and build, and only when a PDF is printed (git is slow to start).
+      let finished: Promise<DocumentFinish> | undefined;
+      const finish = () => (finished ??= finishFor(file, { cwd: io.cwd, env: io.env, option: options.pdfa, source: provenance?.source }));
       for (const { name, which } of plannedDocuments(outcome, options.kinds)) {
         names.push(name);
-        const job: Job = { template: `${register}\0${which.kind}`, render: () => renderDocument(outcome, which, renderOptions), order: order++ };
+        const job: Job = { template: `${register}\0${which.kind}`, render: () => renderDocument(outcome, which, renderOptions), finish, order: order++ };
         if (which.kind !== "extract") {
           documentsOfSitting.push(job);
           continue;
@@ -294,7 +304,9 @@ export function rebuilder(files: readonly string[], options: RebuildOptions, con
             started && stale.includes(`${document.name}.pdf`)
               ? print.run(async () => {
                   const printer = await started;
-                  return "problem" in printer ? undefined : printDocuments(printer, [document], io.env);
+                  if ("problem" in printer) return undefined;
+                  const finish = await job.finish();
+                  return printDocuments(printer, [document], io.env, undefined, () => finish);
                 })
               : undefined;
           // A print started for a build that turns out to have errors is not waited for.

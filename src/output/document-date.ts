@@ -1,4 +1,7 @@
 // The date a document says it was made, for its metadata: never the clock.
+import { execFile } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { basename, dirname } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { msg } from "../diagnostics/message.js";
 
@@ -27,6 +30,43 @@ function sourceDate(env: Env): Date | "invalid" | undefined {
 export function pdfDocumentDate(day: string, env: Env): Date {
   const date = sourceDate(env);
   return date instanceof Date ? date : new Date(`${day}T00:00:00Z`);
+}
+
+/** Runs git in `cwd`; undefined when it fails (no git, not a repository). */
+function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((done) => {
+    execFile("git", [...args], { cwd, encoding: "utf8" }, (error, stdout) => done(error ? undefined : stdout.trim()));
+  });
+}
+
+/**
+ * The date a document printed from the file `absolute` says it was made (issue 14): when the
+ * file last changed, which the same input always gives, never the clock.
+ * SOURCE_DATE_EPOCH when set; else the date of the file's last commit, when the file is
+ * committed and unchanged since; else its modification time (whole seconds). Undefined when
+ * the file cannot be read (the caller falls back on `pdfDocumentDate`).
+ */
+export async function sourceFileDate(absolute: string, env: Env): Promise<Date | undefined> {
+  const epoch = sourceDate(env);
+  if (epoch instanceof Date) return epoch;
+  let mtime: Date;
+  try {
+    mtime = new Date(Math.floor((await stat(absolute)).mtimeMs / 1000) * 1000);
+  } catch {
+    return undefined;
+  }
+  const [committed, status] = await Promise.all([
+    git(dirname(absolute), ["log", "-1", "--format=%ct", "--", basename(absolute)]),
+    git(dirname(absolute), ["status", "--porcelain", "--", basename(absolute)]),
+  ]);
+  if (committed && /^\d+$/.test(committed) && status === "") return new Date(Number(committed) * 1000);
+  return mtime;
+}
+
+/** The latest of the dates of `files` by `sourceFileDate` (a register's: its latest sitting's source), or undefined when none has one. */
+export async function latestSourceDate(files: readonly string[], env: Env): Promise<Date | undefined> {
+  const dates = (await Promise.all(files.map((file) => sourceFileDate(file, env)))).filter((d): d is Date => d !== undefined);
+  return dates.length === 0 ? undefined : new Date(Math.max(...dates.map((d) => d.getTime())));
 }
 
 /**
