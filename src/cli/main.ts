@@ -58,6 +58,7 @@ function examples(tr: Translator): Example[] {
     { command: "delib build seance.yaml --report json", does: tr.t("help.example.report") },
     { command: "delib register --year 2021", does: tr.t("help.example.register") },
     { command: "delib export --scdl 'seances/**/*.yaml' -o deliberations.csv", does: tr.t("help.example.export") },
+    { command: "delib actes seances/2024-03-12.yaml --motion 2024-15", does: tr.t("help.example.actes") },
     { command: "delib schema > session.schema.json", does: tr.t("help.example.schema") },
     { command: 'delib init registre --name "Commune de Saint-Amand-sur-Ornain"', does: tr.t("help.example.init") },
   ];
@@ -209,6 +210,21 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .action(async (files: string[], options: import("./export-command.js").ExportOptions) => {
       const { exportCommand } = await import("./export-command.js");
       exitCode = await exportCommand(files, options, context);
+    });
+
+  program
+    .command("actes")
+    .description(tr.t("help.actes"))
+    .argument(`<${file}>`, tr.t("help.argument.actes_file"))
+    .option(`-o, --out <${dir}>`, tr.t("help.option.actes_out"), "out")
+    .option(`--motion <${tr.t("help.placeholder.number")}>`, tr.t("help.option.actes_motion"))
+    .option(`--template <${dir}>`, tr.t("help.option.template"))
+    .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
+    .option(`--browser-timeout <${tr.t("help.placeholder.seconds")}>`, tr.t("help.option.browser_timeout"))
+    .addOption(reportOption())
+    .action(async (file: string, options: import("./actes-command.js").ActesOptions) => {
+      const { actesCommand } = await import("./actes-command.js");
+      exitCode = await actesCommand(file, options, context);
     });
 
   program

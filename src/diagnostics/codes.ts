@@ -43,7 +43,7 @@ export const codeRanges: readonly CodeRange[] = [
   { prefix: "DLB37", description: "checks across the sittings of a register" },
   { prefix: "DLB4", description: "environment (no browser, cannot write, no git history)" },
   { prefix: "DLB5", description: "templates and configuration" },
-  { prefix: "DLB6", description: "open-data export (SCDL)" },
+  { prefix: "DLB6", description: "open data (SCDL), the published site and @CTES transmission" },
 ];
 
 const REGISTER_CHECKS = "test/repository/register-checks.test.ts";
@@ -188,7 +188,7 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB5005", severity: "error", meaning: "an image listed under `assets:` cannot be read", producer: "documents.ts", testedBy: TEMPLATES },
   { code: "DLB5010", severity: "error", meaning: "`init` would write over files that already exist", producer: "cli/init-command.ts", testedBy: "test/cli/init.test.ts" },
 
-  // DLB6xxx: open-data export (SCDL)
+  // DLB6xxx: open data (SCDL), the published site and @CTES transmission
   { code: "DLB6001", severity: "error", meaning: "the export finds no delib.config.yaml, no `body` in it, or no body name", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6002", severity: "error", meaning: "the body's SIRET is missing or not 14 digits", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6004", severity: "error", meaning: "an exported deliberation has no matière", producer: "export/scdl.ts", testedBy: SCDL },
@@ -198,4 +198,14 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB6008", severity: "error", meaning: "a transmitted act's préfecture cannot be named: no or a malformed département", producer: "export/scdl.ts", testedBy: SCDL },
   { code: "DLB6009", severity: "error", meaning: "an exported vote column is not a count, or the counts do not add up", producer: "export/scdl.ts", testedBy: SCDL_LAST_LINE },
   { code: "DLB6010", severity: "error", meaning: "an exported number, date or title is empty or not in the form the open-data schema requires", producer: "export/scdl.ts", testedBy: SCDL_LAST_LINE },
+  { code: "DLB6030", severity: "error", meaning: "`actes` finds no delib.config.yaml, or no `actes:` block in it", producer: "actes/actes-settings.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6031", severity: "error", meaning: "`actes` finds neither a SIREN nor a SIRET for the body", producer: "actes/actes-settings.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6032", severity: "error", meaning: "`actes` finds no département for the body", producer: "actes/actes-settings.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6033", severity: "error", meaning: "a deliberation to transmit has no matière", producer: "actes/actes-packages.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6034", severity: "error", meaning: "a deliberation to transmit has a number that cannot be an ACTES NumeroInterne", producer: "actes/actes-packages.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6035", severity: "error", meaning: "two deliberations of a sitting would be transmitted under the same ACTES number", producer: "actes/actes-packages.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6036", severity: "error", meaning: "a deliberation's title is longer than the subject @CTES takes", producer: "actes/actes-packages.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6037", severity: "error", meaning: "the deliberation asked for was not deliberated (no quorum): there is no act to transmit", producer: "actes/actes-packages.ts", testedBy: "test/actes/actes-command.test.ts" },
+  { code: "DLB6038", severity: "error", meaning: "a transmission package would be larger than a tiers de télétransmission takes", producer: "actes/actes-packages.ts", testedBy: "test/actes/actes-packages.test.ts" },
+  { code: "DLB6039", severity: "warning", meaning: "a deliberation packaged for @CTES was already acknowledged by the préfecture: its ACTES number is taken", producer: "actes/actes-packages.ts", testedBy: "test/actes/actes-command.test.ts" },
 ];

@@ -3,14 +3,16 @@
 // schema checked before a byte is written. Pure: sessions and configuration in, rows or
 // located diagnostics out; the CLI reads and writes.
 import type { Config } from "../config/load-config.js";
+import { siteSettings } from "../config/site-settings.js";
 import { diagnostic, hasErrors, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic.js";
 import { msg } from "../diagnostics/message.js";
 import { compareNumbers, compareText } from "../model/deliberation-number.js";
+import { actPdfPath, siteUrl } from "../model/site-layout.js";
 import type { DataPath } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { MotionPresence } from "../tally/presence.js";
-import { findMatiere, loadActesClassification, scdlMatiereName, type ActesClassification } from "../law/actes.js";
+import { actesDestination, findMatiere, loadActesClassification, prefectureId, scdlMatiereName, type ActesClassification } from "../law/actes.js";
 import { checkScdlRow, scdlColumns, type ScdlColumn, type ScdlProblem, type ScdlRow } from "./scdl-constraints.js";
 
 export { checkScdlRow, type ScdlProblem } from "./scdl-constraints.js";
@@ -43,7 +45,9 @@ export interface ScdlSession {
  *   VOTE_REEL = VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION, the schema's own check.
  * - An election (its result is a name, not a for/against count) and a motion not put to the
  *   vote (no quorum, or no vote recorded) leave the five vote columns empty.
- * - DELIB_URL stays empty: delib does not know where the register is published.
+ * - DELIB_URL is the address of the act's PDF on the site `delib publish` makes, under the
+ *   configuration's `site.base_url` (the one layout of src/model/site-layout.ts); empty when no
+ *   address is configured. Its form is checked like every column (DLB6010), at `site.base_url`.
  */
 export function scdlRows(sessions: readonly ScdlSession[], classification: ActesClassification = loadActesClassification()): Result<ScdlRow[]> {
   const diagnostics: Diagnostic[] = [];
@@ -168,6 +172,7 @@ function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: M
     };
   }
   const transmittedOn = motion.publication?.transmitted_on;
+  const baseUrl = siteSettings(session.config).base_url;
   return {
     value: {
       COLL_NOM: body.name,
@@ -180,11 +185,12 @@ function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: M
       DELIB_OBJET: motion.title,
       BUDGET_ANNEE: motion.budget?.year ?? "",
       BUDGET_NOM: motion.budget?.name ?? "",
-      // A préfecture, PREFNNN: delib does not record an act sent to a sous-préfecture (SPREFNNNM).
-      PREF_ID: transmittedOn !== undefined && body.departement !== undefined ? `PREF${body.departement}` : "",
+      // The préfecture, PREFNNN, or the sous-préfecture `actes.destination` names, SPREFNNNM.
+      PREF_ID: transmittedOn !== undefined && body.departement !== undefined ? prefectureId(body.departement, actesDestination(session.config.source?.data)) : "",
       PREF_DATE: transmittedOn ?? "",
       ...voteColumns(motionOutcome, presence),
-      DELIB_URL: "",
+      // Where `delib publish` puts the act's PDF (site-layout.ts), under the configured address.
+      DELIB_URL: baseUrl === undefined ? "" : siteUrl(baseUrl, actPdfPath(motion.number)),
     },
     diagnostics: [],
   };
@@ -229,7 +235,8 @@ const columnOrigin: Record<ScdlColumn, { code: string; path: (index: number) => 
   VOTE_POUR: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
   VOTE_CONTRE: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
   VOTE_ABSTENTION: { code: "DLB6009", path: (i) => ["motions", i, "vote"] },
-  DELIB_URL: { code: "DLB6010", path: (i) => ["motions", i, "number"] },
+  // The address comes from the configuration; the act's number only names the file under it.
+  DELIB_URL: { code: "DLB6010", path: (i) => ["motions", i, "number"], inConfig: ["site", "base_url"] },
 };
 
 /** A row's problem as a diagnostic at the motion (or the configuration) it comes from. */

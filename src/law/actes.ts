@@ -2,6 +2,7 @@
 // and the internal number it is télétransmis under.
 import { readFileSync } from "node:fs";
 import jsYaml from "js-yaml";
+import { listOf, msg, type Message } from "../diagnostics/message.js";
 
 /** A code of the classification and its label, e.g. `7.1` Décisions budgétaires. */
 export interface ActesMatiere {
@@ -97,16 +98,117 @@ export function actesNumber(number: string): string {
   return number.toUpperCase().replace(/[-. ]/g, "_");
 }
 
-/** Most characters a NumeroInterne may have (actes:NumeroInterne). */
-export const actesNumberMaxLength = 15;
+/** Whether `value` may be sent as a NumeroInterne as it is (s2low's rule, law/actes-transmission.yaml). */
+export function isActesNumber(value: string): boolean {
+  const { number } = actesTransmission();
+  return value.length <= number.maxLength && number.pattern.test(value);
+}
 
 /**
- * s2low's rule for a NumeroInterne, stricter than the ACTES XSD (which also takes lower case,
- * `-` and spaces): 1 to 15 of A–Z, 0–9 and `_`, neither first nor last being `_`.
+ * Why the deliberation `number` cannot be télétransmis as is: its NumeroInterne (`sent`) and
+ * the reasons, as messages to join in a sentence; undefined when it can. The one check behind
+ * warning DLB3061 and the refusal of `delib actes`.
  */
-const actesNumberPattern = /^([A-Z0-9][A-Z0-9_]{0,13})?[A-Z0-9]$/;
+export function actesNumberProblems(number: string): { sent: string; reasons: Message[] } | undefined {
+  const sent = actesNumber(number);
+  if (isActesNumber(sent)) return undefined;
+  const max = actesTransmission().number.maxLength;
+  const reasons: Message[] = [];
+  if (sent.length > max) reasons.push(msg("actes.number.too_long", { length: sent.length, max }));
+  if (sent.startsWith("_")) reasons.push(msg("actes.number.starts_with_underscore"));
+  if (sent.endsWith("_")) reasons.push(msg("actes.number.ends_with_underscore"));
+  const others = [...new Set(sent.replace(/[A-Z0-9_]/g, ""))];
+  if (others.length > 0) reasons.push(msg("actes.number.contains", { characters: listOf(others.map((c) => `\`${c}\``)) }));
+  return { sent, reasons };
+}
 
-/** Whether `value` may be sent as a NumeroInterne as it is. */
-export function isActesNumber(value: string): boolean {
-  return actesNumberPattern.test(value);
+/** What law/actes-transmission.yaml says: the fixed parts of an @CTES transmission. */
+export interface ActesTransmission {
+  /** The ACTES v1.1 namespace (actes:). */
+  readonly namespace: string;
+  /** The encoding of the XML files. */
+  readonly encoding: string;
+  /** The nature of a deliberation: its code (CodeNatureActe) and short code (in the files' names). */
+  readonly nature: { readonly code: string; readonly short: string; readonly label: string };
+  /** The default type of the act's file (typologie des pièces). */
+  readonly typology: string;
+  /** The message type of a transmission (« 1-1 »). */
+  readonly message: string;
+  /** The application code (quadrigramme) starting the envelope's name. */
+  readonly application: string;
+  /** The tiers' code (trigramme) starting the archive's name, unless configured. */
+  readonly tiers: string;
+  readonly subjectMaxLength: number;
+  readonly number: { readonly maxLength: number; readonly pattern: RegExp };
+  readonly archiveMaxBytes: number;
+}
+
+let transmission: ActesTransmission | undefined;
+
+/** Reads law/actes-transmission.yaml from the package, once per process. */
+export function actesTransmission(): ActesTransmission {
+  if (transmission) return transmission;
+  const text = readFileSync(new URL("../../law/actes-transmission.yaml", import.meta.url), "utf8");
+  transmission = checkedTransmission(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }));
+  return transmission;
+}
+
+/** The data as the loader promises it; a malformed file is a bug in delib, not in the input. */
+function checkedTransmission(data: unknown): ActesTransmission {
+  const fail = (why: string): never => {
+    throw new Error(`law/actes-transmission.yaml: ${why}`);
+  };
+  const d = (data ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const text = (key: string, field = "value"): string => {
+    const entry = d[key];
+    if (!entry || typeof entry.source !== "string") return fail(`${key}: missing \`source\``);
+    const value = entry[field];
+    return typeof value === "string" && value !== "" ? value : fail(`${key}.${field}: expected text`);
+  };
+  const count = (key: string, field = "value"): number => {
+    const value = d[key]?.[field];
+    return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : fail(`${key}.${field}: expected a positive whole number`);
+  };
+  text("subject_max_length", "source");
+  text("archive_max_bytes", "source");
+  return {
+    namespace: text("namespace"),
+    encoding: text("encoding"),
+    nature: { code: text("nature", "code"), short: text("nature", "short"), label: text("nature", "label") },
+    typology: text("typology"),
+    message: text("message"),
+    application: text("application"),
+    tiers: text("tiers"),
+    subjectMaxLength: count("subject_max_length"),
+    number: { maxLength: count("number", "max_length"), pattern: new RegExp(text("number", "pattern")) },
+    archiveMaxBytes: count("archive_max_bytes"),
+  };
+}
+
+/** Where a body's acts go: the préfecture, or the sous-préfecture of an arrondissement. */
+export interface ActesDestination {
+  /** The body's arrondissement (actes:Arrondissement), 1 to 9. */
+  readonly arrondissement: number;
+  /** Acts go to the sous-préfecture of that arrondissement rather than to the préfecture. */
+  readonly subPrefecture: boolean;
+}
+
+/**
+ * The destination the `actes:` block of delib.config.yaml gives (its data as parsed and
+ * checked against the schema), or undefined when it gives none.
+ */
+export function actesDestination(configData: unknown): ActesDestination | undefined {
+  const block = (configData as { actes?: { arrondissement?: unknown; destination?: unknown } } | undefined)?.actes;
+  if (!block || typeof block.arrondissement !== "number") return undefined;
+  return { arrondissement: block.arrondissement, subPrefecture: block.destination === "sous_prefecture" };
+}
+
+/**
+ * The SCDL's PREF_ID of the authority that receives the acts: `PREFNNN` for the préfecture of
+ * département NNN, `SPREFNNNM` for the sous-préfecture of its arrondissement M (schema.data.gouv.fr
+ * scdl/deliberations 2.1, PREF_ID; the same code as the ministry's, e.g. s2low's fixture
+ * `TACT--SPREF0011-…`).
+ */
+export function prefectureId(departement: string, destination?: ActesDestination): string {
+  return destination?.subPrefecture ? `SPREF${departement}${destination.arrondissement}` : `PREF${departement}`;
 }

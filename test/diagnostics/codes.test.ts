@@ -245,7 +245,7 @@ describe("the README", () => {
     DLB37: "contrôles entre les séances d’un registre",
     DLB4: "environnement (pas de navigateur, écriture impossible, pas d’historique git)",
     DLB5: "modèles et configuration",
-    DLB6: "export des données ouvertes (SCDL)",
+    DLB6: "données ouvertes (SCDL), site publié et transmission @CTES",
   };
 
   it("has a French description for each range of the table, and only for those", () => {
