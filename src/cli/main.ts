@@ -59,6 +59,7 @@ function examples(tr: Translator): Example[] {
     { command: "delib register --year 2021", does: tr.t("help.example.register") },
     { command: "delib export --scdl 'seances/**/*.yaml' -o deliberations.csv", does: tr.t("help.example.export") },
     { command: "delib actes seances/2024-03-12.yaml --motion 2024-15", does: tr.t("help.example.actes") },
+    { command: "delib publish --out site", does: tr.t("help.example.publish") },
     { command: "delib schema > session.schema.json", does: tr.t("help.example.schema") },
     { command: 'delib init registre --name "Commune de Saint-Amand-sur-Ornain"', does: tr.t("help.example.init") },
   ];
@@ -210,6 +211,19 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .action(async (files: string[], options: import("./export-command.js").ExportOptions) => {
       const { exportCommand } = await import("./export-command.js");
       exitCode = await exportCommand(files, options, context);
+    });
+
+  program
+    .command("publish")
+    .description(tr.t("help.publish"))
+    .argument(someFiles, tr.t("help.argument.register_files"))
+    .option(`-o, --out <${dir}>`, tr.t("help.option.publish_out"), "site")
+    .option(`--chromium <${path}>`, tr.t("help.option.chromium"))
+    .option(`--browser-timeout <${tr.t("help.placeholder.seconds")}>`, tr.t("help.option.browser_timeout"))
+    .addOption(reportOption())
+    .action(async (files: string[], options: import("./publish-command.js").PublishCommandOptions) => {
+      const { publishCommand } = await import("./publish-command.js");
+      exitCode = await publishCommand(files, options, context);
     });
 
   program

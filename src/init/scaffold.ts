@@ -196,6 +196,43 @@ jobs:
           name: documents
           path: documents/
 `;
+  // The site (`delib publish`) deployed to GitHub Pages: the permissions deploy-pages needs
+  // (pages, id-token), the whole history for the « mis en ligne » dates, Chromium from apt.
+  const pages = `${comment(t("init.scaffold.pages.about"))}
+name: ${yamlScalar(t("init.scaffold.pages.name"))}
+on:
+  push:
+    branches: [main, master]
+  workflow_dispatch:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+concurrency:
+  group: pages
+  cancel-in-progress: false
+jobs:
+  publier:
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: \${{ steps.deploiement.outputs.page_url }}
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0   # ${t("init.scaffold.pages.history")}
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm install
+      - run: sudo apt-get update && sudo apt-get install -y chromium   # ${t("init.scaffold.pages.chromium")}
+      - run: npx delib publish --out site
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site/
+      - id: deploiement
+        uses: actions/deploy-pages@v4
+`;
   const hook = `#!/bin/sh
 ${comment(t("init.scaffold.hook.about"))}
 delib=./node_modules/.bin/delib
@@ -216,9 +253,10 @@ exec $delib validate --staged --cache --format short
   return [
     { path: "delib.config.yaml", contents: config },
     { path: `seances/${options.date}.yaml`, contents: session },
-    { path: ".gitignore", contents: "node_modules/\nout/\ndocuments/\n" },
+    { path: ".gitignore", contents: "node_modules/\nout/\ndocuments/\nsite/\n" },
     { path: "package.json", contents: packageJson },
     { path: ".github/workflows/delib.yml", contents: workflow },
+    { path: ".github/workflows/publier.yml", contents: pages },
     { path: ".githooks/pre-commit", contents: hook, executable: true },
   ];
 }

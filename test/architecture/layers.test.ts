@@ -1,6 +1,6 @@
 // The import graph of src/, computed from the import statements, against the layers the
 // README describes: cli → entry points (check, documents) → stages → model and diagnostics;
-// the features beside the CLI (register, export, provenance, init) call the entry points and
+// the features beside the CLI (register, export, provenance, init, publish, actes) call the entry points and
 // the stages, never each other. Any edge that breaks a rule is named.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -14,7 +14,7 @@ const src = fileURLToPath(new URL("../../src/", import.meta.url));
 const stages = ["source", "law", "tally", "validate", "config", "render", "output", "browser"] as const;
 const foundations = ["model", "diagnostics"] as const;
 const entryPoints = ["check.ts", "check-cache.ts", "check-file.ts", "check-threads.ts", "check-worker.ts", "documents.ts"] as const;
-const features = ["register", "export", "provenance", "init"] as const;
+const features = ["register", "export", "provenance", "init", "publish", "actes"] as const;
 
 type Layer =
   | { kind: "foundation"; name: string }

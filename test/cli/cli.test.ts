@@ -91,7 +91,7 @@ describe("delib usage errors exit 2", () => {
     [["build"]],
     [["build", example, "--format", "docx"]],
     [["validate", example, "--frobnicate"]],
-    [["publish", example]],
+    [["publier", example]],
   ])("delib %j", async (args) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
