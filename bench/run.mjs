@@ -12,7 +12,9 @@
 // its anomalies, its correct records) in under 2 s, and within 1.2 × `delib validate` of the
 // same files, which reads and checks them the same way without reporting findings. Issue 13:
 // validate's cost per motion at 100, 1,000 and 10,000 motions, largest within 2 × the smallest
-// (bench/limits.mjs).
+// (bench/limits.mjs). Issue 14: a year's register of 365 sittings (about 1,480 pages) within 1.2 ×
+// the time and 1.3 × the bytes of the same pages printed by puppeteer-core alone as one job, and
+// Node's peak memory under 300 MB (bench/register.mjs).
 // Issue 11 re-based the 40-motion target. Its floor, launch + 42 × one small page, was set when
 // the procès-verbal was 10 pages and an extract 1 or 2; L2121-15 now puts every deliberation in
 // full in the procès-verbal (50 pages for this session) and the extracts carry their legal
@@ -115,6 +117,9 @@ process.stderr.write("issue 13: validate cost per motion, 100 to 10,000 motions 
 const limits = script("limits.mjs", "limits.json", ["--runs", String(Math.max(3, Math.ceil(slowRuns / 2)))]);
 const perMotion = limits.rows.map((r) => r.perMotion);
 
+process.stderr.write("issue 14: a year's register, 365 sittings (its own script)\n");
+const yearRegister = script("register.mjs", "register.json", ["--runs", String(Math.max(1, Math.min(3, Math.ceil(slowRuns / 2))))]);
+
 const rows = [
   { measure: "HTML only (example session)", ms: html, floor: nodeStart, floorName: "node start", target: 2.5 },
   { measure: "validate (example session)", ms: validate, floor: nodeStart, floorName: "node start", target: undefined },
@@ -128,6 +133,8 @@ const rows = [
   { measure: "pre-commit hook, 500 sittings", ms: warmHook.median, floor: hook.floors.nodeStart, floorName: "node start (target: under 1 s)", target: undefined },
   // Issue 13: validate's cost per motion stays within 2 × from 100 to 10,000 motions.
   { measure: "validate, per motion (largest)", ms: Math.max(...perMotion), floor: Math.min(...perMotion), floorName: "smallest, 100 to 10,000 motions", target: 2 },
+  // Issue 14: the register of 365 sittings against the same pages printed as one job (time, then bytes in the "time" column).
+  ...yearRegister.rows.map((r) => ({ measure: r.measure, ms: r.ms, floor: r.floor, floorName: r.floorName, target: r.target, ...(r.unit ? { unit: r.unit } : {}) })),
 ].map((r) => ({ ...r, ratio: r.ms / r.floor, met: r.target === undefined ? undefined : r.ms / r.floor <= r.target }));
 const underFive = validate10k < 5000;
 
@@ -135,16 +142,19 @@ const line = (cells) => cells.map((c, i) => String(c).padEnd([30, 10, 40, 7, 7, 
 console.log(`\nfloors: node start ${nodeStart.toFixed(0)} ms; chromium floor ${chromiumFloor.toFixed(0)} ms; reused page ${reusedPage.toFixed(1)} ms\n`);
 console.log(line(["measure", "time", "against", "ratio", "target", "met"]));
 for (const r of rows) {
-  console.log(line([r.measure, `${r.ms.toFixed(0)} ms`, `${r.floorName} (${r.floor.toFixed(0)} ms)`, r.ratio.toFixed(2), r.target ?? "—", r.met === undefined ? "—" : r.met ? "yes" : "NO"]));
+  const shown = (value) => (r.unit === "bytes" ? `${(value / 1e6).toFixed(1)} MB` : `${value.toFixed(0)} ms`);
+  console.log(line([r.measure, shown(r.ms), `${r.floorName} (${shown(r.floor)})`, r.ratio.toFixed(2), r.target ?? "—", r.met === undefined ? "—" : r.met ? "yes" : "NO"]));
 }
 const auditUnderTwo = auditRecords < 2000;
 const hookUnderOne = warmHook.median < 1000;
+const registerMemory = yearRegister.peakMb < 300;
 console.log(`\nvalidate 10,000 files: ${(validate10k / 1000).toFixed(2)} s (target: under 5 s: ${underFive ? "yes" : "NO"})`);
 console.log(`audit, real records: ${(auditRecords / 1000).toFixed(2)} s (target: under 2 s: ${auditUnderTwo ? "yes" : "NO"})`);
 console.log(`pre-commit hook, 500 sittings, one staged, warm cache: ${(warmHook.median / 1000).toFixed(2)} s (target: under 1 s: ${hookUnderOne ? "yes" : "NO"}); cold ${(hook.rows[0].median / 1000).toFixed(2)} s`);
+console.log(`register, 365 sittings (${yearRegister.pages} pages): Node's peak memory ${yearRegister.peakMb.toFixed(0)} MB (target: under 300 MB: ${registerMemory ? "yes" : "NO"}); ${(yearRegister.bytes / 1e6).toFixed(1)} MB`);
 mkdirSync(join(root, "bench/results"), { recursive: true });
 writeFileSync(
   join(root, "bench/results/latest.json"),
   `${JSON.stringify({ node: process.version, chromium, floors: { nodeStart, chromiumFloor, reusedPage }, rows }, null, 2)}\n`,
 );
-if (check && (rows.some((r) => r.met === false) || !underFive || !auditUnderTwo || !hookUnderOne)) process.exitCode = 1;
+if (check && (rows.some((r) => r.met === false) || !underFive || !auditUnderTwo || !hookUnderOne || !registerMemory)) process.exitCode = 1;

@@ -6,6 +6,7 @@ import { browserLaunchFailed, openBrowser, PageFailure, type BrowserSession } fr
 import { browserNotFound, findChromium } from "./find-chromium.js";
 import { DEFAULT_START_TIMEOUT_S } from "./launch-chromium.js";
 import { renderPdf, type PdfMetadata } from "./render-pdf.js";
+import { printStream } from "./print-stream.js";
 
 /**
  * How long one document may take to print, by default, in seconds: a procès-verbal of a hundred
@@ -68,6 +69,15 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
+/** A printer of one large job at a time (a year's register). */
+export interface LargePrinter {
+  /**
+   * Prints one large job as a single document, streamed (print-stream.ts); it may take the
+   * print time of `documents` documents. Chromium's bytes, not yet finished.
+   */
+  printLarge(job: { readonly html: string; readonly title: string; readonly documents: number }): Promise<Uint8Array>;
+}
+
 /** A started browser, ready to print. */
 export interface Printer {
   /** The browser printing the PDFs (for `--verbose`). */
@@ -86,7 +96,7 @@ export async function startPrinter(options: {
   flag: string | undefined;
   env: Readonly<Record<string, string | undefined>>;
   timeouts?: PrinterTimeouts;
-}): Promise<Printer | { problem: Diagnostic }> {
+}): Promise<(Printer & LargePrinter) | { problem: Diagnostic }> {
   const found = findChromium({ flag: options.flag, env: options.env });
   if ("tried" in found) return { problem: browserNotFound(found.tried, process.platform) };
   const startSeconds = options.timeouts?.startSeconds ?? DEFAULT_START_TIMEOUT_S;
@@ -108,11 +118,11 @@ export async function startPrinter(options: {
     })();
     return broken;
   };
-  const printOne = async (job: PrintJob): Promise<Uint8Array> => {
+  const printOne = (job: PrintJob): Promise<Uint8Array> => guarded(job.meta.title, printSeconds, renderPdf(browser, job.html, job.meta));
+  const guarded = async (document: string, seconds: number, printing: Promise<Uint8Array>): Promise<Uint8Array> => {
     let timer: NodeJS.Timeout | undefined;
-    const printing = renderPdf(browser, job.html, job.meta);
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PrintTimeout(job.meta.title, printSeconds)), printSeconds * 1000);
+      timer = setTimeout(() => reject(new PrintTimeout(document, seconds)), seconds * 1000);
     });
     try {
       return await Promise.race([printing, late]);
@@ -141,6 +151,10 @@ export async function startPrinter(options: {
       const pdfs = new Array<Uint8Array>(jobs.length);
       order.forEach((job, k) => (pdfs[job] = printed[k]!));
       return pdfs;
+    },
+    async printLarge(job) {
+      if (broken) throw await broken;
+      return guarded(job.title, printSeconds * Math.max(1, job.documents), printStream(browser, job.html));
     },
     close: () => browser.close(),
   };

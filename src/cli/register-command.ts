@@ -6,14 +6,16 @@ import { basename, dirname, join, resolve } from "node:path";
 import { checkSessions, registerSessionFiles } from "../check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { msg } from "../diagnostics/message.js";
-import { PrintFailed, startPrinter, writeOutputs, type Printer } from "../documents.js";
+import { PrintFailed, startPrinter, writeOutputs } from "../documents.js";
 import { buildRegister, registerDate } from "../register/build-register.js";
 import { sittingsOfYear } from "../register/register-sittings.js";
+import { archivalLevel, archiveRegister, latestSourceDate, sourceAttachments, type Archival } from "../provenance/archival.js";
 import { browserTimeouts } from "./browser-timeout.js";
 import { refuseUndatable } from "./source-date.js";
 import { stopwatch, type CliContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportFormat } from "./report.js";
+import { startProgress } from "./progress.js";
 import { UsageError } from "./usage-error.js";
 
 export interface RegisterCommandOptions {
@@ -22,15 +24,18 @@ export interface RegisterCommandOptions {
   chromium?: string;
   /** `--browser-timeout SECONDS`: how long the browser may take to start. */
   browserTimeout?: string;
+  /** `--pdfa [LEVEL]`: an archival register (PDF/A-2b, or 3b); `--no-pdfa`: false. */
+  pdfa?: string | boolean;
   report?: ReportFormat;
 }
 
-type Started = Printer | { problem: Diagnostic };
+type Started = Awaited<ReturnType<typeof startPrinter>>;
 
 /** Prints the register of `options.year` to `options.out` (default out/registre-YEAR.pdf); returns the exit code. */
 export async function registerCommand(args: readonly string[], options: RegisterCommandOptions, context: CliContext): Promise<number> {
   const year = String(options.year ?? "").trim();
   if (!/^\d{4}$/.test(year)) throw new UsageError(msg("cli.usage.register.year", { year: String(options.year ?? "") }));
+  if (archivalLevel(options.pdfa, undefined) === "invalid") throw new UsageError(msg("archival.usage.level", { value: String(options.pdfa) }));
   const { cwd } = context.io;
   const timeouts = browserTimeouts(options.browserTimeout, context.io.env);
   const refused = await refuseUndatable(context, options.report);
@@ -105,7 +110,8 @@ async function registerWith(
     await report([...diagnostics, withoutHtml(started.problem)]);
     return ExitCode.Environment;
   }
-  const progress = io.stderrIsTty && !context.quiet;
+  // The register of a large body takes a minute or more: say what is being done, on a terminal.
+  const shown = startProgress(context);
   context.detail(msg("cli.verbose.browser", { path: started.executablePath }));
   elapsed = stopwatch();
   // The register's identity: the body named in its configuration, else in its first sitting.
@@ -114,27 +120,52 @@ async function registerWith(
   try {
     built = await buildRegister(sittings, {
       identity: { body, year },
-      date: registerDate(sittings, io.env),
-      print: (jobs) =>
-        started.print(jobs, progress ? (done, total) => io.stderr(`\r${context.t("cli.register.printing", { done, total })}${done === total ? "\n" : ""}`) : undefined),
+      // When its latest sitting's source last changed (issue 14), else that sitting's day.
+      date: (await latestSourceDate(sittings.map((s) => resolve(io.cwd, s.path)), io.env)) ?? registerDate(sittings, io.env),
+      print: (job) => started.printLarge(job),
+      progress: (step) => shown.step(`progress.register.${step.step}`, { ...step }),
     });
   } catch (error) {
     // The browser died, hung or talked garbage while printing: nothing is written.
     if (!(error instanceof PrintFailed)) throw error;
-    if (progress) io.stderr("\n");
+    shown.stop();
     await report([...diagnostics, withoutHtml(error.problem)]);
     return ExitCode.Environment;
   }
+  shown.stop();
   diagnostics.push(...built.diagnostics);
   context.detail(msg("cli.verbose.register", { ms: elapsed() }));
   await report(diagnostics);
   if (!built.value) return ExitCode.InvalidInput;
 
-  const writeProblems = await writeOutputs(dirname(out.path), [{ name: basename(out.path), contents: built.value.pdf }]);
+  const archival = await registerArchival(sittings, options.pdfa, io.cwd, io.env);
+  const pdf = archival ? archiveRegister(built.value.pdf, archival) : built.value.pdf;
+  const writeProblems = await writeOutputs(dirname(out.path), [{ name: basename(out.path), contents: pdf }]);
   if (writeProblems.length > 0) {
     await report(writeProblems);
     return ExitCode.Environment;
   }
   context.wrote(out.shown);
   return ExitCode.Ok;
+}
+
+/**
+ * How the register is made archival (`--pdfa`, else its configuration's `pdf: archival:`), or
+ * undefined: PDF/A-3b carries every sitting's session file and the configuration (issue 14).
+ */
+async function registerArchival(
+  sittings: ReturnType<typeof sittingsOfYear>,
+  option: string | boolean | undefined,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Archival | undefined> {
+  const level = archivalLevel(option, sittings[0]!.config);
+  if (level === undefined || level === "invalid") return undefined;
+  if (level === "pdfa-2b") return { level };
+  const files = new Map<string, Awaited<ReturnType<typeof sourceAttachments>>[number]>();
+  for (const sitting of sittings) {
+    const attached = await sourceAttachments(resolve(cwd, sitting.path), sitting.path, sitting.config, env, new Date(`${sitting.date}T00:00:00Z`));
+    for (const file of attached) if (!files.has(file.name)) files.set(file.name, file);
+  }
+  return { level, attachments: [...files.values()] };
 }

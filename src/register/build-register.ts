@@ -3,30 +3,41 @@
 // date and by subject, with the page where each deliberation starts.
 import { pdfDocumentDate } from "../output/document-date.js";
 import { hasErrors, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
-import type { PrintJob } from "../browser/print-pdfs.js";
 import { prepareTemplates, renderDocuments } from "../documents.js";
 import { loadCatalogue } from "../render/catalogue.js";
 import { dateInFrench } from "../render/french-dates.js";
 import { TemplateError, templateDiagnostic } from "../render/templates.js";
 import { assemblyWords } from "../render/words.js";
-import { assembleRegister, loadPart, startPages, type OutlineItem, type RegisterPart } from "./assemble-register.js";
+import { assembleRegister, readPrinted, type OutlineItem } from "./assemble-register.js";
+import { UnexpectedPdf } from "./chromium-pdf.js";
+import { bodyOf, pageName, registerHtml, stylesheetOf, type RegisterJob } from "./register-html.js";
 import { loadRegisterTemplates, type RegisterKind, type RegisterTemplates } from "./register-templates.js";
 import type { Sitting } from "./register-sittings.js";
 import { closingView, datesTableView, runningHeader, subjectsTableView, tableEntries, type RegisterIdentity } from "./register-views.js";
 
-/** How to build a register: whose it is, its date, and a printer (one browser for every part). */
+/** How to build a register: whose it is, its date, and a printer of large jobs (one browser for the whole register). */
 export interface RegisterOptions {
   readonly identity: RegisterIdentity;
   /** The document's date: the latest sitting's, or SOURCE_DATE_EPOCH. */
   readonly date: Date;
-  readonly print: (jobs: readonly PrintJob[]) => Promise<Uint8Array[]>;
+  /** Prints one job (Printer.printLarge): `documents` is how many documents it holds, for its time limit. */
+  readonly print: (job: { readonly html: string; readonly title: string; readonly documents: number }) => Promise<Uint8Array>;
+  /** Told where the build is, for a progress line on a terminal. */
+  readonly progress?: (step: RegisterStep) => void;
 }
+
+/** Where a register's build is: rendering the sittings, printing its body (pages unknown until printed), its tables, or joining them. */
+export type RegisterStep =
+  | { readonly step: "render"; readonly done: number; readonly total: number }
+  | { readonly step: "print"; readonly documents: number }
+  | { readonly step: "tables" }
+  | { readonly step: "join"; readonly pages: number };
 
 /** A part of the register before printing. */
 interface HtmlPart {
-  readonly html: string;
+  readonly body: string;
   readonly title: string;
-  readonly running: string;
+  readonly page: string;
   readonly kind: LaidOutPart["kind"];
   readonly number?: string;
 }
@@ -47,38 +58,73 @@ export interface BuiltRegister {
   readonly layout: readonly LaidOutPart[];
 }
 
+/** How many times the tables are printed again when their length changed with their page numbers (never, with the built-in template). */
+const MAX_TABLE_PASSES = 3;
+
+const partId = (i: number) => `delib-part-${i}`;
+const tableId = (i: number) => `delib-table-${i}`;
+const blankId = "delib-blank";
+
 /**
- * Every margin box off: the extract keeps its template and stylesheet, but its own running
- * header and « Page 1 / 2 » would contradict the register's, stamped over every page.
+ * Prints the register of `sittings` (at least one) to one PDF; template problems are
+ * diagnostics. The body (extracts and closing sheets) is one print job, the tables another
+ * (assemble-register.ts says why).
  */
-const silentMargins = `<style>@page { ${[
-  "top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
-  "bottom-left-corner", "bottom-left", "bottom-center", "bottom-right", "bottom-right-corner",
-  "left-top", "left-middle", "left-bottom", "right-top", "right-middle", "right-bottom",
-].map((box) => `@${box} { content: none; }`).join(" ")} }</style>`;
-
-/** An extract's HTML with its own page margins silenced (the last rule wins). */
-export function withoutPageMargins(html: string): string {
-  const at = html.lastIndexOf("</head>");
-  return at < 0 ? `${html}\n${silentMargins}` : `${html.slice(0, at)}${silentMargins}\n${html.slice(at)}`;
-}
-
-/** Prints the register of `sittings` (at least one) to one PDF; template problems are diagnostics. */
 export async function buildRegister(sittings: readonly Sitting[], options: RegisterOptions): Promise<Result<BuiltRegister>> {
   const t = loadCatalogue("fr");
   const { identity } = options;
   const diagnostics: Diagnostic[] = [];
   const cache = new Map<string, Result<RegisterTemplates>>();
+  const preparedFor = new Map<Sitting["config"], ReturnType<typeof prepareTemplates>>();
   const body: HtmlPart[] = [];
   const outline: OutlineItem[] = [];
   /** Index in `body` of each deliberation's extract, by number. */
   const extractPart = new Map<string, number>();
+  /** The running header of each page name. */
+  const running = new Map<string, string>();
+  let css: string | undefined;
   let tables: { templates: RegisterTemplates; assets: Record<string, string | null> } | undefined;
 
-  for (const sitting of sittings) {
-    // No --template for the register: the configuration's templates, relative to itself.
-    const prepared = prepareTemplates(sitting.config, undefined, ".");
-    diagnostics.push(...prepared.diagnostics);
+  const title = t.t("register.title", { year: identity.year });
+  const words = { page: t.t("page.number"), of: t.t("page.of") };
+  const tablesPage = () => pageName(sittings.length);
+  const tableRunning = () => new Map([[tablesPage(), runningHeader(identity, t)]]);
+  /** The tables, with the page where each deliberation starts (the templates of the register's first sitting). */
+  const renderTables = (startOf: ReadonlyMap<string, number>): HtmlPart[] | undefined => {
+    const entries = tableEntries(sittings, startOf, t);
+    const rendered: HtmlPart[] = [];
+    for (const view of [datesTableView(sittings, entries, identity, t), subjectsTableView(sittings, entries, identity, t)]) {
+      const html = renderPage(tables!.templates, "register-table", { doc: view, assets: tables!.assets }, diagnostics);
+      if (html === undefined) return undefined;
+      rendered.push({ body: bodyOf(html), title: view.title, page: tablesPage(), kind: "table" });
+    }
+    return rendered;
+  };
+  const job = (parts: readonly HtmlPart[], id: (i: number) => string, more: Partial<RegisterJob>): RegisterJob => ({
+    title,
+    language: t.language,
+    css: css!,
+    parts: parts.map((p, i) => ({ id: id(i), page: p.page, body: p.body })),
+    running: parts[0]?.kind === "table" ? tableRunning() : running,
+    words,
+    ...more,
+  });
+  const printTables = async (parts: HtmlPart[], more: Partial<RegisterJob>) => {
+    options.progress?.({ step: "tables" });
+    return { parts, printed: readPrinted(await options.print({ html: registerHtml(job(parts, tableId, more)), title, documents: parts.length })) };
+  };
+  /** A page number as wide as the register's (the register prints about four pages a deliberation). */
+  const placeholder = Number("9".repeat(String(10 * (sittings.length + sittings.reduce((n, s) => n + s.motions.length, 0))).length));
+  let firstTables: ReturnType<typeof printTables> | undefined;
+
+  for (const [index, sitting] of sittings.entries()) {
+    options.progress?.({ step: "render", done: index, total: sittings.length });
+    // No --template for the register: the configuration's templates, relative to itself; read
+    // once per configuration (its stylesheet carries the fonts: 120 KB a time, for 365 sittings).
+    const known = preparedFor.has(sitting.config);
+    if (!known) preparedFor.set(sitting.config, prepareTemplates(sitting.config, undefined, "."));
+    const prepared = preparedFor.get(sitting.config)!;
+    if (!known) diagnostics.push(...prepared.diagnostics);
     if (!prepared.value) continue;
     const rendered = renderDocuments(sitting.outcome, { kinds: ["extract"], ...prepared.value, links: sitting.links });
     diagnostics.push(...rendered.diagnostics);
@@ -90,65 +136,82 @@ export async function buildRegister(sittings: readonly Sitting[], options: Regis
     const assets = { logo: null, signature: null, ...prepared.value.assets };
     tables ??= { templates: templates.value, assets };
 
-    const running = runningHeader(identity, t, sitting.date);
+    const page = pageName(running.size);
+    running.set(page, runningHeader(identity, t, sitting.date));
     const byNumber = new Map(rendered.value.map((d) => [d.name, d]));
     const children: OutlineItem[] = [];
     for (const { motion } of sitting.motions) {
       const extract = byNumber.get(motion.number)!;
       extractPart.set(motion.number, body.length);
-      children.push({ title: extract.meta.title, part: body.length, children: [] });
-      body.push({ html: withoutPageMargins(extract.html), title: extract.meta.title, running, kind: "extract", number: motion.number });
+      children.push({ title: extract.meta.title, destination: partId(body.length), children: [] });
+      // Only the body: the register's one stylesheet is the template set's, taken from a
+      // closing sheet below; the extract's own @page margin boxes would contradict the register's.
+      body.push({ body: bodyOf(extract.html), title: extract.meta.title, page, kind: "extract", number: motion.number });
     }
     const closing = closingView(sitting, identity, t);
     const html = renderPage(templates.value, "register-closing", { doc: closing, assets }, diagnostics);
     if (html === undefined) continue;
-    children.push({ title: t.t("register.outline.closing"), part: body.length, children: [] });
-    outline.push({ title: t.t("register.outline.sitting", { date: dateInFrench(sitting.date, t) }), part: children[0]!.part, children });
-    body.push({ html, title: closing.title, running, kind: "closing" });
-  }
-  if (hasErrors(diagnostics) || !tables) return { value: undefined, diagnostics };
-  const { templates: tableTemplates, assets: tableAssets } = tables;
-  const tableRunning = runningHeader(identity, t);
-  const renderTables = (startOf: ReadonlyMap<string, number>): HtmlPart[] | undefined => {
-    const entries = tableEntries(sittings, startOf, t);
-    const rendered: HtmlPart[] = [];
-    for (const view of [datesTableView(sittings, entries, identity, t), subjectsTableView(sittings, entries, identity, t)]) {
-      const html = renderPage(tableTemplates, "register-table", { doc: view, assets: tableAssets }, diagnostics);
-      if (html === undefined) return undefined;
-      rendered.push({ html, title: view.title, running: tableRunning, kind: "table" });
+    css ??= stylesheetOf(html);
+    children.push({ title: t.t("register.outline.closing"), destination: partId(body.length), children: [] });
+    outline.push({ title: t.t("register.outline.sitting", { date: dateInFrench(sitting.date, t) }), destination: children[0]!.destination, children });
+    body.push({ body: bodyOf(html), title: closing.title, page, kind: "closing" });
+    if (firstTables === undefined && !hasErrors(diagnostics)) {
+      // Printed once while the rest is rendered (the browser works beside Node): a template
+      // problem in the tables stops the build before the browser works on the body, and their
+      // length (K) is known, for the body's counter(pages). Their page numbers do not change
+      // their length with the built-in template (a right-aligned column that does not wrap), so
+      // numbers as wide as the register's are enough here.
+      const tableParts = renderTables(new Map(sittings.flatMap((s) => s.motions.map(({ motion }) => [motion.number, placeholder] as const))));
+      if (tableParts === undefined) return { value: undefined, diagnostics };
+      firstTables = printTables(tableParts, {});
+      firstTables.catch(() => undefined);
     }
-    return rendered;
-  };
-  // Once before printing, so that a template problem in the tables stops the build before
-  // the browser works for nothing.
-  if (!renderTables(new Map([...extractPart.keys()].map((number) => [number, 0])))) return { value: undefined, diagnostics };
+    // Node renders while the browser prints the tables: let it answer the browser.
+    if (firstTables !== undefined) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (hasErrors(diagnostics) || !tables || css === undefined || firstTables === undefined) return { value: undefined, diagnostics };
+  let tablePages = (await firstTables).printed.pages.length;
 
-  const printed = await printParts(body, options);
-  // The tables come last, so the pages before them do not depend on how long they are: one
-  // pass gives every start page (were they first, their length would have to be iterated).
-  const starts = startPages(printed.map((p) => p.document.getPageCount()));
-  const tableParts = renderTables(new Map([...extractPart].map(([number, part]) => [number, starts[part]!])))!;
-  tableParts.forEach((part, i) => outline.push({ title: part.title, part: body.length + i, children: [] }));
-  const parts = [...printed, ...(await printParts(tableParts, options))];
-
-  const pdf = await assembleRegister(parts, outline, {
-    title: t.t("register.title", { year: identity.year }),
-    author: identity.body,
-    subject: t.t("register.subject", { ofAssembly: assemblyWords(sittings[0]!.outcome.session, t).of, year: identity.year }),
-    language: t.language,
-    date: options.date,
-    pageLabel: (page, pages) => `${t.t("page.number")}${page}${t.t("page.of")}${pages}`,
-  });
-  const all = [...body, ...tableParts];
-  const firstPages = startPages(parts.map((p) => p.document.getPageCount()));
-  const layout = all.map((part, i) => ({
-    kind: part.kind,
-    title: part.title,
-    ...(part.number === undefined ? {} : { number: part.number }),
-    firstPage: firstPages[i]!,
-    pages: parts[i]!.document.getPageCount(),
-  }));
-  return { value: { pdf, layout }, diagnostics };
+  for (let pass = 1; ; pass++) {
+    options.progress?.({ step: "print", documents: body.length });
+    const html = registerHtml(job(body, partId, { blank: { pages: tablePages, id: blankId } }));
+    const printed = readPrinted(await options.print({ html, title, documents: body.length }));
+    const bodyPages = (printed.starts.get(blankId) ?? 0) - 1;
+    if (bodyPages < body.length || printed.pages.length !== bodyPages + tablePages) throw new UnexpectedPdf(`the body has ${printed.pages.length} pages, its blank pages start at ${bodyPages + 1}`);
+    const starts = body.map((_, i) => printed.starts.get(partId(i)) ?? 0);
+    const tablesDone = await printTables(renderTables(new Map([...extractPart].map(([number, part]) => [number, starts[part]!])))!, { total: bodyPages + tablePages, firstPage: bodyPages + 1 });
+    if (tablesDone.printed.pages.length !== tablePages) {
+      // The true page numbers made the tables longer or shorter: the body's total is wrong.
+      if (pass >= MAX_TABLE_PASSES) throw new UnexpectedPdf("the register's tables do not settle on a length");
+      tablePages = tablesDone.printed.pages.length;
+      continue;
+    }
+    options.progress?.({ step: "join", pages: bodyPages + tablePages });
+    const tableStarts = tablesDone.parts.map((_, i) => bodyPages + (tablesDone.printed.starts.get(tableId(i)) ?? 0));
+    tablesDone.parts.forEach((part, i) => outline.push({ title: part.title, destination: tableId(i), children: [] }));
+    const pdf = assembleRegister(printed, tablesDone.printed, {
+      bodyPages,
+      outline,
+      meta: {
+        title,
+        author: identity.body,
+        subject: t.t("register.subject", { ofAssembly: assemblyWords(sittings[0]!.outcome.session, t).of, year: identity.year }),
+        language: t.language,
+        date: options.date,
+      },
+    });
+    const all = [...body, ...tablesDone.parts];
+    const firstPages = [...starts, ...tableStarts];
+    const total = bodyPages + tablePages;
+    const layout = all.map((part, i) => ({
+      kind: part.kind,
+      title: part.title,
+      ...(part.number === undefined ? {} : { number: part.number }),
+      firstPage: firstPages[i]!,
+      pages: (firstPages[i + 1] ?? total + 1) - firstPages[i]!,
+    }));
+    return { value: { pdf, layout }, diagnostics };
+  }
 }
 
 function renderPage(templates: RegisterTemplates, kind: RegisterKind, data: object, diagnostics: Diagnostic[]): string | undefined {
@@ -159,13 +222,6 @@ function renderPage(templates: RegisterTemplates, kind: RegisterKind, data: obje
     diagnostics.push(templateDiagnostic(error));
     return undefined;
   }
-}
-
-async function printParts(parts: readonly HtmlPart[], options: RegisterOptions): Promise<RegisterPart[]> {
-  const meta = { author: options.identity.body, subject: "", language: loadCatalogue("fr").language, date: options.date };
-  // Each part's own metadata is dropped in the merge; it only has to be deterministic.
-  const pdfs = await options.print(parts.map((p) => ({ html: p.html, meta: { ...meta, title: p.title } })));
-  return Promise.all(pdfs.map(async (bytes, i) => ({ bytes, document: await loadPart(bytes), running: parts[i]!.running })));
 }
 
 /** The register's date: SOURCE_DATE_EPOCH when set, else the day of its latest sitting. */

@@ -1,18 +1,18 @@
 // `delib register`: a year's register printed by real Chromium from real files, read back page
 // by page with poppler.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrinter, type Printer } from "../../src/browser/print-pdfs.js";
+import { startPrinter, type LargePrinter, type Printer } from "../../src/browser/print-pdfs.js";
 import { registerCommand } from "../../src/cli/register-command.js";
 import { cliContext } from "../../src/cli/context.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { checkFile } from "../../src/check.js";
 import { loadConfigSync } from "../../src/config/load-config.js";
 import { renderDocuments } from "../../src/documents.js";
-import { loadPart } from "../../src/register/assemble-register.js";
+import { PDFDocument } from "pdf-lib";
 import { buildRegister, registerDate, type BuiltRegister } from "../../src/register/build-register.js";
 import { sittingsOfYear } from "../../src/register/register-sittings.js";
 import { chromiumForTests } from "../browser/pdf-tools.js";
@@ -65,14 +65,14 @@ describe("the register of 2021, printed by real Chromium", () => {
     dir = writeRegister();
     const started = await startPrinter({ flag: chromiumForTests(), env: process.env });
     if ("problem" in started) throw new Error(en(started.problem.message));
-    const printer: Printer = started;
+    const printer: Printer & LargePrinter = started;
     try {
       const checked = ["seances/b-fevrier.yaml", "seances/a-septembre.yaml", "seances/c-mars-2022.yaml"].map((f) => checkFile(join(dir, f), dir));
       expect(checked.flatMap((c) => c.diagnostics)).toEqual([]);
       const config = loadConfigSync(join(dir, "delib.config.yaml"));
       expect(config.diagnostics).toEqual([]);
       const sittings = sittingsOfYear(checked.map((c) => ({ path: c.path, outcome: c.outcome!, config: config.value! })), "2021");
-      const result = await buildRegister(sittings, { identity: { body, year: "2021" }, date: registerDate(sittings, {}), print: (jobs) => printer.print(jobs) });
+      const result = await buildRegister(sittings, { identity: { body, year: "2021" }, date: registerDate(sittings, {}), print: (job) => printer.printLarge(job) });
       expect(result.diagnostics).toEqual([]);
       built = result.value!;
       pdf = join(dir, "library.pdf");
@@ -80,7 +80,7 @@ describe("the register of 2021, printed by real Chromium", () => {
 
       const extracts = sittings.flatMap((s) => renderDocuments(s.outcome, { kinds: ["extract"] }).value!);
       const printed = await printer.print(extracts.map((d) => ({ html: d.html, meta: { ...d.meta, date: new Date(`${d.meta.date}T00:00:00Z`) } })));
-      for (const [i, bytes] of printed.entries()) standalone.set(extracts[i]!.name, (await loadPart(bytes)).getPageCount());
+      for (const [i, bytes] of printed.entries()) standalone.set(extracts[i]!.name, (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount());
     } finally {
       await printer.close();
     }
@@ -89,6 +89,9 @@ describe("the register of 2021, printed by real Chromium", () => {
     // The command itself, from inside the register with no file named: every *.yaml below
     // delib.config.yaml, the default output. Building a second time must give the same bytes.
     const seances = join(dir, "seances");
+    // The command dates the register when its sittings' files last changed (here, outside git,
+    // their modification time): made the day of the latest sitting, the date given above.
+    for (const name of readdirSync(seances)) utimesSync(join(seances, name), new Date("2021-09-14T00:00:00Z"), new Date("2021-09-14T00:00:00Z"));
     const run = await runCli(["register", "--year", "2021"], { cwd: seances, env: { SOURCE_DATE_EPOCH: undefined } });
     const written = join(seances, "out/registre-2021.pdf");
     cli = { code: run.code ?? -1, stdout: run.stdout, stderr: run.stderr, bytes: existsSync(written) ? readFileSync(written) : new Uint8Array() };

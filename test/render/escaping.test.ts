@@ -13,7 +13,8 @@ import { renderPdf } from "../../src/browser/render-pdf.js";
 import { tallySession } from "../../src/check.js";
 import { renderDocuments } from "../../src/documents.js";
 import { extractFileName, MAX_NAME_BYTES, minutesFileName, safeFileName } from "../../src/model/document-names.js";
-import { assembleRegister, loadPart } from "../../src/register/assemble-register.js";
+import { printStream } from "../../src/browser/print-stream.js";
+import { assembleRegister, readPrinted } from "../../src/register/assemble-register.js";
 import { closeBidi } from "../../src/render/close-bidi.js";
 import { cssString } from "../../src/render/css-string.js";
 import { pdfString } from "../../src/render/pdf-string.js";
@@ -104,14 +105,13 @@ describe("pdfString", () => {
     });
 
     it("in a register too, whose strings pdf-lib would have copied unescaped", async () => {
-      const part = await renderPdf(browser, "<!doctype html><title>t</title><p>texte</p>", { title: "p", author: "a", subject: "s", language: "fr-FR", date: new Date("2024-03-12T00:00:00Z") });
-      const bytes = await assembleRegister([{ bytes: part, document: await loadPart(part), running: "Registre" }], [{ title: HOSTILE[3]!, part: 0, children: [] }], {
-        title: HOSTILE[0]!,
-        author: HOSTILE[4]!,
-        subject: HOSTILE[2]!,
-        language: "fr) /Title (piégé",
-        date: new Date("2024-03-12T00:00:00Z"),
-        pageLabel: (page, pages) => `Page ${page} / ${pages}`,
+      // The register's two jobs (src/register/): its body, with a blank page where the tables go, and its tables.
+      const body = readPrinted(await printStream(browser, '<!doctype html><title>t</title><p id="p"><a href="#p"></a>texte</p><div id="blank" style="break-before: page"><a href="#blank"></a></div>'));
+      const tables = readPrinted(await printStream(browser, "<!doctype html><title>t</title><p>table</p>"));
+      const bytes = assembleRegister(body, tables, {
+        bodyPages: 1,
+        outline: [{ title: HOSTILE[3]!, destination: "p", children: [] }],
+        meta: { title: HOSTILE[0]!, author: HOSTILE[4]!, subject: HOSTILE[2]!, language: "fr) /Title (piégé", date: new Date("2024-03-12T00:00:00Z") },
       });
       const read = await PDFDocument.load(bytes, { updateMetadata: false });
       expect(read.getTitle()).toBe(expected(HOSTILE[0]!));
@@ -120,7 +120,7 @@ describe("pdfString", () => {
       // pdf-lib's setLanguage wrote `/Lang (fr) /Title (piégé)`: a /Title of the data's own in the catalog.
       expect(read.catalog.lookup(PDFName.of("Lang"), PDFString, PDFHexString).decodeText()).toBe("fr) /Title (piégé");
       expect(read.catalog.get(PDFName.of("Title"))).toBeUndefined();
-      expect(read.getPageCount()).toBe(1);
+      expect(read.getPageCount()).toBe(2);
     });
   });
 });
