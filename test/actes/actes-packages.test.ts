@@ -10,34 +10,18 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { actesArchive, planActesPackages, type ActesPlan } from "../../src/actes/actes-packages.js";
 import { acteXml, envelopeXml } from "../../src/actes/actes-xml.js";
 import { en } from "../support/english.js";
 import { actesRegister, checkedSitting } from "./actes-register.js";
-import { packageViolations } from "./package-rules.js";
+import { ACTES_NS, packageViolations, readXml } from "./package-rules.js";
 
-const NS = "http://www.interieur.gouv.fr/ACTES#v1.1-20040216";
+const NS = ACTES_NS;
 const pdf = Buffer.from("%PDF-1.7\n% a stand-in for the extract\n%%EOF\n", "latin1");
 const env = {};
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Character references (&#8217;) read as the characters, as any XML parser reads them.
-  htmlEntities: true,
-  isArray: (name) => ["actes:Email", "actes:Formulaire", "actes:Annexe"].includes(name),
-});
-
-/** The XML file as s2low reads it: its declaration's encoding, then the document. */
-function readXml(bytes: Uint8Array): { declaration: string; root: Node } {
-  const text = Buffer.from(bytes).toString("latin1");
-  return { declaration: text.slice(0, text.indexOf("?>") + 2), root: parser.parse(text) as Node };
-}
 
 /** The files of an archive as GNU tar extracts them, in their order. */
 function untar(archive: Uint8Array): { names: string[]; files: Map<string, Buffer> } {
