@@ -54,6 +54,7 @@ function examples(tr: Translator): Example[] {
     { command: "delib preview seance.yaml", does: tr.t("help.example.preview") },
     { command: "delib explain seance.yaml", does: tr.t("help.example.explain") },
     { command: "delib verify out/2021-06.pdf", does: tr.t("help.example.verify") },
+    { command: "delib sign out/proces-verbal-2021-06-15.pdf --p12 president.p12", does: tr.t("help.example.sign") },
     { command: "delib audit 'seances/**/*.yaml'", does: tr.t("help.example.audit") },
     { command: "delib build seance.yaml --report json", does: tr.t("help.example.report") },
     { command: "delib register --year 2021", does: tr.t("help.example.register") },
@@ -259,6 +260,20 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .action(async (target: string, options: { report?: ReportFormat }) => {
       const { verify } = await import("./verify-command.js");
       exitCode = await verify(target, options, context);
+    });
+
+  program
+    .command("sign")
+    .description(tr.t("help.sign"))
+    .argument(`<${tr.t("help.placeholder.sign_pdf")}>`, tr.t("help.argument.sign_pdf"))
+    .option(`--p12 <${file}>`, tr.t("help.option.p12"))
+    .option(`-o, --out <${file}>`, tr.t("help.option.sign_out"))
+    .option(`--as <${tr.t("help.placeholder.sign_role")}>`, tr.t("help.option.sign_as"))
+    .option("--force", tr.t("help.option.sign_force"))
+    .addOption(reportOption())
+    .action(async (target: string, options: import("./sign-command.js").SignOptions) => {
+      const { sign } = await import("./sign-command.js");
+      exitCode = await sign(target, options, context);
     });
 
   program

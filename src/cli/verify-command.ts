@@ -75,7 +75,14 @@ export async function verify(target: string, options: { report?: ReportFormat },
       );
     }
     line(`  ${context.t("verify.pdf", { state: verdict.seal.state })}`);
-    if (!repo && verdict.outcome !== "pdf-changed") {
+    verdict.signatures.forEach((signature, i) => {
+      const date = signature.date ? signature.date.replace("T", " ").replace(/Z$/, " UTC") : "?";
+      const values = { index: i + 1, signer: signature.signer ?? "?", date, valid: signature.problem === undefined ? "yes" : "no" };
+      line(`  ${signature.reason ? context.t("cli.verify.signature.reason", { ...values, reason: signature.reason }) : context.t("cli.verify.signature", values)}`);
+    });
+    // A PDF/A-3b document checked against the session file it carries (provenance/archival.ts).
+    if (verdict.carried) line(`  ${context.t("archival.verify.carried", { same: verdict.carried.document === "same" ? "yes" : "no" })}`);
+    if (!repo && verdict.outcome !== "pdf-changed" && verdict.carried === undefined) {
       await report([outside]);
       return ExitCode.Environment;
     }

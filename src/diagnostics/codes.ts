@@ -179,6 +179,17 @@ export const diagnosticCodes: readonly DiagnosticCode[] = [
   { code: "DLB4021", severity: "error", meaning: "a folder on the way to an output file is a symbolic link delib did not create", producer: "output/write-outputs.ts", testedBy: "test/output/transaction.test.ts" },
   { code: "DLB4022", severity: "error", meaning: "writing the output files was interrupted by a signal; nothing was written", producer: "output/write-outputs.ts", testedBy: "test/output/transaction.test.ts" },
   { code: "DLB4030", severity: "error", meaning: "SOURCE_DATE_EPOCH is set to what is not a date a PDF can carry (whole seconds since 1970, up to the year 9999)", producer: "output/document-date.ts", testedBy: "test/cli/source-date-epoch.test.ts" },
+  { code: "DLB4060", severity: "error", meaning: "`sign` cannot open the PKCS#12 file: wrong password, damaged file, or no RSA key with its certificate", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4061", severity: "error", meaning: "`sign` has no password for the PKCS#12 file: DELIB_P12_PASSWORD is not set and there is no terminal to ask on", producer: "cli/sign-command.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4062", severity: "error", meaning: "the certificate `sign` would use has expired or is not valid yet", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4063", severity: "error", meaning: "the PDF given to `sign` carries no seal of delib's (without `--force`)", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4064", severity: "error", meaning: "the PDF given to `sign` was changed after printing or after a signature (without `--force`)", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4065", severity: "error", meaning: "the secrétaire de séance would sign the procès-verbal before the président de séance", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4066", severity: "error", meaning: "the procès-verbal already carries the signature `sign` would add (the président's, or both)", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4067", severity: "error", meaning: "the file given to `sign` is not a PDF delib can add a signature to", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4068", severity: "error", meaning: "`sign --as` names a role for a document that is not a procès-verbal", producer: "provenance/sign-pdf.ts", testedBy: "test/sign/sign.test.ts" },
+  { code: "DLB4070", severity: "error", meaning: "a signature of the PDF given to `verify` does not hold: the bytes it signs were changed", producer: "provenance/verify.ts", testedBy: "test/sign/verify-signed.test.ts" },
+  { code: "DLB4071", severity: "error", meaning: "the PDF given to `verify` was changed after its last signature", producer: "provenance/verify.ts", testedBy: "test/sign/verify-signed.test.ts" },
 
   // DLB5xxx: templates and configuration
   { code: "DLB5001", severity: "error", meaning: "a template cannot be compiled or rendered", producer: "render/templates.ts", testedBy: TEMPLATES },

@@ -14,9 +14,11 @@ import { unreadableFile } from "../source/load-source.js";
 import { renderDocuments } from "../documents.js";
 import { documentHash } from "../render/render-html.js";
 import type { DocumentKind } from "../render/templates.js";
-import { checkSeal, type SealCheck } from "../browser/pdf-seal.js";
+import type { SealCheck } from "../browser/pdf-seal.js";
 import { pdfChanges, type PdfChanges } from "./pdf-changes.js";
+import { signedState, type SignatureCheck, type SignedState } from "./pdf-signatures.js";
 import { contentHash, git } from "./provenance.js";
+import { withCarriedSource } from "./archival.js";
 
 /** What a PDF printed by delib says of itself (its information dictionary). */
 export interface PrintedRecord {
@@ -152,7 +154,12 @@ export type Outcome =
 export interface Verdict {
   /** What the PDF says of itself: as printed when its printed part is still whole inside. */
   readonly record: PrintedRecord;
+  /** The seal: intact also when only signatures were added since printing. */
   readonly seal: SealCheck;
+  /** The PDF's signatures, first signed first (pdf-signatures.ts). */
+  readonly signatures: readonly SignatureCheck[];
+  /** How the bytes stand against the seal and the signatures (SignedState). */
+  readonly signing: SignedState["state"];
   /** What an update appended after printing changed, when the PDF as printed is whole inside it. */
   readonly pdfChanges: PdfChanges | undefined;
   /** The recorded commit: undefined when none is recorded, "unknown" when this repository lacks it. */
@@ -165,6 +172,8 @@ export interface Verdict {
   readonly printedSource: PrintedSource;
   /** Commits that changed the deliberation since the recorded commit. */
   readonly changes: readonly ChangeRecord[];
+  /** The session file a PDF/A-3b document carries, checked when no copy of it is at hand (archival.ts). */
+  readonly carried?: SourceState;
   readonly outcome: Outcome;
   /** What is wrong, as diagnostics (none when identical). */
   readonly diagnostics: readonly Diagnostic[];
@@ -207,14 +216,19 @@ function printedSourceOf(root: string, record: PrintedRecord, recorded: string |
 /** The answer, from the facts: see Outcome. */
 function outcomeOf(facts: Facts): Outcome {
   const { record, seal, atCommit, head, working } = facts;
-  if (seal.state === "broken") return "pdf-changed";
+  if (seal.state === "broken" || changedAfterSigning(facts.signing)) return "pdf-changed";
   if (seal.state === "absent" || !record.source || !record.document) return "unknown";
-  if (!atCommit.present && !head.present && !working.present) return "unknown";
+  if (!atCommit.present && !head.present && !working.present) return facts.carried?.document === "same" ? "identical" : "unknown";
   if (head.document === "same") return working.modified && working.document !== "same" ? "source-uncommitted" : "identical";
   // HEAD does not give it. The printed version may be waiting in the working folder.
   if (working.modified && working.document === "same") return "source-uncommitted";
   if (head.present || atCommit.present) return "source-committed";
   return "source-uncommitted"; // a file never committed, changed since printing
+}
+
+/** A signature no longer holds, or the PDF was changed after one. */
+function changedAfterSigning(signing: SignedState["state"]): boolean {
+  return signing === "invalid" || signing === "appended" || signing === "between";
 }
 
 /** A relative path that stays inside the repository: no `..`, not absolute, no drive. */
@@ -242,16 +256,18 @@ export async function verifyPdf(root: string | undefined, pdfPath: string, shown
   } catch (error) {
     return { problem: unreadableFile(shown, error) };
   }
-  const seal = checkSeal(bytes);
-  const printed = seal.state === "broken" && seal.printedLength !== undefined ? bytes.subarray(0, seal.printedLength) : undefined;
+  const signed = await signedState(bytes);
+  // Signatures appended after printing are no change: the document is as printed, then signed.
+  const seal: SealCheck = signed.state === "signed" ? { state: "intact" } : signed.seal;
+  const printed = signed.seal.state === "broken" && signed.seal.printedLength !== undefined ? bytes.subarray(0, signed.seal.printedLength) : undefined;
   // When the PDF as printed is whole inside, its record is read there: an update may have changed it.
   const record = readPrintedRecord(printed ?? bytes);
-  const changed = printed ? await pdfChanges(printed, bytes) : undefined;
-  const base: Facts = { record, seal, pdfChanges: changed, commit: undefined, atCommit: absent, head: absent, working: { ...absent, modified: false }, printedSource: { at: "nowhere" }, changes: [] };
+  const changed = printed && seal.state === "broken" ? await pdfChanges(printed, bytes, { ignoreSignatureWidgets: signed.signatures.length > 0 }) : undefined;
+  const base: Facts = { record, seal, signatures: signed.signatures, signing: signed.state, pdfChanges: changed, commit: undefined, atCommit: absent, head: absent, working: { ...absent, modified: false }, printedSource: { at: "nowhere" }, changes: [] };
   let facts = base;
   // The record is the PDF's word, which anyone can write: only a commit's name and a path inside
   // the repository reach git and the file system (`--output=…` would be an option of git log).
-  if (root !== undefined && record.source && record.document && seal.state !== "broken" && insideRepository(record.source)) {
+  if (root !== undefined && record.source && record.document && seal.state !== "broken" && !changedAfterSigning(signed.state) && insideRepository(record.source)) {
     const source = record.source;
     const named = record.commit !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(record.commit) ? record.commit : undefined;
     const commit = record.commit === undefined ? undefined : named && git(root, ["cat-file", "-e", `${named}^{commit}`]) !== undefined ? "known" : "unknown";
@@ -267,6 +283,12 @@ export async function verifyPdf(root: string | undefined, pdfPath: string, shown
     const since = printedSource.at === "later" ? printedSource.commit : recorded;
     const changes = record.number && commit !== "unknown" ? changesOf(root, source, record.number, since) : [];
     facts = { ...base, commit, atCommit, head, working, printedSource, changes };
+  }
+  // No copy of the source at hand: a PDF/A-3b document carries its own, the one it was printed from.
+  if (!facts.atCommit.present && !facts.head.present && !facts.working.present && record.source && record.document && seal.state === "intact") {
+    // Read from the part delib printed: an update appended since (a signature) cannot swap it.
+    const carried = await withCarriedSource(printed ?? bytes, record.source, (dir, source) => stateOf(dir, record, source, true));
+    if (carried) facts = { ...facts, carried };
   }
   const outcome = outcomeOf(facts);
   return { ...facts, outcome, diagnostics: root === undefined && outcome !== "pdf-changed" ? [] : diagnosticsOf(facts, outcome, shown) };
@@ -294,6 +316,8 @@ function diagnosticsOf(facts: Facts, outcome: Outcome, file: string): Diagnostic
   const source = record.source ?? "";
   const commit = record.commit?.slice(0, 12) ?? "";
   const found: Diagnostic[] = [];
+  const afterSigning = signatureDiagnostics(facts, file);
+  if (afterSigning.length > 0 && (seal.state !== "broken" || seal.printedLength !== undefined)) return afterSigning;
   if (seal.state === "broken") {
     const changes = changeNames(facts.pdfChanges);
     found.push(
@@ -308,7 +332,7 @@ function diagnosticsOf(facts: Facts, outcome: Outcome, file: string): Diagnostic
         hints: [msg("DLB4014.hint")],
       }),
     );
-    return found;
+    return [...found, ...afterSigning];
   }
   if (!record.source || !record.document) return [diagnostic({ code: "DLB4012", message: msg("DLB4012", { file }), hints: [msg("DLB4012.hint")] })];
   if (seal.state === "absent") return [diagnostic({ code: "DLB4015", message: msg("DLB4015", { file }), hints: [msg("DLB4015.hint")] })];
@@ -348,8 +372,31 @@ function diagnosticsOf(facts: Facts, outcome: Outcome, file: string): Diagnostic
   return found;
 }
 
+/** A signature that does not hold, or a change made after the last signature. */
+function signatureDiagnostics(facts: Facts, file: string): Diagnostic[] {
+  const { signatures, signing } = facts;
+  const found: Diagnostic[] = [];
+  signatures.forEach((s, i) => {
+    if (s.problem === undefined) return;
+    const variant = s.problem === "digest" || s.problem === "signature" ? "DLB4070" : s.problem === "unreadable" ? "DLB4070.unreadable" : "DLB4070.byte_range";
+    found.push(diagnostic({ code: "DLB4070", message: msg(variant, { file, index: i + 1, signer: s.signer ?? "?" }), hints: [msg("DLB4070.hint")] }));
+  });
+  const last = signatures[signatures.length - 1];
+  if (found.length === 0 && last && (signing === "appended" || signing === "between")) {
+    found.push(
+      diagnostic({
+        code: "DLB4071",
+        message: signing === "appended" ? msg("DLB4071", { file, signer: last.signer ?? "?", date: last.date ?? "?" }) : msg("DLB4071.between", { file }),
+        hints: [msg("DLB4071.hint")],
+      }),
+    );
+  }
+  return found;
+}
+
 /** The session file at HEAD that holds deliberation `number`. */
 export function findDeliberation(root: string, number: string): string | undefined {
-  const files = (git(root, ["ls-files", "*.yaml", "*.yml"]) ?? "").split("\n").filter(Boolean);
+  // -z: names as they are (git quotes a name with accents, « séances/ », in its line output).
+  const files = (git(root, ["ls-files", "-z", "*.yaml", "*.yml"]) ?? "").split("\0").filter(Boolean);
   return files.find((f) => motionIn(fileAt(root, "HEAD", f), number) !== undefined);
 }

@@ -22,7 +22,7 @@ const giveaways: Record<Language, readonly string[]> = {
   en: ["le", "la", "les", "des", "une", "fichier", "erreur", "aucun", "avec", "doit", "paramètres", "utilisation", "défaut", "aide", "commande", "vérifier", "écrire", "inconnu"],
 };
 
-const commands = ["validate", "explain", "build", "preview", "register", "export", "audit", "verify", "init", "schema"] as const;
+const commands = ["validate", "explain", "build", "preview", "register", "export", "audit", "verify", "init", "schema", "publish", "actes", "sign"] as const;
 const example = join(repoRoot, "examples/nord-pas-de-calais-numerique/2021-05-18.yaml");
 const invalid = join(repoRoot, "test/fixtures/invalid/schema-missing-required-field.yaml");
 

@@ -324,6 +324,14 @@ describe("provenance and delib verify", () => {
       expect(byNumber.stdout).toContain(changed.slice(0, 12));
     });
 
+    it("finds a deliberation by its number in a folder whose name has accents (git quotes such names in its lines)", async () => {
+      const repo = copyOf(root);
+      git(repo, "mv", "seances", "séances");
+      git(repo, "commit", "-q", "-m", "Renommer le dossier des séances");
+      const byNumber = await runCli(["verify", "2021-06"], { cwd: repo });
+      expect(byNumber.stdout).toContain("2021-06: in séances/2021-05-18.yaml");
+    });
+
     it("by a change not committed: exit 12, says it is in the working folder (DLB4017)", async () => {
       const repo = copyOf(root);
       changeVote(repo);
