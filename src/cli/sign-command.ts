@@ -90,8 +90,8 @@ export async function sign(target: string, options: SignOptions, context: CliCon
   const report = async (found: readonly Diagnostic[]) => {
     if (found.length > 0) io.stderr(await context.format(found, 1, options.report));
   };
-  const pdf = readInput(resolve(io.cwd, target), target);
-  const p12 = readInput(resolve(io.cwd, options.p12), options.p12);
+  const pdf = readInput(resolve(io.cwd, target), target, "pdf");
+  const p12 = readInput(resolve(io.cwd, options.p12), options.p12, "certificate");
   if ("problem" in pdf || "problem" in p12) {
     await report([pdf, p12].flatMap((x) => ("problem" in x ? [x.problem] : [])));
     return ExitCode.InvalidInput;

@@ -48,11 +48,11 @@ function reasonFor(role: PvRole, pdf: Uint8Array): string {
 }
 
 /** A file to sign or to sign with, or why it cannot be read (`shown` is its name as given). */
-export function readInput(path: string, shown: string): { bytes: Uint8Array } | { problem: Diagnostic } {
+export function readInput(path: string, shown: string, what: "pdf" | "certificate"): { bytes: Uint8Array } | { problem: Diagnostic } {
   try {
     return { bytes: readFileSync(path) };
   } catch (error) {
-    return { problem: unreadableFile(shown, error) };
+    return { problem: unreadableFile(shown, error, what) };
   }
 }
 

@@ -65,9 +65,10 @@ const WINDOWS_1252_80_9F =
   "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
 /** A file that was named but cannot be read (missing, a folder, no permission). */
-export function unreadableFile(path: string, error: unknown): Diagnostic {
+export function unreadableFile(path: string, error: unknown, what: "session" | "pdf" | "certificate" = "session"): Diagnostic {
   const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable";
-  return diagnostic({ code: "DLB1001", message: msg("DLB1001", { path, reason }), hints: [msg("DLB1001.hint")] });
+  const hint = what === "certificate" ? msg("DLB1001.hint.certificate") : what === "pdf" ? msg("DLB1001.hint.pdf") : msg("DLB1001.hint");
+  return diagnostic({ code: "DLB1001", message: msg("DLB1001", { path, reason }), hints: [hint] });
 }
 
 /** The bytes of a BOM, in UTF-8 and in UTF-16 (which Notepad calls « Unicode »). */

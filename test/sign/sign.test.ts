@@ -152,6 +152,11 @@ describe("delib sign", () => {
     const missing = await sign(pvName, join(f.keys, "absent.p12"), "x");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("error DLB1001");
+    // The hint speaks of the certificate, not of a session file (it said « seances/AAAA-MM-JJ.yaml »).
+    expect(missing.stderr).toContain("check the path of the certificate: the .p12 or .pfx file");
+    const noPdf = await sign("out/absent.pdf", f.president.p12, f.president.password);
+    expect(noPdf.code).toBe(1);
+    expect(noPdf.stderr).toContain("check the path of the PDF: `delib build` writes the documents in out/");
     expect(readFileSync(join(f.root, pvName)).equals(printed)).toBe(true);
   }, 30_000);
 
