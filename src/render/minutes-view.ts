@@ -86,14 +86,23 @@ function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): st
       return [
         t.t("minutes.arrived", { name: who(id) }),
         ...(holder !== undefined ? [t.t("minutes.proxy_lapsed", { principal: who(id), holder: who(holder) })] : []),
+        // A holder back in the room casts again the proxies they hold (CGCT L2121-20: a written
+        // mandate for the sitting, cast by its holder when present), as the figures count them.
+        // Only a holder who left: one arriving for the first time casts them from now, as the list says.
+        ...(motion.index > 0 && outcome.presence[motion.index - 1]?.members.get(id)?.left === true
+          ? motion.attendance.lines
+              .filter((l) => l.proxyHolder?.id === id && outcome.presence[motion.index - 1]?.members.get(l.member.id)?.holder === id)
+              .map((l) => t.t("minutes.proxy_resumed", { principal: formalName(l.member, t), holder: who(id) }))
+          : []),
       ];
     }),
     ...(m.departures ?? []).flatMap((id) => [
       t.t("minutes.left", { name: who(id) }),
-      // The proxies the departing member held lapse with the departure (no proxy is passed on).
+      // The proxies the departing member holds cannot be cast while they are away (no proxy is
+      // passed on); they do not end: the holder who comes back casts them again.
       ...motion.attendance.lines
         .filter((l) => l.lapsedProxyHolder?.id === id && l.note === "proxy_unused")
-        .map((l) => t.t("minutes.proxy_lapsed", { principal: formalName(l.member, t), holder: who(id) })),
+        .map((l) => t.t("minutes.proxy_suspended", { principal: formalName(l.member, t), holder: who(id) })),
     ]),
     ...Object.entries(m.proxies ?? {}).map(([principal, holder]) => t.t("minutes.proxy_given", { principal: who(principal), holder: who(holder) })),
     ...circumstances(motion, outcome, t, "minutes"),

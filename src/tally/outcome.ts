@@ -44,7 +44,7 @@ export interface SeatLine {
   readonly seatVoices: number;
   /** The seat votes by the statutes, whatever this motion restricts (L5212-16). */
   readonly seatVotes: boolean;
-  /** The holder of a proxy that is not used for this motion (lapsed, or irregular). */
+  /** The holder of a proxy that is not cast for this motion (holder away or not voting, or irregular). */
   readonly lapsedProxyHolder: Member | undefined;
 }
 

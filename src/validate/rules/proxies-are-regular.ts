@@ -10,7 +10,8 @@ import { nameOf, type RuleContext } from "../rule.js";
  * represented in turn (no chains); one member holds no more proxies than the regime allows
  * (CGCT L2121-20: one; two under the sanitary regimes). L2121-20 does not require the holder at
  * the opening: a proxy to a member who arrives later is used from their arrival on, and one
- * whose holder later leaves, withdraws or is interested simply lapses: both are results, shown
+ * whose holder later leaves, withdraws or is interested is not cast for those motions, and cast
+ * again when the holder is back (a written mandate for the sitting): both are results, shown
  * by `explain`. Only a proxy whose holder is present for no motion while it is in force, so that
  * it is used for none, is an irregular fact (DLB3006).
  */
