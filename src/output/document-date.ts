@@ -1,9 +1,9 @@
 // The date a document says it was made, for its metadata: never the clock.
-import { execFile } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { msg } from "../diagnostics/message.js";
+import { runGit } from "../source/git-run.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -32,11 +32,9 @@ export function pdfDocumentDate(day: string, env: Env): Date {
   return date instanceof Date ? date : new Date(`${day}T00:00:00Z`);
 }
 
-/** Runs git in `cwd`; undefined when it fails (no git, not a repository). */
-function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
-  return new Promise((done) => {
-    execFile("git", [...args], { cwd, encoding: "utf8" }, (error, stdout) => done(error ? undefined : stdout.trim()));
-  });
+/** Runs git in `cwd`, its output trimmed; undefined when it fails (no git, not a repository). */
+async function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return (await runGit(cwd, args))?.trim();
 }
 
 /**

@@ -1,11 +1,12 @@
 // Where a document comes from: the session file, the commit that last changed it, and a hash
 // of its content. Printed in every document's footer and stored in the PDF's metadata, so
 // `delib verify` can say later whether the register's source still says the same.
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Provenance } from "../model/provenance.js";
 import { contentHash } from "../source/content-hash.js";
+import { runGit } from "../source/git-run.js";
 
 export type { Provenance } from "../model/provenance.js";
 export { contentHash } from "../source/content-hash.js";
@@ -20,10 +21,8 @@ export function git(cwd: string, args: readonly string[]): string | undefined {
 }
 
 /** Runs git without waiting for it: several can run at once, beside other work. */
-function gitAsync(cwd: string, args: readonly string[]): Promise<string | undefined> {
-  return new Promise((done) => {
-    execFile("git", [...args], { cwd, encoding: "utf8" }, (error, stdout) => done(error ? undefined : stdout.trim()));
-  });
+async function gitAsync(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return (await runGit(cwd, args))?.trim();
 }
 
 /** The folder holding `.git` at or above `dir`, found without starting git. */

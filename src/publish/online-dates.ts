@@ -10,18 +10,9 @@
 // gives the same dates, whoever publishes and whenever. What git cannot tell (a file never
 // committed, no repository, a clone too shallow to reach the first commit) gives no date rather
 // than a guess: the clerk then writes `publication.online_on`, which always wins.
-import { execFile } from "node:child_process";
 import { dirname, relative } from "node:path";
 import { load } from "js-yaml";
-
-/** Runs git in `cwd`; undefined when it fails (no git, not a repository, an unknown path). */
-function gitOutput(cwd: string, args: readonly string[]): Promise<string | undefined> {
-  return new Promise((done) => {
-    // Paths as they are: by default git quotes a name with accents (« séances/ » becomes
-    // "s\303\251ances/"), which `git show commit:name` would then not find.
-    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => done(error ? undefined : stdout));
-  });
-}
+import { runGit } from "../source/git-run.js";
 
 /** The deliberation numbers in a version of a session file; none when it does not read. */
 function numbersIn(text: string): string[] {
@@ -40,12 +31,12 @@ function numbersIn(text: string): string[] {
 export async function committedDates(absolute: string, sittingDate: string, numbers: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const cwd = dirname(absolute);
-  const top = (await gitOutput(cwd, ["rev-parse", "--show-toplevel"]))?.trim();
+  const top = (await runGit(cwd, ["rev-parse", "--show-toplevel"]))?.trim();
   if (!top) return found;
   const path = relative(top, absolute).split("\\").join("/");
   // Each commit with the file's name at that commit, following renames; read oldest first
   // (`--reverse` is not used: git applies it before `--follow` has found the older names).
-  const log = await gitOutput(top, ["log", "--follow", "--format=%x01%H %cI", "--name-only", "--", path]);
+  const log = await runGit(top, ["log", "--follow", "--format=%x01%H %cI", "--name-only", "--", path]);
   if (log === undefined) return found;
   const wanted = new Set(numbers);
   for (const block of log.split("\x01").slice(1).reverse()) {
@@ -54,7 +45,7 @@ export async function committedDates(absolute: string, sittingDate: string, numb
     const day = date?.slice(0, 10);
     const name = names[names.length - 1];
     if (!commit || !day || !name || day < sittingDate) continue;
-    const text = await gitOutput(top, ["show", `${commit}:${name}`]);
+    const text = await runGit(top, ["show", `${commit}:${name}`]);
     if (text === undefined) continue;
     for (const number of numbersIn(text)) {
       if (wanted.has(number) && !found.has(number)) found.set(number, day);
