@@ -7,10 +7,10 @@
 // Platforms: on Linux and macOS the browser gets a process group of its own, killed at once
 // with its renderers (`kill(-pid)`); Windows has no process groups nor negative pids, so there
 // the process tree is ended with `taskkill /T /F`, as puppeteer does. Ctrl-Break (SIGBREAK) is
-// watched on Windows beside SIGINT, SIGTERM and SIGHUP. The profile lives in os.tmpdir()
-// (%TEMP% on Windows).
+// watched on Windows beside SIGINT, SIGTERM and SIGHUP. The profile lives in a folder of
+// delib's in os.tmpdir() (%TEMP% on Windows), which is also Chromium's TMPDIR where it can be.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readlinkSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -39,7 +39,7 @@ const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 /** A Chromium process started by `launchChromium`, not yet (or no longer) driven. */
 export interface ChromiumProcess {
   readonly executablePath: string;
-  /** The temporary profile directory, removed by `kill`. */
+  /** The temporary profile directory (in delib's folder for the browser), removed by `kill`. */
   readonly userDataDir: string;
   /** The DevTools pipe, for `puppeteer.connect({ transport })`. */
   readonly transport: ConnectionTransport;
@@ -80,20 +80,38 @@ const live = new Set<Launched>();
  * the profile directory cannot be made or the process cannot be spawned at all.
  */
 export function launchChromium(executablePath: string): ChromiumProcess {
-  let userDataDir: string | undefined;
+  let folder: string | undefined;
   try {
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), "delib-chromium-"));
+    folder = mkdtempSync(path.join(os.tmpdir(), "delib-"));
+    mkdirSync(path.join(folder, "profile"));
   } catch (error) {
     // A temporary folder that is missing, not a folder, read-only or full (ENOENT, ENOTDIR,
     // EACCES, EROFS, ENOSPC): no browser can run without a profile.
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     throw new LaunchFailure(msg("browser.launch.failed", { error: describe(error) }), [], "profile");
   }
   try {
-    return new Launched(executablePath, userDataDir);
+    return new Launched(executablePath, folder);
   } catch (error) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
     throw error instanceof LaunchFailure ? error : new LaunchFailure(msg("browser.launch.failed", { error: describe(error) }), []);
   }
+}
+
+/** The longest path of a Unix socket, in bytes (sun_path holds 108, with its final zero). */
+const SOCKET_PATH_MAX = 107;
+
+/**
+ * The temporary folder Chromium is given: delib's own folder for it, so that whatever a killed
+ * browser leaves behind (its single-instance socket, the `.org.chromium.Chromium.XXXXXX` files
+ * it writes while printing) goes with it. Undefined when the socket's path would then be too
+ * long for a Unix socket (Chromium aborts): the browser keeps the system's temporary folder,
+ * and only its socket folder is known to remove. Windows keeps no socket, and is left as is.
+ */
+function browserTmpdir(folder: string): string | undefined {
+  if (process.platform === "win32") return undefined;
+  const socket = path.join(folder, "org.chromium.Chromium.XXXXXX", "SingletonSocket");
+  return Buffer.byteLength(socket) <= SOCKET_PATH_MAX ? folder : undefined;
 }
 
 class Launched implements ChromiumProcess {
@@ -103,13 +121,20 @@ class Launched implements ChromiumProcess {
   readonly #stderr: string[] = [];
   #killed: Promise<void> | undefined;
 
+  readonly userDataDir: string;
+  readonly #tmpdir: string | undefined;
+
   constructor(
     readonly executablePath: string,
-    readonly userDataDir: string,
+    /** delib's temporary folder for this browser: the profile in it, and Chromium's TMPDIR when it can be. */
+    readonly folder: string,
   ) {
-    const child = spawn(executablePath, chromiumArgs(userDataDir), {
+    this.userDataDir = path.join(folder, "profile");
+    this.#tmpdir = browserTmpdir(folder);
+    const child = spawn(executablePath, chromiumArgs(this.userDataDir), {
       // Its own process group, so that `kill` ends the renderers with it.
       detached: process.platform !== "win32",
+      env: this.#tmpdir === undefined ? process.env : { ...process.env, TMPDIR: this.#tmpdir },
       stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
     });
     this.#child = child;
@@ -187,9 +212,9 @@ class Launched implements ChromiumProcess {
     }
   }
 
-  /** What a killed browser leaves on disk: its profile, and its socket folder when it has one. */
+  /** What a killed browser leaves on disk: delib's folder for it, and its socket folder when that lies outside. */
   leftovers(): string[] {
-    return [this.userDataDir, ...singletonFolder(this.userDataDir)];
+    return [this.folder, ...(this.#tmpdir === undefined ? singletonFolder(this.userDataDir) : [])];
   }
 
   /**
@@ -338,9 +363,8 @@ function onExit(): void {
  * The folder holding Chromium's single-instance socket (`org.chromium.Chromium.XXXXXX` in the
  * temporary folder), which the profile's `SingletonSocket` link points into. Chromium removes it
  * when it shuts down; a killed one leaves it, so delib removes it with the profile. Named only
- * when the link has the expected shape. (Pointing Chromium's TMPDIR into the profile instead
- * makes the socket's path too long for a Unix socket under a long temporary folder, and
- * Chromium aborts.)
+ * when the link has the expected shape. Only needed when Chromium could not be given delib's
+ * folder as its TMPDIR (see browserTmpdir).
  */
 function singletonFolder(userDataDir: string): string[] {
   // Chromium on Windows keeps no socket: a mutex and a window stand for it.

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,9 +27,9 @@ describe("openBrowser", { timeout: BROWSER_TIMEOUT }, () => {
     await browser?.close();
   }, BROWSER_TIMEOUT);
 
-  it("runs in a fresh temporary profile", async () => {
-    expect(path.dirname(browser.userDataDir)).toBe(path.resolve(os.tmpdir()));
-    expect(path.basename(browser.userDataDir)).toMatch(/^delib-chromium-/);
+  it("runs in a fresh temporary profile, in a folder of delib's", async () => {
+    expect(path.dirname(path.dirname(browser.userDataDir))).toBe(path.resolve(os.tmpdir()));
+    expect(path.basename(path.dirname(browser.userDataDir))).toMatch(/^delib-/);
     expect(existsSync(browser.userDataDir)).toBe(true);
   });
 
@@ -91,8 +91,12 @@ describe("closing", { timeout: BROWSER_TIMEOUT }, () => {
     process.env.TMPDIR = privateTmp;
     try {
       const browser = await openBrowser(chromiumForTests());
-      expect(path.dirname(browser.userDataDir)).toBe(privateTmp);
+      expect(path.dirname(path.dirname(browser.userDataDir))).toBe(privateTmp);
       await browser.withPage(async (page) => page.setContent("<p>x</p>"));
+      // Chromium's own temporary files go to delib's folder for it, removed with the profile even
+      // when the browser was killed: its single-instance socket is there.
+      const socket = await readlink(path.join(browser.userDataDir, "SingletonSocket"));
+      expect(path.dirname(path.dirname(socket))).toBe(path.dirname(browser.userDataDir));
       await browser.close();
       expect(await readdir(privateTmp)).toEqual([]);
     } finally {
