@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 /** The law files as the schema reads them: { bodies, regimes, majorities }, each from its file. */
 export function readLawFiles(dir: URL = new URL("../../law/", import.meta.url)): Record<keyof typeof lawFiles, unknown> {
   const read = (name: string): unknown => parseLawFile(readFileSync(new URL(name, dir), "utf8"));
-  return { regimes: read(lawFiles.regimes), bodies: read(lawFiles.bodies), majorities: read(lawFiles.majorities) };
+  return { regimes: read(lawFiles.regimes), bodies: read(lawFiles.bodies), majorities: read(lawFiles.majorities), elections: read(lawFiles.elections) };
 }
 
 /**

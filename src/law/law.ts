@@ -84,9 +84,67 @@ export interface Majorities {
   readonly election: MajorityFraction & { readonly absolute_rounds: number; readonly tie: "eldest" };
 }
 
-/** Every regime, every kind of body (the keys of law/bodies.yaml), every majority. */
+/** How one round of an election is decided (law/elections.yaml). */
+export interface ElectionRoundRule {
+  /**
+   * absolute: more than half the suffrages exprimés (and `at_least` when given); relative: the
+   * most votes; proportional: the seats are shared between the lists (`allocation`).
+   */
+  readonly majority: "absolute" | "relative" | "proportional";
+  /** A further condition of an absolute round: at least this share of the members in office (Code électoral L288: a quarter of the electors). */
+  readonly at_least?: { readonly fraction: string; readonly of: "in_office"; readonly source: Citation };
+}
+
+/** One rule of an election kind, for a range of population and of dates (law/elections.yaml). */
+export interface ElectionVariant {
+  /** The commune's population this rule applies to: `from` included, `below` excluded. */
+  readonly population?: { readonly from?: number; readonly below?: number };
+  /** The first and last days this rule is in force, YYYY-MM-DD. */
+  readonly from?: string;
+  readonly to?: string;
+  /** The article cited for the election on documents. */
+  readonly source: Citation;
+  /** secret: always; secret_unless_unanimous: the assembly may decide unanimously to vote in public (CGCT L2121-21). */
+  readonly ballot: { readonly rule: "secret" | "secret_unless_unanimous"; readonly source: Citation };
+  /** individual: ballots carry names; list: ballots carry a list, without panachage. */
+  readonly candidacy: "individual" | "list";
+  /** Seats the law fixes (the maire: 1); absent: the session file's `seats` (default 1). */
+  readonly seats?: number;
+  /** The rounds there may be, in order, each with its majority. */
+  readonly rounds: readonly ElectionRoundRule[];
+  /** majority: the candidates (or the one list) reaching the round's majority take the seats; highest_average / highest_remainder: proportional shares between lists. */
+  readonly allocation: "majority" | "highest_average" | "highest_remainder";
+  /** How a tie is broken. eldest: the eldest candidate; list_highest_average_age: the list whose candidates are the oldest on average; most_votes_then_eldest (proportional): the list with the most votes, then the eldest candidate who would be elected. */
+  readonly tie: { readonly rule: "eldest" | "list_highest_average_age" | "most_votes_then_eldest"; readonly source: Citation };
+  /** Lists alternate the sexes, or the gap between them is at most one. */
+  readonly parity?: { readonly rule: "alternate" | "gap_at_most_one"; readonly source: Citation };
+  /** Lists may hold fewer names than there are seats. */
+  readonly incomplete_lists?: { readonly allowed: boolean; readonly source: Citation };
+  /**
+   * How the suppléants are elected: separate_ballot: by a ballot of their own (`substitutes.rounds`);
+   * same_list_after: on the same list, the candidates after the last titulaire elected, shared by a
+   * second allocation; named_on_list: each list names its suppléants (`substitutes` of a list),
+   * as many elected as the list has titulaires.
+   */
+  readonly substitutes?: { readonly how: "separate_ballot" | "same_list_after" | "named_on_list"; readonly source: Citation };
+  /** Under a sanitary regime with `elections_count`, the quorum of this election counts that way (ordonnance n° 2020-562). */
+  readonly sanitary_election_quorum?: boolean;
+  /** Which election record delib prints: the ministry's model for the maire and adjoints, for the délégués sénatoriaux, or the general one. */
+  readonly record: "maire_adjoints" | "delegues_senatoriaux" | "election";
+}
+
+/** One kind of election (a key of law/elections.yaml). */
+export interface ElectionKind {
+  /** The kinds of body (keys of law/bodies.yaml) that hold it. */
+  readonly bodies: readonly string[];
+  /** Tried in order: the first whose population and dates match applies. */
+  readonly variants: readonly ElectionVariant[];
+}
+
+/** Every regime, every kind of body (the keys of law/bodies.yaml), every majority, every kind of election. */
 export interface Law {
   readonly regimes: readonly Regime[];
   readonly bodies: Readonly<Record<string, BodyRules>>;
   readonly majorities: Majorities;
+  readonly elections: Readonly<Record<string, ElectionKind>>;
 }

@@ -3,7 +3,7 @@ import jsYaml from "js-yaml";
 import type { Law } from "./law.js";
 
 /** The files of law/ that make the rule sets, each described by schemas/law.schema.json. */
-export const lawFiles = { regimes: "regimes.yaml", bodies: "bodies.yaml", majorities: "majorities.yaml" } as const;
+export const lawFiles = { regimes: "regimes.yaml", bodies: "bodies.yaml", majorities: "majorities.yaml", elections: "elections.yaml" } as const;
 
 /** Parses one file of law/ as delib reads it (YAML core schema: dates stay strings). */
 export function parseLawFile(text: string): unknown {
@@ -13,7 +13,7 @@ export function parseLawFile(text: string): unknown {
 let cached: Law | undefined;
 
 /**
- * Reads law/regimes.yaml, law/bodies.yaml and law/majorities.yaml from the package, once per
+ * Reads law/regimes.yaml, bodies.yaml, majorities.yaml and elections.yaml from the package, once per
  * process. The build checks them against schemas/law.schema.json (scripts/build-validators.mjs).
  */
 export function loadLaw(): Law {
@@ -23,6 +23,7 @@ export function loadLaw(): Law {
     regimes: read(lawFiles.regimes) as Law["regimes"],
     bodies: read(lawFiles.bodies) as Law["bodies"],
     majorities: read(lawFiles.majorities) as Law["majorities"],
+    elections: read(lawFiles.elections) as Law["elections"],
   };
   return cached;
 }

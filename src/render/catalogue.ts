@@ -1,6 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
-/** The printed labels of one language (locales/<lang>.json). */
+/**
+ * The printed labels of one language: locales/<lang>.json, and every JSON file of
+ * locales/documents/<lang>/ (one per part of the documents, e.g. the election records). A key
+ * given twice is a bug in delib.
+ */
 export interface Catalogue {
   readonly language: string;
   /** The label `key` with its {placeholders} filled; a missing key or value is a bug in delib. */
@@ -15,8 +19,7 @@ const cache = new Map<string, Catalogue>();
 export function loadCatalogue(language = "fr"): Catalogue {
   const cached = cache.get(language);
   if (cached) return cached;
-  const url = new URL(`../../locales/${language}.json`, import.meta.url);
-  const entries = JSON.parse(readFileSync(url, "utf8")) as Record<string, string>;
+  const entries = catalogueEntries(language);
   const catalogue: Catalogue = {
     language: entries.language ?? language,
     has: (key) => Object.hasOwn(entries, key),
@@ -32,4 +35,20 @@ export function loadCatalogue(language = "fr"): Catalogue {
   };
   cache.set(language, catalogue);
   return catalogue;
+}
+
+/** Every label of `language`, from locales/<lang>.json and locales/documents/<lang>/*.json. */
+export function catalogueEntries(language: string): Record<string, string> {
+  const entries = JSON.parse(readFileSync(new URL(`../../locales/${language}.json`, import.meta.url), "utf8")) as Record<string, string>;
+  const folder = new URL(`../../locales/documents/${language}/`, import.meta.url);
+  if (!existsSync(folder)) return entries;
+  for (const name of readdirSync(folder).filter((file) => file.endsWith(".json")).sort()) {
+    const part = JSON.parse(readFileSync(new URL(name, folder), "utf8")) as Record<string, string>;
+    for (const [key, text] of Object.entries(part)) {
+      if (key === "$comment") continue;
+      if (Object.hasOwn(entries, key)) throw new Error(`catalogue ${language}: label \`${key}\` given twice (locales/documents/${language}/${name})`);
+      entries[key] = text;
+    }
+  }
+  return entries;
 }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { repoRoot, runCli } from "../support/run-cli.js";
+import { catalogueEntries } from "../../src/render/catalogue.js";
 
 /** Every session file under examples/. */
 const examples = readdirSync(join(repoRoot, "examples"), { withFileTypes: true })
@@ -72,9 +73,8 @@ describe("delib explain in the reader's language", () => {
   });
 
   it("has the English of every explain.* label, with the same placeholders", () => {
-    const read = (language: string) => JSON.parse(readFileSync(join(repoRoot, "locales", `${language}.json`), "utf8")) as Record<string, string>;
-    const fr = read("fr");
-    const en = read("en");
+    const fr = catalogueEntries("fr");
+    const en = catalogueEntries("en");
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const keys = Object.keys(fr).filter((k) => k.startsWith("explain.") || k.startsWith("citation."));
     expect(keys.filter((k) => !(k in en))).toEqual([]);

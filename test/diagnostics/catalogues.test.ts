@@ -8,6 +8,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { catalogueOf, languages, simpleMessage, translator } from "../../src/diagnostics/translator.js";
+import { catalogueEntries } from "../../src/render/catalogue.js";
 
 const src = fileURLToPath(new URL("../../src/", import.meta.url));
 const locales = { fr: "fr-FR", en: "en-GB" } as const;
@@ -89,7 +90,7 @@ describe("the message catalogues", () => {
 
   it("have every message the source names", () => {
     // The documents' labels (locales/fr.json, the language of the act) are named the same way.
-    const documents = JSON.parse(readFileSync(new URL("../../locales/fr.json", import.meta.url), "utf8")) as Record<string, string>;
+    const documents = catalogueEntries("fr");
     const missing = [...idsNamedInSource()]
       .filter(([id]) => !Object.hasOwn(catalogues.en, id) && !Object.hasOwn(documents, id))
       .map(([id, where]) => `${id} (${where})`);
