@@ -97,6 +97,8 @@ export interface ElectionRoundRule {
 
 /** One rule of an election kind, for a range of population and of dates (law/elections.yaml). */
 export interface ElectionVariant {
+  /** The kinds of body (keys of law/bodies.yaml) this rule is for; absent: every kind of the election's `bodies`. */
+  readonly bodies?: readonly string[];
   /** The commune's population this rule applies to: `from` included, `below` excluded. */
   readonly population?: { readonly from?: number; readonly below?: number };
   /** The first and last days this rule is in force, YYYY-MM-DD. */
@@ -110,6 +112,10 @@ export interface ElectionVariant {
   readonly candidacy: "individual" | "list";
   /** Seats the law fixes (the maire: 1); absent: the session file's `seats` (default 1). */
   readonly seats?: number;
+  /** When a single seat is filled by this ballot, the variant of kind `as_kind` applies instead (CGCT L2122-7-2: a single adjoint is elected as the maire). */
+  readonly one_seat?: { readonly as_kind: string; readonly source: Citation };
+  /** A single candidacy for each post, or a single list, takes effect at once, without a vote (CGCT L2121-21). */
+  readonly single_candidacy?: { readonly source: Citation };
   /** The rounds there may be, in order, each with its majority. */
   readonly rounds: readonly ElectionRoundRule[];
   /** majority: the candidates (or the one list) reaching the round's majority take the seats; highest_average / highest_remainder: proportional shares between lists. */

@@ -1,4 +1,4 @@
-import type { BodyRules, Law, Majorities, QuorumRule, Regime } from "../law/law.js";
+import type { BodyRules, ElectionVariant, Law, Majorities, QuorumRule, Regime } from "../law/law.js";
 import type { BodyKind, Session } from "../model/session.js";
 
 /** The rules that govern one sitting: its body's kind, the regime of its date, its statutes. */
@@ -17,6 +17,8 @@ export interface RuleSet {
   readonly majoritySource: string;
   /** How votes and elections are decided (law/majorities.yaml). */
   readonly majorities: Majorities;
+  /** Every kind of election (law/elections.yaml); `electionRule` picks the one variant that applies. */
+  readonly elections: Law["elections"];
 }
 
 /** The common law: the regime without dates (law/regimes.yaml). */
@@ -68,5 +70,35 @@ export function ruleSet(session: Session, law: Law): RuleSet {
     castingVoteSource: statutory?.casting_vote !== undefined ? "statuts" : body.casting_vote.source,
     majoritySource: body.majority.source,
     majorities: law.majorities,
+    elections: law.elections,
   };
+}
+
+/** Why no rule of an election kind applies to a sitting. */
+export type NoElectionRule = "unknown_kind" | "not_for_body" | "population_needed" | "no_variant";
+
+/**
+ * The rule of election `kind` (a key of law/elections.yaml, `nomination` when the file names
+ * none) for a sitting: the first variant whose population range holds the body's population and
+ * whose dates hold the sitting's day. A kind whose variants depend on the population needs the
+ * body's `population`.
+ */
+export function electionRule(rules: RuleSet, kind: string, population: number | undefined, date: string): { rule: ElectionVariant } | { problem: NoElectionRule } {
+  const entry = Object.hasOwn(rules.elections, kind) ? rules.elections[kind] : undefined;
+  if (entry === undefined) return { problem: "unknown_kind" };
+  if (!entry.bodies.includes(rules.kind)) return { problem: "not_for_body" };
+  // A variant may be for some of the kind's bodies only (the CAO of a commune, of a département).
+  const variants = entry.variants.filter((variant) => variant.bodies === undefined || variant.bodies.includes(rules.kind));
+  if (variants.length === 0) return { problem: "not_for_body" };
+  const byPopulation = variants.some((variant) => variant.population !== undefined);
+  if (byPopulation && population === undefined) return { problem: "population_needed" };
+  const rule = variants.find((variant) => {
+    const range = variant.population;
+    if (range?.from !== undefined && population! < range.from) return false;
+    if (range?.below !== undefined && population! >= range.below) return false;
+    if (variant.from !== undefined && date < variant.from) return false;
+    if (variant.to !== undefined && date > variant.to) return false;
+    return true;
+  });
+  return rule === undefined ? { problem: "no_variant" } : { rule };
 }
