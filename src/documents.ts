@@ -10,15 +10,15 @@ import { shownPath, type Config, type DocumentSettings } from "./config/load-con
 import { diagnostic, hasErrors, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
 import { msg } from "./diagnostics/message.js";
 import { numberKey } from "./model/deliberation-number.js";
-import { extractFileName, listFileName, minutesFileName } from "./model/document-names.js";
+import { electionRecordFileName, extractFileName, listFileName, minutesFileName } from "./model/document-names.js";
 import type { Provenance } from "./model/provenance.js";
 import { pdfDocumentDate, sourceDateEpochProblem } from "./output/document-date.js";
 import { writeOutputs, type OutputFile } from "./output/write-outputs.js";
 import { AssetError, dataUri } from "./render/assets.js";
 import { loadCatalogue } from "./render/catalogue.js";
 import { explainText } from "./render/explain-text.js";
-import { renderHtml, type RenderedDocument } from "./render/render-html.js";
-import { documentKinds, loadTemplateSet, type DocumentKind, type TemplateSet } from "./render/templates.js";
+import { hasElectionRecord, renderHtml, type RenderedDocument } from "./render/render-html.js";
+import { defaultDocumentKinds, loadTemplateSet, type DocumentKind, type TemplateSet } from "./render/templates.js";
 import { locate } from "./source/parse-yaml.js";
 import type { Outcome } from "./tally/outcome.js";
 import type { ActLinks } from "./validate/set-rules/act-links.js";
@@ -69,19 +69,25 @@ export function renderDocuments(outcome: Outcome, options: RenderOptions = {}): 
   });
 }
 
-/** One document of a sitting: the extract of its motion at `index` (in the file's order), the procès-verbal, or the list. */
-export type OneDocument = { readonly kind: "extract"; readonly index: number } | { readonly kind: "minutes" | "list" };
+/**
+ * One document of a sitting: the extract or the election record of its motion at `index` (in
+ * the file's order), the procès-verbal, or the list.
+ */
+export type OneDocument = { readonly kind: "extract" | "election"; readonly index: number } | { readonly kind: "minutes" | "list" };
 
 /**
  * The documents `renderDocuments(outcome, { kinds })` renders, in its order, each with the file
  * name (without extension) it will have: known before anything is rendered.
  */
-export function plannedDocuments(outcome: Outcome, kinds: readonly DocumentKind[] = documentKinds): { name: string; which: OneDocument }[] {
+export function plannedDocuments(outcome: Outcome, kinds: readonly DocumentKind[] = defaultDocumentKinds): { name: string; which: OneDocument }[] {
   const date = outcome.session.session.date;
   return [
     ...(kinds.includes("extract") ? outcome.motions.map((m, index) => ({ name: extractFileName(m.motion.number), which: { kind: "extract", index } as const })) : []),
     ...(kinds.includes("minutes") ? [{ name: minutesFileName(date), which: { kind: "minutes" } as const }] : []),
     ...(kinds.includes("list") ? [{ name: listFileName(date), which: { kind: "list" } as const }] : []),
+    ...(kinds.includes("election")
+      ? outcome.motions.flatMap((m, index) => (hasElectionRecord(m) ? [{ name: electionRecordFileName(m.motion.number), which: { kind: "election", index } as const }] : []))
+      : []),
   ];
 }
 
@@ -92,7 +98,7 @@ export function plannedDocuments(outcome: Outcome, kinds: readonly DocumentKind[
  * `build --watch` renders the document being edited first and prints it while it renders the rest.
  */
 export function renderDocument(outcome: Outcome, which: OneDocument, options: Omit<RenderOptions, "kinds"> = {}): Result<RenderedDocument[]> {
-  const only = which.kind === "extract" ? { ...outcome, motions: outcome.motions.slice(which.index, which.index + 1) } : outcome;
+  const only = which.kind === "extract" || which.kind === "election" ? { ...outcome, motions: outcome.motions.slice(which.index, which.index + 1) } : outcome;
   return renderDocuments(only, { ...options, kinds: [which.kind] });
 }
 
@@ -215,7 +221,9 @@ export function fileNamesClash(names: readonly string[], files: readonly Checked
       const date = f.session.session.date;
       const fromDate = [minutesFileName(date), listFileName(date)].some((n) => numberKey(n) === key) ? [locate(parsed, ["session", "date"])] : [];
       const fromNumbers = f.session.motions.flatMap((m, i) =>
-        numberKey(m.number) === key || numberKey(extractFileName(m.number)) === key ? [locate(parsed, ["motions", i, "number"])] : [],
+        numberKey(m.number) === key || numberKey(extractFileName(m.number)) === key || numberKey(electionRecordFileName(m.number)) === key
+          ? [locate(parsed, ["motions", i, "number"])]
+          : [],
       );
       return [...fromNumbers, ...fromDate];
     });

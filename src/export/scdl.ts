@@ -12,6 +12,7 @@ import type { DataPath } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { MotionPresence } from "../tally/presence.js";
+import { unknownDependencies, type FigureDependencies } from "../tally/unknown-dependencies.js";
 import { actesDestination, findMatiere, loadActesClassification, prefectureId, scdlMatiereName, type ActesClassification } from "../law/actes.js";
 import { checkScdlRow, scdlColumns, type ScdlColumn, type ScdlProblem, type ScdlRow } from "./scdl-constraints.js";
 
@@ -45,6 +46,8 @@ export interface ScdlSession {
  *   VOTE_REEL = VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION, the schema's own check.
  * - An election (its result is a name, not a for/against count) and a motion not put to the
  *   vote (no quorum, or no vote recorded) leave the five vote columns empty.
+ * - A transcribed record's unanimity counted with a proxy whose holder it does not name leaves
+ *   VOTE_REEL and VOTE_POUR empty: they depend on a fact it does not give (tally/unknown-dependencies.ts).
  * - DELIB_URL is the address of the act's PDF on the site `delib publish` makes, under the
  *   configuration's `site.base_url` (the one layout of src/model/site-layout.ts); empty when no
  *   address is configured. Its form is checked like every column (DLB6010), at `site.base_url`.
@@ -58,8 +61,9 @@ export function scdlRows(sessions: readonly ScdlSession[], classification: Actes
     diagnostics.push(...identity.diagnostics);
     if (!identity.usable) continue;
     const presence = session.outcome.presence;
+    const depends = unknownDependencies(session.outcome).motions;
     for (const motion of session.outcome.motions) {
-      const row = scdlRow(session, motion, presence[motion.index], classification);
+      const row = scdlRow(session, motion, presence[motion.index], classification, depends[motion.index]);
       if (!row.value) {
         diagnostics.push(...row.diagnostics);
         continue;
@@ -140,7 +144,13 @@ function bodyProblems(session: ScdlSession, reported: Set<Config>): { usable: bo
 }
 
 /** The row of one motion, or a diagnostic when a required value is not in the file. */
-function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: MotionPresence | undefined, classification: ActesClassification): Result<ScdlRow> {
+function scdlRow(
+  session: ScdlSession,
+  motionOutcome: MotionOutcome,
+  presence: MotionPresence | undefined,
+  classification: ActesClassification,
+  depends: FigureDependencies = new Map(),
+): Result<ScdlRow> {
   const { motion, index } = motionOutcome;
   const body = session.config.body!;
   if (motion.matiere === undefined) {
@@ -188,7 +198,7 @@ function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: M
       // The préfecture, PREFNNN, or the sous-préfecture `actes.destination` names, SPREFNNNM.
       PREF_ID: transmittedOn !== undefined && body.departement !== undefined ? prefectureId(body.departement, actesDestination(session.config.source?.data)) : "",
       PREF_DATE: transmittedOn ?? "",
-      ...voteColumns(motionOutcome, presence),
+      ...voteColumns(motionOutcome, presence, depends),
       // Where `delib publish` puts the act's PDF (site-layout.ts), under the configured address.
       DELIB_URL: baseUrl === undefined ? "" : siteUrl(baseUrl, actPdfPath(motion.number)),
     },
@@ -199,7 +209,7 @@ function scdlRow(session: ScdlSession, motionOutcome: MotionOutcome, presence: M
 type VoteColumn = "VOTE_EFFECTIF" | "VOTE_REEL" | "VOTE_POUR" | "VOTE_CONTRE" | "VOTE_ABSTENTION";
 
 /** The five vote columns (see scdlRows for the choices). */
-function voteColumns(m: MotionOutcome, presence: MotionPresence | undefined): Record<VoteColumn, string> {
+function voteColumns(m: MotionOutcome, presence: MotionPresence | undefined, depends: FigureDependencies): Record<VoteColumn, string> {
   const vote = m.vote;
   if (m.election || !vote) return { VOTE_EFFECTIF: "", VOTE_REEL: "", VOTE_POUR: "", VOTE_CONTRE: "", VOTE_ABSTENTION: "" };
   const abstention = vote.abstentions + vote.blank + vote.null;
@@ -208,10 +218,13 @@ function voteColumns(m: MotionOutcome, presence: MotionPresence | undefined): Re
   const effectif = m.attendance.lines
     .filter((l) => l.hasVote && !presence?.members.get(l.member.id)?.excluded)
     .reduce((sum, l) => sum + l.seatVoices, 0);
+  // A count that depends on a fact the record does not give (a unanimity counted with a proxy
+  // whose holder it does not name) is left empty, as the SCDL allows: nothing guessed.
+  const unsure = depends.has("for");
   return {
     VOTE_EFFECTIF: String(effectif),
-    VOTE_REEL: String(vote.for + vote.against + abstention),
-    VOTE_POUR: String(vote.for),
+    VOTE_REEL: unsure ? "" : String(vote.for + vote.against + abstention),
+    VOTE_POUR: unsure ? "" : String(vote.for),
     VOTE_CONTRE: String(vote.against),
     VOTE_ABSTENTION: String(abstention),
   };

@@ -81,7 +81,6 @@ export interface Majorities {
   readonly absolute_of_expressed: MajorityFraction;
   readonly qualified: { readonly strict: boolean; readonly source: Citation };
   readonly compte_administratif: MajorityFraction;
-  readonly election: MajorityFraction & { readonly absolute_rounds: number; readonly tie: "eldest" };
 }
 
 /** How one round of an election is decided (law/elections.yaml). */

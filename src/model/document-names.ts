@@ -31,6 +31,11 @@ export function listFileName(date: string): string {
   return safeFileName(`liste-des-deliberations-${date}`);
 }
 
+/** An election record's file name: « 2020-01-proces-verbal-election », after its deliberation's number. */
+export function electionRecordFileName(number: string): string {
+  return safeFileName(`${number}-proces-verbal-election`);
+}
+
 /** An extract's file name: its deliberation's number (« 2021-06 »), made safe when it has to be. */
 export function extractFileName(number: string): string {
   return safeFileName(number);

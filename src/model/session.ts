@@ -38,11 +38,17 @@ export interface Signatory {
   capacity?: string;
 }
 
+// A fact a transcribed record does not give is written `unknown` or `non mentionné`
+// (model/unknown-facts.ts `isUnknown`): `time`, `place`, `convened_on`, a member's
+// `suppleant_of`, an attendance's `represented_by` or `substituted_by` may hold it.
 export interface SessionInfo {
   date: string;
+  /** HH:MM, or unknown. */
   time?: string;
+  /** As it reads after « s'est réuni », or unknown. */
   place?: string;
   videoconference?: boolean;
+  /** YYYY-MM-DD, or unknown. */
   convened_on: string;
   regime?: RegimeId;
   urgency?: boolean;
@@ -65,6 +71,7 @@ export interface Member {
   first_name: string;
   last_name: string;
   birth_date?: string;
+  /** The titulaire's id, or unknown: a suppléant whose titulaire the record does not name. */
   suppleant_of?: string;
   installed_on?: string;
   resigned_on?: string;
@@ -141,15 +148,49 @@ export interface VoteRecord {
 
 export type Majority = "absolute" | { ratio: string; of: "expressed" | "in_office"; article?: string };
 
+/** One round of an election: each candidate's (or each list's) votes and the ballots not exprimés. */
 export interface ElectionRound {
-  candidates: Record<string, number>;
+  /** Votes per candidate id (a ballot on names). */
+  candidates?: Record<string, number>;
+  /** Votes per list id (a list ballot). */
+  lists?: Record<string, number>;
+  /** Votants: envelopes or ballots in the urn. */
+  ballots?: number;
   blank?: number;
   invalid?: number;
+  /** Present, not taking part in the vote. */
+  not_voting?: number;
 }
 
+/** A candidate who is not a member of the assembly. */
+export interface ElectionPerson {
+  id: string;
+  civility: "M." | "Mme";
+  first_name: string;
+  last_name: string;
+  birth_date?: string;
+}
+
+/** One list of candidates, in the order of presentation. */
+export interface ElectionListInput {
+  id: string;
+  name?: string;
+  candidates: string[];
+  /** Suppléants the list names apart. */
+  substitutes?: string[];
+}
+
+/** An election (a motion of kind `election`): what is elected, the candidates or lists, the rounds. */
 export interface Election {
+  /** A key of law/elections.yaml; `nomination` when absent. */
+  kind?: string;
   post?: string;
+  seats?: number;
+  people?: ElectionPerson[];
+  lists?: ElectionListInput[];
   rounds: ElectionRound[];
+  substitutes?: { seats: number; rounds?: ElectionRound[] };
+  bureau?: { assessors?: string[] };
 }
 
 export type MotionKind = "ordinary" | "compte_administratif" | "election";

@@ -1,12 +1,57 @@
 // `delib explain`: the working behind every figure, motion by motion, from the same outcome
 // the documents print, in the reader's language (the catalogue given: fr.json or en.json).
-import type { Outcome, Step } from "../tally/outcome.js";
+import type { ElectionOutcome, Outcome, Step } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
-import { citation, shortName } from "./words.js";
+import { ballotViews } from "./election-ballots.js";
+import type { UnknownFact } from "../model/unknown-facts.js";
+import { unknownDependencies, type FigureDependencies } from "../tally/unknown-dependencies.js";
+import { citation, joinNames, shortName } from "./words.js";
+
+/** « the holder of the proxy of M. X », a fact the record does not give, in words. */
+function factWords(fact: UnknownFact, name: (id: string) => string, t: Catalogue): string {
+  return t.t(`explain.unknown.fact.${fact.kind}`, { name: fact.member !== undefined ? name(fact.member) : "" });
+}
+
+/** One line per figure that depends on unknown facts: « voters: depends on the holder of … ». */
+function dependencyLines(depends: FigureDependencies, name: (id: string) => string, t: Catalogue): string[] {
+  return [...depends].map(([figure, facts]) =>
+    t.t("explain.unknown.depends", { figure: t.t(`unknown.figure.${figure}`), facts: facts.map((f) => factWords(f, name, t)).join(", ") }),
+  );
+}
 
 function step(s: Step, t: Catalogue): string {
   const text = t.t(`explain.${s.key}`, s.values);
   return s.source ? text + t.t("explain.source", { source: citation(s.source, t) }) : text;
+}
+
+/**
+ * An election's seats as tables, after the steps that compute them: each proportional
+ * allocation (list, votes, seats, who takes them) and who each ballot elected, as the
+ * election record prints them (election-ballots.ts).
+ */
+function ballotTables(election: ElectionOutcome, t: Catalogue, bodyKind: string): string[] {
+  const lines: string[] = [];
+  for (const ballot of ballotViews(election, t, "votes", bodyKind)) {
+    const allocation = ballot.allocation;
+    if (allocation) {
+      lines.push(`${ballot.title} — ${allocation.title}`);
+      lines.push(...table([[allocation.headers.list, allocation.headers.votes, allocation.headers.seats, allocation.headers.elected], ...allocation.rows.map((r) => [r.list, r.votes, r.seats, r.elected])]));
+    }
+    lines.push(ballot.result);
+  }
+  return lines;
+}
+
+/** Rows as aligned columns, numbers to the right (« Liste A   10   2   M. X »). */
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
+  const numeric = (c: number) => rows.slice(1).every((r) => /^\d+$/.test(r[c]!));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (numeric(c) ? cell.padStart(widths[c]!) : c === r.length - 1 ? cell : cell.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 /** The explanation of a whole session, as plain text lines. */
@@ -32,6 +77,20 @@ export function explainText(outcome: Outcome, t: Catalogue): string {
     }),
   );
   const presence = outcome.presence;
+  // The facts the record does not give, and the figures that depend on each (issue 15).
+  const unknowns = unknownDependencies(outcome);
+  if (unknowns.facts.length > 0) {
+    lines.push("", t.t("explain.section.unknown"));
+    for (const fact of unknowns.facts) {
+      const figures = [...new Set([...unknowns.motions, unknowns.sitting].flatMap((map) => [...map].filter(([, facts]) => facts.includes(fact)).map(([f]) => f)))];
+      lines.push(
+        `  ${t.t("explain.unknown.fact", {
+          fact: factWords(fact, name, t),
+          figures: figures.length === 0 ? t.t("explain.unknown.no_figure") : t.t("explain.unknown.figures", { figures: figures.map((f) => t.t(`unknown.figure.${f}`)).join(", ") }),
+        })}`,
+      );
+    }
+  }
   for (const m of outcome.motions) {
     const totals = m.attendance.totals;
     lines.push("", t.t("explain.motion", { number: m.motion.number, title: m.motion.title }));
@@ -39,8 +98,10 @@ export function explainText(outcome: Outcome, t: Catalogue): string {
     lines.push(`    ${t.t("explain.attendance", { ...totals })}`);
     for (const c of m.attendance.colleges) lines.push(`    ${t.t("explain.attendance.college", { ...c })}`);
     for (const use of presence[m.index]?.proxies ?? []) {
-      lines.push(`    ${t.t(`explain.proxy.${use.defect ?? "used"}`, { principal: name(use.principal), holder: name(use.holder) })}`);
+      const key = use.holderUnknown && use.defect === undefined ? "explain.proxy.unnamed" : `explain.proxy.${use.defect ?? "used"}`;
+      lines.push(`    ${t.t(key, { principal: name(use.principal), holder: name(use.holder) })}`);
     }
+    for (const line of dependencyLines(unknowns.motions[m.index] ?? new Map(), name, t)) lines.push(`    ${line}`);
     lines.push(`  ${t.t("explain.section.quorum")}`);
     for (const s of m.quorum.steps) lines.push(`    ${step(s, t)}`);
     if (m.vote) {
@@ -50,10 +111,11 @@ export function explainText(outcome: Outcome, t: Catalogue): string {
     if (m.election) {
       lines.push(`  ${t.t("explain.section.election")}`);
       for (const s of m.election.steps) lines.push(`    ${step(s, t)}`);
+      for (const line of ballotTables(m.election, t, session.body.kind)) lines.push(`    ${line}`);
     }
     const result =
       m.result === "elected"
-        ? t.t("explain.result.elected", { name: shortName(m.election!.elected!) })
+        ? t.t("explain.result.elected", { name: joinNames(m.election!.elected.map((c) => shortName(c))) })
         : t.t(`explain.result.${m.result}`);
     lines.push(`  ${t.t("explain.result.line", { section: t.t("explain.section.result"), result })}`);
   }

@@ -10,6 +10,9 @@ import { dateInFrench } from "./french-dates.js";
 import { columnLabel, placeOf, shownColumns, type AttendanceSettings, type PlaceColumn } from "./attendance-columns.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
 import { assemblyWords, capitalize, formalName, frenchTime, fullName, gendered, shortName, upper } from "./words.js";
+import { isUnknown } from "../model/unknown-facts.js";
+import { unknownDependencies } from "../tally/unknown-dependencies.js";
+import { markedVotes, markOf, openingWithUnknowns, proxyHolderText, unknownNotes, unnamedSeatNote } from "./unknown-marks.js";
 
 /** One row of the printed attendance table. */
 export interface AttendanceRowView {
@@ -50,14 +53,16 @@ export interface ExtractView {
     hasColleges: boolean;
     headers: { college: string; member: string; present: string; absent: string; excused: string; withdrawn: string; voting: string; proxy: string; totals: string };
     /** The place columns shown, in order (« Retirés » only when a seat is ticked there), with their totals. */
-    columns: { key: PlaceColumn; label: string; total: number; missing: number | null }[];
+    columns: { key: PlaceColumn; label: string; total: number; missing: number | null; mark: string }[];
     checked: string;
     colleges: CollegeView[];
-    totals: { present: number; absent: number; excused: number; withdrawn: number; voting: number };
+    totals: { present: number; absent: number; excused: number; withdrawn: number; voting: number; votingMark: string };
     /** Seats in office no listed member holds, counted absent (a short list of a transcribed record); null when none. */
     missing: { label: string; count: number } | null;
   };
   quorum: string;
+  /** The notes under the marked figures (`*`) that depend on a fact the record does not give; empty otherwise. */
+  unknownNotes: string[];
   /** Sentences on this motion's own presidency, withdrawals and interested members. */
   circumstances: string[];
   preamble: { label: string; html: string } | null;
@@ -74,7 +79,7 @@ export interface ExtractView {
   proposal: string | null;
   decisions: { verb: string; articles: string[] }[];
   result: string;
-  votes: { label: string; value: number }[] | null;
+  votes: { label: string; value: number; mark?: string }[] | null;
   names: { label: string; names: string }[];
   election: ElectionView;
   /** « Fait et délibéré en séance les jour, mois et an que dessus. » */
@@ -103,6 +108,23 @@ export function openingSentence(session: Session, outcome: Outcome, t: Catalogue
         date: dateInFrenchWords(s.failed_convocation.date),
       })
     : "";
+  // A transcribed record that does not give the place, the time or the convocation's date: the
+  // sentence without them (render/unknown-marks.ts), nothing guessed.
+  const withUnknowns = openingWithUnknowns(
+    s,
+    {
+      date: dateInFrenchWords(s.date),
+      time: s.time && !isUnknown(s.time) ? frenchTime(s.time, t) : "",
+      theAssembly: words.the,
+      bodyInText: session.body.name_in_text,
+      met: t.t(`opening.met.${words.gender}`),
+      convenedOn: isUnknown(s.convened_on) ? "" : dateInFrenchWords(s.convened_on),
+      president: president ? formalName(president, t) : s.president,
+      failed,
+    },
+    t,
+  );
+  if (withUnknowns !== undefined) return withUnknowns;
   const where = s.videoconference ? t.t("opening.videoconference") : (s.place ?? "");
   return t.t(s.time ? "opening.time" : "opening.sentence", {
     date: dateInFrenchWords(s.date),
@@ -119,6 +141,8 @@ export function openingSentence(session: Session, outcome: Outcome, t: Catalogue
 
 function row(line: SeatLine, t: Catalogue, voted: boolean, columns: readonly PlaceColumn[], settings: AttendanceSettings | undefined, notTakingPart: boolean): AttendanceRowView {
   const note = (() => {
+    const unnamed = unnamedSeatNote(line, t);
+    if (unnamed !== undefined) return unnamed;
     switch (line.note) {
       case undefined:
         // In the room, with a vote, casting none: the only mark of it but the empty « Votant » box.
@@ -141,7 +165,7 @@ function row(line: SeatLine, t: Catalogue, voted: boolean, columns: readonly Pla
     excused: place === "excused",
     withdrawn: place === "withdrawn",
     voting: voted && line.voting,
-    proxy: line.proxyHolder ? shortName(line.proxyHolder) : "",
+    proxy: proxyHolderText(line.proxyHolder, t),
   };
 }
 
@@ -223,6 +247,9 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   // figures (present, absent and excused together) are the same.
   const total = (key: PlaceColumn) => rows.filter((r) => r[key]).length + (key === "absent" ? (missing?.count ?? 0) : 0);
   const votes = counted && vote ? voteView(vote, attendance.lines, t) : undefined;
+  // Figures that depend on a fact the record does not give carry a mark and a note (issue 15).
+  const depends = unknownDependencies(outcome).motions[motionOutcome.index]!;
+  const markOfColumn = (key: PlaceColumn) => (key === "present" || key === "absent" || key === "excused" ? markOf(depends, key) : "");
   return {
     page: pageView(session, t, t.t("extract.title", { number: motion.number, object: motion.title }), "running.extract", { number: motion.number }, settings),
     number: motion.number,
@@ -245,7 +272,13 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
         proxy: columnLabel("proxy", vocabulary, t),
         totals: label("attendance.totals"),
       },
-      columns: columns.map((key) => ({ key, label: columnLabel(key, vocabulary, t), total: total(key), missing: key === "absent" && missing ? missing.count : null })),
+      columns: columns.map((key) => ({
+        key,
+        label: columnLabel(key, vocabulary, t),
+        total: total(key),
+        missing: key === "absent" && missing ? missing.count : null,
+        mark: markOfColumn(key),
+      })),
       checked: label("attendance.checked"),
       // Without quorum the motion was not put to the vote: nobody voted on it (L2121-17).
       colleges,
@@ -255,16 +288,18 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
         excused: total("excused"),
         withdrawn: total("withdrawn"),
         voting: counted ? attendance.totals.voting : 0,
+        votingMark: counted ? markOf(depends, "voting") : "",
       },
       missing,
     },
-    quorum: quorumSentence(motionOutcome, session, t),
+    quorum: quorumSentence(motionOutcome, session, t) + markOf(depends, "quorum"),
+    unknownNotes: unknownNotes([depends], counted ? ["quorum", "present", "absent", "excused", "voting", "for", "expressed"] : ["quorum", "present", "absent", "excused"], outcome, t),
     circumstances: circumstances(motionOutcome, outcome, t),
     ...motionText(outcome, motionOutcome, t),
     result: motionOutcome.election && counted ? electionResult(motionOutcome, t) : resultLine(motionOutcome, session, t),
-    votes: votes?.votes ?? null,
+    votes: votes ? markedVotes(votes.votes, depends, t) : null,
     names: votes?.names ?? [],
-    election: counted ? electionView(motionOutcome, t) : null,
+    election: counted ? electionView(motionOutcome, t, session) : null,
     done: counted ? label("extract.done") : null,
     certified: certification(session, motion, settings, t),
     signatory: { capacity: `${signing.capacity ?? executiveTitle(session.body.kind, signer, t)},`, name: signer ? fullName(signer) : signing.member },

@@ -6,7 +6,7 @@ import type { Catalogue } from "./catalogue.js";
 import { dateInFrench } from "./french-dates.js";
 import { dateInFrenchWords } from "./french-words.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
-import { assemblyWords, formalName, gendered, upper } from "./words.js";
+import { agreeing, assemblyWords, formalName, gendered, joinNames, shortName, upper } from "./words.js";
 
 /** Everything the list template prints. Documented in README. */
 export interface ListView {
@@ -21,8 +21,15 @@ export interface ListView {
 
 function decision(motion: MotionOutcome, t: Catalogue): string {
   if (motion.result === "elected") {
-    const winner = motion.election!.elected!;
-    return gendered(t, "list.result.elected", winner, { name: formalName(winner, t) });
+    const elected = motion.election!.elected;
+    const substitutes = motion.election!.substitutes?.elected ?? [];
+    const main =
+      elected.length === 1
+        ? gendered(t, "list.result.elected", elected[0]!, { name: formalName(elected[0]!, t) })
+        : t.t("list.result.elected.many", { elected: agreeing(t, "list.result.elected.many.verb", elected), names: joinNames(elected.map(shortName)) });
+    return substitutes.length > 0
+      ? t.t("list.result.with_substitutes", { main, substitutes: joinNames(substitutes.map(shortName)) })
+      : main;
   }
   return t.t(`list.result.${motion.result}`);
 }

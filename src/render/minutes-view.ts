@@ -14,6 +14,10 @@ import { motionText, openingSentence, type MotionText } from "./extract-view.js"
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView } from "./motion-sentences.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
 import { agreeing, assemblyWords, formalName, frenchTime, gendered, joinNames, listSeparators, shortName, upper } from "./words.js";
+import { isUnknown, isUnnamed, UNNAMED } from "../model/unknown-facts.js";
+import { isUnseatedSuppleant } from "../tally/seat-lines.js";
+import { unknownDependencies } from "../tally/unknown-dependencies.js";
+import { markedVotes, markOf, unknownNotes } from "./unknown-marks.js";
 
 export interface MinutesMotionView {
   heading: string;
@@ -24,7 +28,7 @@ export interface MinutesMotionView {
   discussion: string | null;
   quorum: string;
   result: string;
-  votes: { label: string; value: number }[] | null;
+  votes: { label: string; value: number; mark?: string }[] | null;
   names: { label: string; names: string }[];
   election: ReturnType<typeof electionView>;
   /** The deliberation as adopted (or proposed): preamble, visas, considérants, decisions (L2121-15). */
@@ -56,6 +60,8 @@ export interface MinutesView {
   attendance: { label: string; names: string; people: { name: string; rest: string }[] }[];
   inOffice: string;
   quorum: string;
+  /** The notes under the marked figures (`*`) that depend on a fact the record does not give; empty otherwise. */
+  unknownNotes: string[];
   agendaLabel: string;
   agenda: string[];
   deliberationsLabel: string;
@@ -85,7 +91,11 @@ function motionEvents(motion: MotionOutcome, outcome: Outcome, t: Catalogue): st
       const holder = before ? (before.status === "represented" ? before.holder : undefined) : typeof opening === "object" ? opening.represented_by : undefined;
       return [
         t.t("minutes.arrived", { name: who(id) }),
-        ...(holder !== undefined ? [t.t("minutes.proxy_lapsed", { principal: who(id), holder: who(holder) })] : []),
+        ...(holder === undefined
+          ? []
+          : holder === UNNAMED || isUnknown(holder)
+            ? [t.t("unknown.minutes.proxy_lapsed", { principal: who(id) })]
+            : [t.t("minutes.proxy_lapsed", { principal: who(id), holder: who(holder) })]),
         // A holder back in the room casts again the proxies they hold (CGCT L2121-20: a written
         // mandate for the sitting, cast by its holder when present), as the figures count them.
         // Only a holder who left: one arriving for the first time casts them from now, as the list says.
@@ -115,6 +125,7 @@ function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue): Minu
   const requesters = (m.ballot_requested_by ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
   const counted = motion.result !== "no_quorum";
   const vote = counted && motion.vote ? voteView(motion.vote, motion.attendance.lines, t) : { votes: null, names: [] };
+  const depends = unknownDependencies(outcome).motions[motion.index]!;
   return {
     heading: t.t("minutes.motion", { number: m.number, title: m.title }),
     rapporteur: rapporteur ? t.t("minutes.rapporteur", { name: formalName(rapporteur, t) }) : null,
@@ -124,11 +135,11 @@ function motionView(motion: MotionOutcome, outcome: Outcome, t: Catalogue): Minu
         ? t.t("minutes.ballot_requested", { ballot: t.t(`minutes.ballot.${m.ballot ?? "public"}`), names: joinNames(requesters.map((x) => formalName(x, t))) })
         : null,
     discussion: m.discussion ? renderMarkdown(m.discussion) : null,
-    quorum: quorumSentence(motion, outcome.session, t),
+    quorum: quorumSentence(motion, outcome.session, t) + markOf(depends, "quorum"),
     result: motion.election && counted ? electionResult(motion, t) : resultLine(motion, outcome.session, t),
-    votes: vote.votes,
+    votes: vote.votes ? markedVotes(vote.votes, depends, t) : null,
     names: vote.names,
-    election: counted ? electionView(motion, t) : null,
+    election: counted ? electionView(motion, t, outcome.session) : null,
     text: motionText(outcome, motion, t),
   };
 }
@@ -187,7 +198,7 @@ export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): Att
     const opening = Object.hasOwn(session.attendance, id) ? session.attendance[id] : undefined;
     const states = presence.map((p) => p.members.get(id));
     const resignedAt = session.motions.findIndex((m) => m.resignations?.includes(id));
-    if (states.every((s) => !s?.inOffice) && resignedAt < 0) continue;
+    if (states.every((s) => !s?.inOffice) && resignedAt < 0 && !isUnknown(member.suppleant_of)) continue;
     const inRoom = (s: (typeof states)[number]) => s !== undefined && s.inOffice && s.status === "present";
     const notes: string[] = [];
     let sat = opening === "present";
@@ -202,7 +213,9 @@ export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): Att
       const now = inRoom(s);
       if (now && !sat) {
         notes.push(gendered(t, left ? "minutes.note.returned" : "minutes.note.arrived", member, { item: point(i) }));
-        if (!left && openingHolder !== undefined) notes.push(t.t("minutes.note.represented_before", { holder: who(openingHolder) }));
+        if (!left && openingHolder !== undefined) {
+          notes.push(isUnknown(openingHolder) ? t.t("unknown.minutes.represented_before") : t.t("minutes.note.represented_before", { holder: who(openingHolder) }));
+        }
       } else if (!now && sat && s?.left) {
         notes.push(gendered(t, "minutes.note.left", member, { item: point(i) }));
         left = true;
@@ -213,14 +226,18 @@ export function attendanceThroughTheSitting(outcome: Outcome, t: Catalogue): Att
     const name = notes.length > 0 ? t.t("minutes.noted", { name: shortName(member), notes: notes.join(", ") }) : shortName(member);
     const suppleant = states.find((s) => s?.status === "substituted")?.suppleant;
     // The suppléant who sat is present in person, at the place of the seat.
-    if (suppleant !== undefined && !suppleantsSat.has(suppleant)) {
+    if (suppleant !== undefined && suppleant !== UNNAMED && !suppleantsSat.has(suppleant)) {
       suppleantsSat.add(suppleant);
       entries.push({ list: "present", text: who(suppleant), name: who(suppleant) });
     }
     const holder = usedProxy(id);
     const own = shortName(member);
-    if (everSat) entries.push({ list: "present", text: name, name: own });
+    // A suppléant whose titulaire the record does not name is present as such (tally/seat-lines.ts).
+    if (everSat && isUnknown(member.suppleant_of)) entries.push({ list: "present", text: gendered(t, "unknown.minutes.titulaire_unnamed", member, { name }), name: own });
+    else if (everSat) entries.push({ list: "present", text: name, name: own });
+    else if (suppleant === UNNAMED) entries.push({ list: "substituted", text: gendered(t, "unknown.minutes.substituted", member, { titulaire: name }), name: own });
     else if (suppleant !== undefined) entries.push({ list: "substituted", text: gendered(t, "minutes.substituted.item", member, { titulaire: name, suppleant: who(suppleant) }), name: own });
+    else if (holder && isUnnamed(holder)) entries.push({ list: "represented", text: t.t("unknown.minutes.represented", { principal: name }), name: own });
     else if (holder) entries.push({ list: "represented", text: t.t("minutes.represented.item", { principal: name, holder: shortName(holder) }), name: own });
     // A proxy never used (irregular, or lapsed) leaves its principal excused, as the extract ticks it.
     else entries.push({ list: opening === "absent" || opening === undefined ? "absent" : "excused", text: name, name: own });
@@ -238,6 +255,7 @@ export function minutesView(outcome: Outcome, t: Catalogue, settings: DocumentSe
   const secretaries = (s.secretaries ?? []).map((id) => outcome.members.get(id)).filter((x): x is Member => x !== undefined);
   const entries = attendanceThroughTheSitting(outcome, t);
   const motions = outcome.motions.map((m) => motionView(m, outcome, t));
+  const depends = unknownDependencies(outcome).motions;
   const list = (name: AttendanceEntry["list"]) => entries.filter((e) => e.list === name);
   // Each person's name apart from what follows it, so the template keeps the name on one line
   // (a hyphenated first name, « Jean-Claude », would otherwise break at its hyphen).
@@ -271,8 +289,10 @@ export function minutesView(outcome: Outcome, t: Catalogue, settings: DocumentSe
     date: t.t("minutes.date", { date: dateInFrenchWords(s.date) }),
     opening: openingSentence(session, outcome, t),
     attendance,
-    inOffice: t.t("minutes.in_office", { inOffice: lines.length }),
-    quorum: first ? quorumSentence(first, session, t) : "",
+    inOffice: t.t("minutes.in_office", { inOffice: lines.filter((l) => !isUnseatedSuppleant(l)).length }),
+    quorum: first ? quorumSentence(first, session, t) + markOf(depends[0]!, "quorum") : "",
+    // The procès-verbal prints names, not counts, but for the quorum and the votes.
+    unknownNotes: unknownNotes(depends, ["quorum", "for", "expressed"], outcome, t),
     agendaLabel: t.t("minutes.agenda"),
     agenda: agendaOrder(session).map((e) => (e.kind === "motion" ? t.t("minutes.agenda.item", { number: e.motion.number, title: e.motion.title }) : t.t("minutes.agenda.point", { title: e.item.title }))),
     deliberationsLabel: t.t(session.items?.length ? "minutes.points" : "minutes.deliberations"),

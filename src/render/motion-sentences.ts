@@ -4,6 +4,8 @@
 import type { Member, Session } from "../model/session.js";
 import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
+import { isUnnamed } from "../model/unknown-facts.js";
+import { ballotViews, electedByTie, type BallotView } from "./election-ballots.js";
 import { agreeing, assemblyWords, citation, formalName, gendered, joinNames, shortName } from "./words.js";
 
 /** The quorum sentence: the same figures `delib explain` shows. */
@@ -60,6 +62,7 @@ export function voteView(
   const holders = new Map(lines.filter((l) => l.proxyHolder).map((l) => [l.member.id, l.proxyHolder!]));
   const named = (m: Member) => {
     const holder = holders.get(m.id);
+    if (holder && isUnnamed(holder)) return t.t("unknown.names.represented", { name: shortName(m) });
     return holder ? t.t("names.represented", { name: shortName(m), holder: shortName(holder) }) : shortName(m);
   };
   return {
@@ -112,39 +115,34 @@ export function circumstances(motion: MotionOutcome, outcome: Outcome, t: Catalo
   return sentences;
 }
 
-/** The rounds of an election, worded. */
-/** An election's rounds, as documents print them; null when nothing was counted. */
-export type ElectionView = { post: string | null; rounds: { summary: string; candidates: string[] }[] } | null;
+/** An election's ballots, as the extract and the procès-verbal print them; null when nothing was counted. */
+export type ElectionView = { post: string | null; ballots: BallotView[]; titled: boolean } | null;
 
-export function electionView(motion: MotionOutcome, t: Catalogue): ElectionView {
+/** The rounds of an election, worded: the same figures and sentences as its election record, most votes first. */
+export function electionView(motion: MotionOutcome, t: Catalogue, session: Session): ElectionView {
   const election = motion.election;
   if (!election) return null;
-  return {
-    post: election.post ? t.t("election.post", { post: election.post }) : null,
-    rounds: election.rounds.map((round) => ({
-      summary: t.t("election.round", {
-        ordinal: t.t(`election.ordinal.${round.number}`),
-        ballots: round.ballots,
-        blank: round.blank,
-        null: round.null,
-        expressed: round.expressed,
-        needed: round.needed === undefined ? "" : t.t("election.round.needed", { needed: round.needed }),
-      }),
-      candidates: round.candidates.map((c) => t.t("election.candidate", { name: shortName(c.member), votes: c.votes })),
-    })),
-  };
+  const ballots = ballotViews(election, t, "votes", session.body.kind);
+  // Each ballot under its title when there are several (the titulaires, the suppléants).
+  return { post: election.post ? t.t("election.post", { post: election.post }) : null, ballots, titled: ballots.length > 1 };
 }
 
-/** « M. X est élu au deuxième tour. » */
+/** « M. X est élu au deuxième tour. », « Sont élus : … », with the suppléants. */
 export function electionResult(motion: MotionOutcome, t: Catalogue): string {
   const election = motion.election!;
-  const winner = election.elected;
-  if (!winner) return t.t("result.not_elected");
-  const round = election.rounds[election.rounds.length - 1]!;
-  return gendered(t, "result.elected", winner, {
-    name: formalName(winner, t),
-    ordinal: t.t(`result.elected.ordinal.${round.number}`),
-    byAge: round.byAge ? t.t("result.elected.by_age") : "",
-  });
+  const elected = election.elected;
+  if (elected.length === 0) return t.t("result.not_elected");
+  const round = election.rounds[election.rounds.length - 1];
+  const byTie = round !== undefined && (round.electedList !== undefined ? round.byTie.length > 0 : electedByTie(round).length > 0);
+  const tie = byTie
+    ? t.t(t.has(`result.elected.tie.${election.rule.tie.rule}`) ? `result.elected.tie.${election.rule.tie.rule}` : "result.elected.tie", { source: citation(election.rule.tie.source, t) })
+    : "";
+  const main =
+    elected.length === 1 && round !== undefined && round.majority !== "proportional"
+      ? gendered(t, "result.elected", elected[0]!, { name: formalName(elected[0]!, t), ordinal: t.t(`result.elected.ordinal.${round.number}`), byAge: tie })
+      : t.t("result.elected.many", { elected: agreeing(t, "result.elected.many.verb", elected), names: joinNames(elected.map((c) => shortName(c))), tie });
+  const substitutes = election.substitutes?.elected ?? [];
+  return substitutes.length > 0
+    ? `${main} ${t.t("result.elected.substitutes", { elected: agreeing(t, "election.elected.substitutes", substitutes), names: joinNames(substitutes.map((c) => shortName(c))) })}`
+    : main;
 }
-

@@ -1,17 +1,18 @@
 import type { DocumentSettings } from "../config/load-config.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
-import { extractFileName, listFileName, minutesFileName } from "../model/document-names.js";
+import { electionRecordFileName, extractFileName, listFileName, minutesFileName } from "../model/document-names.js";
 import type { Provenance } from "../model/provenance.js";
 import { contentHash } from "../source/content-hash.js";
-import type { Outcome } from "../tally/outcome.js";
+import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import { actLinks, type ActLinks } from "../validate/set-rules/act-links.js";
 import { summarize } from "../validate/set-rules/session-summary.js";
 import type { Catalogue } from "./catalogue.js";
+import { electionRecordView } from "./election-record-view.js";
 import { extractView } from "./extract-view.js";
 import { fullName, typeset } from "./words.js";
 import { listView } from "./list-view.js";
 import { minutesView } from "./minutes-view.js";
-import { TemplateError, templateDiagnostic, type DocumentKind, type TemplateSet } from "./templates.js";
+import { defaultDocumentKinds, TemplateError, templateDiagnostic, type DocumentKind, type TemplateSet } from "./templates.js";
 
 /** A rendered document, ready to be printed and written. */
 export interface RenderedDocument {
@@ -51,9 +52,14 @@ export interface RenderHtmlOptions {
   readonly settings?: DocumentSettings;
 }
 
+/** Whether a motion has an election record: an election that was counted. */
+export function hasElectionRecord(motion: MotionOutcome): boolean {
+  return motion.election !== undefined && motion.result !== "no_quorum";
+}
+
 /** Renders the documents asked for, all from the same computed outcome. */
 export function renderHtml(outcome: Outcome, templates: TemplateSet, catalogue: Catalogue, options: RenderHtmlOptions = {}): Result<RenderedDocument[]> {
-  const { kinds = ["extract", "minutes", "list"], assets = {}, provenance, links, settings = {} } = options;
+  const { kinds = defaultDocumentKinds, assets = {}, provenance, links, settings = {} } = options;
   const footer = provenanceLine(provenance, catalogue);
   const { session } = outcome;
   const date = session.session.date;
@@ -73,6 +79,13 @@ export function renderHtml(outcome: Outcome, templates: TemplateSet, catalogue: 
   if (kinds.includes("list")) {
     const view = listView(outcome, catalogue, settings);
     jobs.push({ name: listFileName(date), kind: "list", data: view, subject: view.heading });
+  }
+  if (kinds.includes("election")) {
+    // One record per election counted (an election without quorum did not take place).
+    for (const motion of outcome.motions.filter(hasElectionRecord)) {
+      const view = electionRecordView(outcome, motion, catalogue, settings);
+      jobs.push({ name: electionRecordFileName(motion.motion.number), kind: "election", data: view, subject: view.title, number: motion.motion.number });
+    }
   }
   const documents: RenderedDocument[] = [];
   const diagnostics: Diagnostic[] = [];

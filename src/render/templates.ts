@@ -15,8 +15,11 @@ import { cssString } from "./css-string.js";
 /** The built-in templates, by name (templates/<name>/ in the package). */
 export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-export const documentKinds = ["extract", "minutes", "list"] as const;
+/** The documents of a sitting: each motion's extract, the procès-verbal, the list, and each election's record. */
+export const documentKinds = ["extract", "minutes", "list", "election"] as const;
 export type DocumentKind = (typeof documentKinds)[number];
+/** The documents rendered when none are named: the election records only on request (`--documents election`). */
+export const defaultDocumentKinds: readonly DocumentKind[] = ["extract", "minutes", "list"];
 
 /**
  * A template failed while rendering: where, in which template file. The message is

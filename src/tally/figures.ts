@@ -4,9 +4,12 @@
 import { msg, type Message } from "../diagnostics/message.js";
 import type { MotionFigures, SittingFigures } from "../model/session.js";
 import { chooseMajority } from "./votes.js";
+import { isUnseatedSuppleant } from "./seat-lines.js";
 import { threshold } from "./fraction.js";
 import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "./outcome.js";
 import type { MotionPresence } from "./presence.js";
+import type { UnknownFact } from "../model/unknown-facts.js";
+import { unknownDependencies, type DependentFigure, type FigureDependencies } from "./unknown-dependencies.js";
 
 /** One figure as delib gives it. */
 export interface Figure {
@@ -15,6 +18,19 @@ export interface Figure {
   readonly rule: string;
   /** What is counted, in a short phrase a clerk reads (« seats held in person for this item »). */
   readonly counts: Message;
+  /** The facts the record does not give that this figure depends on (tally/unknown-dependencies.ts); absent when none. */
+  readonly dependsOn?: readonly UnknownFact[];
+}
+
+/** The figures with the unknown facts each depends on. */
+function marked<F extends Record<string, Figure>>(figures: F, dependencies: FigureDependencies): F {
+  if (dependencies.size === 0) return figures;
+  const out: Record<string, Figure> = { ...figures };
+  for (const [key, figure] of Object.entries(figures)) {
+    const facts = dependencies.get(key as DependentFigure);
+    if (facts) out[key] = { ...figure, dependsOn: facts };
+  }
+  return out as F;
 }
 
 export type SittingField = keyof SittingFigures;
@@ -80,8 +96,8 @@ function motionSeats(result: MotionOutcome, presence: MotionPresence, missing: n
   const unrepresented = lines.filter((l) => l.column !== "present" && !proxyUsed(l, ntp) && !outOfVote(l, presence));
   return {
     present,
-    titulaires: present.filter((l) => l.sitting.id === l.member.id),
-    suppleants: present.filter((l) => l.sitting.id !== l.member.id),
+    titulaires: present.filter((l) => l.sitting.id === l.member.id && !isUnseatedSuppleant(l)),
+    suppleants: present.filter((l) => l.sitting.id !== l.member.id || isUnseatedSuppleant(l)),
     represented,
     absent: unrepresented.filter((l) => l.column === "absent"),
     excused: unrepresented.filter((l) => l.column === "excused"),
@@ -101,7 +117,7 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
   const exclusion = rules.body.in_office_exclusions;
   const inOfficeRule = seats.excluded > 0 && exclusion ? `${quorum.source}, ${exclusion}` : quorum.source;
   // In voices, the quorum's « in office » is a number of voices; the record prints members.
-  const inOffice = quorum.counts === "voices" ? result.attendance.lines.length + seats.missing - seats.excluded : quorum.inOffice;
+  const inOffice = quorum.counts === "voices" ? result.attendance.lines.filter((l) => !isUnseatedSuppleant(l)).length + seats.missing - seats.excluded : quorum.inOffice;
   const voters = votersOf(result, rules.proxyCarriesVoices);
   const figures: Record<string, Figure> = {
     in_office: { value: inOffice, rule: inOfficeRule, counts: msg("figure.motion.in_office") },
@@ -130,7 +146,7 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
   // An election's record prints the figures of the round that decided it: its last.
   const round = result.election?.rounds.at(-1);
   if (round) {
-    const source = rules.majorities.election.source;
+    const source = result.election!.rule.source;
     Object.assign(figures, {
       expressed: { value: round.expressed, rule: source, counts: msg("figure.round.expressed", { round: round.number }) },
       blank: { value: round.blank, rule: source, counts: msg("figure.round.blank", { round: round.number }) },
@@ -138,7 +154,7 @@ export function motionFigures(outcome: Outcome, index: number): MotionFigureValu
       ...(round.needed !== undefined ? { majority: { value: round.needed, rule: source, counts: msg("figure.round.majority", { round: round.number }) } } : {}),
     });
   }
-  return figures;
+  return marked(figures, unknownDependencies(outcome).motions[index]!);
 }
 
 function majorityCounts(vote: VoteOutcome): Message {
@@ -170,7 +186,8 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
       if (!seats.has(key)) seats.set(key, line);
       const state = presence.members.get(line.member.id);
       // Anyone in the room counts as having sat, withdrawn or interested for this item or not.
-      if (state?.status === "present") titulaires.add(key);
+      if (state?.status === "present" && !isUnseatedSuppleant(line)) titulaires.add(key);
+      else if (state?.status === "present") suppleants.add(key);
       else if (state?.status === "substituted") suppleants.add(key);
       else if (proxyUsed(line, ntp)) represented.add(key);
       else if (line.column === "excused") excused.add(key);
@@ -184,9 +201,11 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
   const firstPresence = outcome.presence[0]!;
   const excludedAtFirst = first.attendance.lines.filter((l) => firstPresence.members.get(l.member.id)?.excluded === true).length;
   const missing = outcome.seats.missing;
-  const inOffice = (first.quorum.counts === "voices" ? first.attendance.lines.length + missing - excludedAtFirst : first.quorum.inOffice) + excludedAtFirst;
+  const inOffice =
+    (first.quorum.counts === "voices" ? first.attendance.lines.filter((l) => !isUnseatedSuppleant(l)).length + missing - excludedAtFirst : first.quorum.inOffice) +
+    excludedAtFirst;
   const absolute = rules.majorities.absolute_of_expressed;
-  return {
+  return marked<Record<string, Figure>>({
     in_office: { value: inOffice, rule: first.quorum.source, counts: msg("figure.sitting.in_office") },
     present: { value: titulaires.size + suppleants.size, rule: first.quorum.source, counts: msg("figure.sitting.present") },
     present_titulaires: { value: titulaires.size, rule: first.quorum.source, counts: msg("figure.sitting.present_titulaires") },
@@ -196,7 +215,7 @@ export function sittingFigures(outcome: Outcome): SittingFigureValues {
     excused: { value: excusedCount, rule: first.quorum.source, counts: msg("figure.sitting.excused") },
     voting: { value: voting.size, rule: rules.majoritySource, counts: msg("figure.sitting.voting") },
     majority: { value: threshold(voting.size, absolute.fraction, absolute.strict), rule: rules.majoritySource, counts: msg("figure.sitting.majority") },
-  };
+  }, unknownDependencies(outcome).sitting);
 }
 
 /**

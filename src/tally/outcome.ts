@@ -3,6 +3,7 @@ import type { SeatAccount } from "./roster.js";
 import type { Ballot, Member, MemberVote, Motion, Session } from "../model/session.js";
 import type { MotionPresence } from "./presence.js";
 import type { RuleSet } from "./rule-set.js";
+import type { ElectionRoundRule, ElectionVariant } from "../law/law.js";
 
 /**
  * One step of a computation, in data: `key` names a sentence of the catalogue
@@ -125,24 +126,118 @@ export interface VoteOutcome {
   readonly steps: readonly Step[];
 }
 
+/** A candidate: a member, or a person of the election's `people` (`member: false`). */
+export interface Candidate {
+  readonly id: string;
+  readonly civility: Member["civility"];
+  readonly first_name: string;
+  readonly last_name: string;
+  readonly birth_date: string | undefined;
+  readonly member: boolean;
+}
+
+/** A list of candidates, as presented (its order is the order of election). */
+export interface ElectionList {
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly candidates: readonly Candidate[];
+  /** The suppléants it names apart (`named_on_list`). */
+  readonly substitutes: readonly Candidate[];
+}
+
+/** One round as counted. */
 export interface ElectionRoundOutcome {
   readonly number: number;
+  readonly majority: ElectionRoundRule["majority"];
+  /** Présents n’ayant pas pris part au vote, when the file gives it. */
+  readonly notVoting: number | undefined;
+  /** Votants: envelopes or ballots found in the urn. */
   readonly ballots: number;
   readonly blank: number;
   readonly null: number;
+  /** Suffrages exprimés: ballots less blank and null ones. */
   readonly expressed: number;
-  /** Votes needed in rounds 1 and 2 (absolute majority); undefined in round 3 (relative). */
+  /** Votes needed in an absolute-majority round; undefined otherwise. */
   readonly needed: number | undefined;
-  readonly candidates: readonly { readonly member: Member; readonly votes: number }[];
-  readonly elected: Member | undefined;
-  /** The elected candidate tied and was elected as the eldest. */
-  readonly byAge: boolean;
+  /** The further floor of an absolute round (a share of the members in office), when the law sets one. */
+  readonly atLeast: number | undefined;
+  /** Each candidate's votes, most first (ballots on names). */
+  readonly candidates: readonly { readonly candidate: Candidate; readonly votes: number }[];
+  /** Each list's votes, most first (list ballots). */
+  readonly lists: readonly { readonly list: ElectionList; readonly votes: number }[];
+  /** Who this round elected, in the order of election. */
+  readonly elected: readonly Candidate[];
+  /** Of them, those elected by the tie rule. */
+  readonly byTie: readonly Candidate[];
+  /** The list this round elected, at a majority list ballot. */
+  readonly electedList: ElectionList | undefined;
+  /** Candidates tied for the last seats when the tie rule could not decide (a birth date missing): those seats stay unfilled. */
+  readonly tied: readonly Candidate[];
+  /** Lists tied at a majority list ballot when the tie rule could not decide. */
+  readonly tiedLists: readonly ElectionList[];
 }
 
-export interface ElectionOutcome {
-  readonly post: string | undefined;
+/** One seat given at a proportional allocation, with the working. */
+export interface AllocationStep {
+  readonly seat: number;
+  readonly list: ElectionList;
+  /** highest_remainder: "quota" (a whole quotient) or "remainder"; highest_average: "average". */
+  readonly by: "quota" | "remainder" | "average";
+  /** The list's average (votes / (seats + 1)), its quotient (votes / quota) or its remainder, as an exact fraction. */
+  readonly value: { readonly numerator: number; readonly denominator: number } | undefined;
+  /** How a tie on `value` was broken, when there was one (average_age: list_highest_average_age). */
+  readonly tie: "most_votes" | "eldest" | "average_age" | undefined;
+  /** The candidate who takes the seat: the list's next one. */
+  readonly candidate: Candidate | undefined;
+  /** Lists with the same `value` that did not take the seat, when there was a tie. */
+  readonly tiedWith: readonly ElectionList[];
+}
+
+/** The seats shared between the lists by proportional representation. */
+export interface SeatAllocation {
+  readonly method: "highest_average" | "highest_remainder";
+  readonly seats: number;
+  /** The quotient électoral (exprimés / seats), at the highest remainder. */
+  readonly quota: { readonly numerator: number; readonly denominator: number } | undefined;
+  readonly lists: readonly {
+    readonly list: ElectionList;
+    readonly votes: number;
+    readonly seats: number;
+    /** Its candidates who take its seats, in order. */
+    readonly elected: readonly Candidate[];
+    /** It would have taken more seats than it has candidates (incomplete list): the seats went on to others. */
+    readonly full: boolean;
+  }[];
+  readonly steps: readonly AllocationStep[];
+  /** Seats left unfilled: no list had a candidate left, or a tie the rule could not decide. */
+  readonly unfilled: number;
+  /** The lists tied for a seat when the tie rule could not decide (a birth date missing). */
+  readonly tied: readonly ElectionList[];
+}
+
+/** One ballot (the titulaires, or the suppléants when elected apart): its rounds and who it elected. */
+export interface BallotOutcome {
+  /** Seats this ballot fills. */
+  readonly seats: number;
   readonly rounds: readonly ElectionRoundOutcome[];
-  readonly elected: Member | undefined;
+  readonly allocation: SeatAllocation | undefined;
+  /** Who was elected, in order. */
+  readonly elected: readonly Candidate[];
+  /** Every seat was filled. */
+  readonly complete: boolean;
+}
+
+export interface ElectionOutcome extends BallotOutcome {
+  /** The kind (a key of law/elections.yaml) and the rule applied. */
+  readonly kind: string;
+  readonly rule: ElectionVariant;
+  readonly post: string | undefined;
+  /** The suppléants: elected apart, by a second allocation or named on the lists. */
+  readonly substitutes: BallotOutcome | undefined;
+  /** Why the file's kind gave no rule for this sitting (the count used a stand-in, a rule reports it). */
+  readonly ruleProblem: "unknown_kind" | "not_for_body" | "population_needed" | "no_variant" | undefined;
+  /** The members in office, the base of an `at_least` floor. */
+  readonly inOffice: number;
   readonly voters: number;
   readonly steps: readonly Step[];
 }

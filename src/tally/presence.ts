@@ -1,6 +1,7 @@
 // Who is there for each motion: the opening attendance, then arrivals, departures, new
 // proxies and resignations in order, then the withdrawals of that motion alone. Pure.
 import type { DataPath, Motion, Session } from "../model/session.js";
+import { isUnknown, UNNAMED } from "../model/unknown-facts.js";
 import type { MemberPresence } from "./member-presence.js";
 import { proxyUses, type ProxyUse } from "./proxies.js";
 import { inOfficeAtOpening } from "./roster.js";
@@ -51,9 +52,10 @@ export function presenceByMotion(session: Session, rules: RuleSet): MotionPresen
               ? "represented"
               : "substituted",
       left: false,
-      holder: typeof a === "object" ? a.represented_by : undefined,
+      // A holder or a suppléant the record does not name is UNNAMED: counted, never guessed.
+      holder: typeof a === "object" ? (isUnknown(a.represented_by) ? UNNAMED : a.represented_by) : undefined,
       proxyPath: typeof a === "object" && a.represented_by !== undefined ? ["attendance", member.id, "represented_by"] : undefined,
-      suppleant: typeof a === "object" ? a.substituted_by : undefined,
+      suppleant: typeof a === "object" ? (isUnknown(a.substituted_by) ? UNNAMED : a.substituted_by) : undefined,
       withdrawn: false,
       interested: false,
       excluded: false,

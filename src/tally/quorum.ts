@@ -1,9 +1,12 @@
 import type { Session } from "../model/session.js";
+import { isUnknown } from "../model/unknown-facts.js";
 import { clearDays, daysBetween } from "./dates.js";
 import { threshold } from "./fraction.js";
 import type { QuorumOutcome, SeatLine, Step } from "./outcome.js";
 import type { MotionPresence } from "./presence.js";
 import type { RuleSet } from "./rule-set.js";
+import { ruleOfElection } from "./elections/rule-of-election.js";
+import { isUnseatedSuppleant } from "./seat-lines.js";
 
 /**
  * Whether this motion may be adopted without quorum after a sitting that had none, and why:
@@ -35,6 +38,14 @@ export function quorumExemption(
       steps: [{ key: "quorum.meeting_of_right", values: { failedDate: failed.date }, source: second.source }],
     };
   }
+  // A record that does not give the convocation's date: the sitting is held as the second
+  // convocation it says it is; the delay cannot be checked (tally/unknown-dependencies.ts).
+  if (isUnknown(session.session.convened_on)) {
+    return {
+      exemption: "second_convocation",
+      steps: [{ key: "quorum.second_convocation_date_unknown", values: { failedDate: failed.date }, source: second.source }],
+    };
+  }
   const days = clearDays(session.session.convened_on, session.session.date);
   if (days < second.clear_days) {
     return {
@@ -64,16 +75,19 @@ export function computeQuorum(
 ): QuorumOutcome {
   const motion = presence.motion;
   const rule = rules.quorum;
-  const counts = motion.kind === "election" && rule.elections_count ? rule.elections_count : rule.counts;
-  const inOfficeLines = lines.filter((l) => !presence.members.get(l.member.id)?.excluded);
-  const excluded = lines.length - inOfficeLines.length;
+  // Ordonnance n° 2020-562: only the elections whose rule says so (law/elections.yaml) count otherwise.
+  const electionQuorum = motion.kind === "election" && motion.election && ruleOfElection(motion.election, rules, session).rule?.sanitary_election_quorum === true;
+  const counts = electionQuorum && rule.elections_count ? rule.elections_count : rule.counts;
+  // A suppléant whose titulaire the record does not name sits in a seat already counted.
+  const inOfficeLines = lines.filter((l) => !presence.members.get(l.member.id)?.excluded && !isUnseatedSuppleant(l));
+  const excluded = lines.filter((l) => presence.members.get(l.member.id)?.excluded).length;
   // In voices, each seat counts the voices the statutes give it, however its vote is cast, and
   // even on a matter of some communes only (L5212-16): how the quorum is counted then is not
   // settled (rules-fr.md §2.7 [?]); delib takes the stricter reading, every seat in office.
   // A seat missing from the list is counted with one voice: the file does not say its voices.
   const inOffice =
     missing + (counts === "voices" ? inOfficeLines.filter((l) => l.seatVotes).reduce((s, l) => s + l.seatVoices, 0) : inOfficeLines.length);
-  const present = inOfficeLines.filter((l) => l.column === "present");
+  const present = [...inOfficeLines, ...lines.filter(isUnseatedSuppleant)].filter((l) => l.column === "present");
   const counted =
     counts === "voices"
       ? present.filter((l) => l.seatVotes).reduce((s, l) => s + l.seatVoices, 0)

@@ -1,4 +1,5 @@
 import type { Member, Seat, Session } from "../model/session.js";
+import { isUnknown, UNNAMED, unnamedMember } from "../model/unknown-facts.js";
 import type { AttendanceColumn, AttendanceTotals, CollegeTotals, SeatLine, SeatNote } from "./outcome.js";
 import { seatIsHeldInPerson, type MotionPresence } from "./presence.js";
 import type { RuleSet } from "./rule-set.js";
@@ -72,7 +73,8 @@ export function seatLines(
                 : presence.motion.arrivals?.includes(state.id)
                   ? "arrived"
                   : undefined;
-    const sitting = state.status === "substituted" && state.suppleant ? (members.get(state.suppleant) ?? member) : member;
+    const sitting =
+      state.status === "substituted" && state.suppleant ? (state.suppleant === UNNAMED ? unnamedMember : (members.get(state.suppleant) ?? member)) : member;
     // CGCT L5212-16: on a matter of some communes only, only their delegates vote.
     const restricted = presence.motion.voting_colleges;
     const hasVote = seat.hasVote && (restricted === undefined || (seat.college !== undefined && restricted.includes(seat.college)));
@@ -87,7 +89,7 @@ export function seatLines(
       member,
       sitting,
       column,
-      proxyHolder: holderId !== undefined ? members.get(holderId) : undefined,
+      proxyHolder: holderId === UNNAMED ? unnamedMember : holderId !== undefined ? members.get(holderId) : undefined,
       note,
       hasVote,
       voting,
@@ -98,7 +100,47 @@ export function seatLines(
       lapsedProxyHolder: state.status === "represented" && holderId === undefined && state.holder ? members.get(state.holder) : undefined,
     });
   }
+  lines.push(...unseatedSuppleants(presence, members));
   return lines;
+}
+
+/**
+ * The suppléants in the room for this motion whose titulaire the record does not name
+ * (`suppleant_of: unknown`): one row each, present and voting with one voice, after the seats.
+ * Which seat they held the record does not say, so the titulaires stay as it lists them; the
+ * row is no seat of its own (`isUnseatedSuppleant`: not counted among the seats or in office),
+ * and the absent and excused figures depend on it (tally/unknown-dependencies.ts).
+ */
+function unseatedSuppleants(presence: MotionPresence, members: ReadonlyMap<string, Member>): SeatLine[] {
+  const lines: SeatLine[] = [];
+  for (const member of members.values()) {
+    if (!isUnknown(member.suppleant_of)) continue;
+    const state = presence.members.get(member.id);
+    if (!state || state.status !== "present" || state.withdrawn || state.interested) continue;
+    const restricted = presence.motion.voting_colleges;
+    const hasVote = restricted === undefined;
+    lines.push({
+      college: undefined,
+      collegeIndex: -1,
+      member,
+      sitting: member,
+      column: "present",
+      proxyHolder: undefined,
+      note: "suppleant",
+      hasVote,
+      voting: hasVote && !state.notTakingPart,
+      voices: 1,
+      seatVoices: 1,
+      seatVotes: true,
+      lapsedProxyHolder: undefined,
+    });
+  }
+  return lines;
+}
+
+/** A row of a suppléant whose titulaire the record does not name: no seat of its own. */
+export function isUnseatedSuppleant(line: Pick<SeatLine, "member">): boolean {
+  return isUnknown(line.member.suppleant_of);
 }
 
 /**
@@ -123,7 +165,8 @@ export function countSeats(lines: readonly SeatLine[], missing = 0): AttendanceT
       voices += line.voices;
     }
   }
-  return { seats: lines.length + missing, present, absent: absent + missing, excused, represented, voting, voices };
+  const unseated = lines.filter(isUnseatedSuppleant).length;
+  return { seats: lines.length - unseated + missing, present, absent: absent + missing, excused, represented, voting, voices };
 }
 
 /** Totals per college, in table order. */

@@ -8,6 +8,7 @@ import { seatAccount } from "./roster.js";
 import { ruleSet, type RuleSet } from "./rule-set.js";
 import { countColleges, countSeats, membersById, seatLines, seats, type SeatDefinition } from "./seat-lines.js";
 import { computeVote } from "./votes.js";
+import { isUnknown } from "../model/unknown-facts.js";
 
 /**
  * Computes attendance, quorum and votes for every motion of a valid session, under the rules
@@ -53,7 +54,9 @@ function tallyMotion(
   const attendance = { lines, totals, colleges: countColleges(lines) };
   const voicesOf = (id: string): number => {
     // A suppléant votes with the voices of the titulaire's seat.
-    const titulaire = members.get(id)?.suppleant_of ?? id;
+    // One whose titulaire the record does not name votes with their own row (seat-lines.ts).
+    const of = members.get(id)?.suppleant_of;
+    const titulaire = of === undefined || isUnknown(of) ? id : of;
     return lines.filter((l) => l.member.id === titulaire && l.voting).reduce((s, l) => s + l.voices, 0);
   };
   const inOfficeVoices = definitions
@@ -61,8 +64,8 @@ function tallyMotion(
     .reduce((s, d) => s + d.voices, missing);
 
   if (motion.kind === "election" && motion.election) {
-    const election = computeElection(motion.election, members, totals.voices, rules.majorities.election);
-    const result = !quorum.met ? "no_quorum" : election.elected ? "elected" : "not_elected";
+    const election = computeElection(motion.election, members, totals.voices, rules, session, quorum.inOffice);
+    const result = !quorum.met ? "no_quorum" : election.complete ? "elected" : "not_elected";
     return { motion, index, chair, attendance, quorum, vote: undefined, election, result };
   }
   // Without quorum the motion cannot be put to the vote: a vote, if recorded, is not counted.

@@ -7,7 +7,13 @@ import { compteAdministratifIsRegular } from "./rules/compte-administratif-is-re
 import { convocationDelayIsRespected } from "./rules/convocation-delay-is-respected.js";
 import { datesAreInOrder } from "./rules/dates-are-in-order.js";
 import { declaredFiguresMatch } from "./rules/declared-figures-match.js";
+import { electionBallotIsSecret } from "./rules/election-ballot-is-secret.js";
+import { electionFiguresAddUp } from "./rules/election-figures-add-up.js";
+import { electionIdsAreKnown } from "./rules/election-ids-are-known.js";
 import { electionIsRegular } from "./rules/election-is-regular.js";
+import { electionListsAreRegular } from "./rules/election-lists-are-regular.js";
+import { electionRuleApplies } from "./rules/election-rule-applies.js";
+import { electionShapeFitsTheKind } from "./rules/election-shape-fits-the-kind.js";
 import { everyMemberHasAttendance } from "./rules/every-member-has-attendance.js";
 import { everyMemberHoldsASeat } from "./rules/every-member-holds-a-seat.js";
 import { exclusionsApplyToThisBody } from "./rules/exclusions-apply-to-this-body.js";
@@ -34,6 +40,8 @@ import { votesAddUpToVoters } from "./rules/votes-add-up-to-voters.js";
 import { publicBallotNamesTheVoters } from "./rules/public-ballot-names-the-voters.js";
 import { unvotedItemsArePlaced } from "./rules/unvoted-items-are-placed.js";
 import { textsHoldNoImages } from "./rules/texts-hold-no-images.js";
+import { unknownFactsAreTranscribed } from "./rules/unknown-facts-are-transcribed.js";
+import { unknownFactsLeaveChecksUndone } from "./rules/unknown-facts-leave-checks-undone.js";
 
 /** Rules on the file's structure: ids, references, one status per member, one way to record a vote. */
 export const structureRules: readonly Rule[] = [
@@ -45,7 +53,11 @@ export const structureRules: readonly Rule[] = [
   proxiesNameAnotherMember,
   datesAreInOrder,
   placeIsGiven,
+  unknownFactsAreTranscribed,
   voteIsRecorded,
+  electionRuleApplies,
+  electionIdsAreKnown,
+  electionShapeFitsTheKind,
   votingCollegesExist,
   unvotedItemsArePlaced,
 ];
@@ -60,6 +72,7 @@ export const countRules: readonly Rule[] = [
   officersArePresent,
   secondConvocationIsRegular,
   convocationDelayIsRespected,
+  unknownFactsLeaveChecksUndone,
   itemsAreOnTheAgenda,
   exclusionsApplyToThisBody,
   compteAdministratifIsRegular,
@@ -69,6 +82,9 @@ export const countRules: readonly Rule[] = [
   votesAddUpToVoters,
   publicBallotNamesTheVoters,
   electionIsRegular,
+  electionFiguresAddUp,
+  electionListsAreRegular,
+  electionBallotIsSecret,
   declaredFiguresMatch,
   // The act's @CTES data: checked once the structure is sound, never blocking the count rules.
   matiereIsKnown,

@@ -65,10 +65,14 @@ function pruneAnyOf(errors: readonly SchemaError[]): SchemaError[] {
     // same anyOf fails once per wrong value (two members' attendance, two majorities), and each
     // value keeps the branch that fits it.
     const at = failure.instancePath;
+    // A branch that is a `$ref` (`$defs/unknownFact`) reports under the definition's own path.
+    const refs = branches.flatMap((b, i) => (i !== fitting && typeof b.$ref === "string" ? [`${b.$ref}/`] : []));
     kept = kept.filter((e) => {
       if (e === failure) return fitting < 0;
+      const below = e.instancePath === at || e.instancePath.startsWith(`${at}/`);
+      if (fitting >= 0 && below && refs.some((ref) => e.schemaPath.startsWith(ref))) return false;
       if (!e.schemaPath.startsWith(prefix)) return true;
-      if (e.instancePath !== at && !e.instancePath.startsWith(`${at}/`)) return true;
+      if (!below) return true;
       const branch = Number(e.schemaPath.slice(prefix.length).split("/")[0]);
       return branch === fitting;
     });

@@ -373,10 +373,10 @@ describe("elections over rounds and a quorum lost (Marcilly-sur-Aubrette, 12 Dec
     expectTotals(m, [12, 2, 5, 3, 15]);
     expectQuorum(m, [19, 12, 10, true]);
     const [first, second] = m.election!.rounds;
-    expect(first).toMatchObject({ ballots: 15, blank: 1, null: 0, expressed: 14, needed: 8, elected: undefined });
+    expect(first).toMatchObject({ ballots: 15, blank: 1, null: 0, expressed: 14, needed: 8, elected: [] });
     expect(second).toMatchObject({ ballots: 15, blank: 1, null: 0, expressed: 14, needed: 8 });
-    expect(second!.elected!.id).toBe("andrieu");
-    expect(m.election!.elected!.id).toBe("andrieu");
+    expect(second!.elected.map((c) => c.id)).toEqual(["andrieu"]);
+    expect(m.election!.elected.map((c) => c.id)).toEqual(["andrieu"]);
     expect(m.result).toBe("elected");
   });
 
@@ -388,8 +388,9 @@ describe("elections over rounds and a quorum lost (Marcilly-sur-Aubrette, 12 Dec
       [15, 14, 8],
       [15, 14, null],
     ]);
-    expect(rounds[2]).toMatchObject({ blank: 0, null: 1, byAge: true });
-    expect(m.election!.elected!.id).toBe("houdard");
+    expect(rounds[2]).toMatchObject({ blank: 0, null: 1 });
+    expect(rounds[2]!.byTie.map((c) => c.id)).toEqual(["houdard"]);
+    expect(m.election!.elected.map((c) => c.id)).toEqual(["houdard"]);
     expect(m.result).toBe("elected");
   });
 
@@ -418,8 +419,9 @@ describe("elections over rounds and a quorum lost (Marcilly-sur-Aubrette, 12 Dec
 
   it("prints the rounds, the election by age and why the last motion failed", () => {
     const suppleant = extractText(outcome, "2023-46");
-    expect(suppleant).toContain("Troisième tour — votants : 15 ;");
-    expect(suppleant).toContain("Madame Hélène HOUDARD est élue au troisième tour, au bénéfice de l’âge.");
+    expect(suppleant).toContain("Troisième tour de scrutin");
+    expect(suppleant).toContain("Nombre de votants (enveloppes ou bulletins déposés) : 15");
+    expect(suppleant).toContain("Madame Hélène HOUDARD est élue au troisième tour, au bénéfice de l’âge (art. L2121-21 du CGCT).");
     const last = extractText(outcome, "2023-49");
     expect(last).toContain("Quorum : 8 présents sur 19 membres en exercice, 10 requis (art. L2121-17 du CGCT) : non atteint.");
     expect(last).toContain("Non adoptée : le quorum n’étant pas atteint, le conseil municipal ne pouvait pas délibérer.");

@@ -91,9 +91,11 @@ function resultOf(text: string): string {
 function voteFigures(text: string): string[] {
   const patterns = [
     resultSentence.source,
-    /(?:Premier|Deuxième|Troisième) tour — [^.]*\./g.source,
+    // An election: each round's title, its lines a to f, each candidate's votes (election-ballots.ts).
+    /(?:Premier|Deuxième|Troisième) tour de scrutin/g.source,
+    /(?:Nombre de [^:]+|Majorité absolue) : \d+/g.source,
     /(?:Voix pour|Voix contre|Abstentions|Suffrages exprimés|Bulletins blancs|Bulletins nuls) : \d+/g.source,
-    /(?:M\.|Mme) [^:;.]+ : \d+ voix/g.source,
+    /(?:M\.|Mme) [^:;.\d]+ : \d+/g.source,
   ];
   return [...text.matchAll(new RegExp(patterns.join("|"), "g"))].map((m) => m[0]);
 }

@@ -222,15 +222,15 @@ describe("elections by secret ballot (CGCT L2121-21)", () => {
   it("elects at the first round with the absolute majority of suffrages exprimés", () => {
     const m = tally(withBirths().vote({}, { kind: "election", vote: undefined, election: { rounds: [{ candidates: { m2: 6, m3: 4 }, blank: 1 }] } }).build()).motions[0]!;
     expect(m.election!.rounds[0]).toMatchObject({ expressed: 10, needed: 6, ballots: 11 });
-    expect(m.election!.elected!.id).toBe("m2");
+    expect(m.election!.elected.map((c) => c.id)).toEqual(["m2"]);
     expect(m.result).toBe("elected");
   });
 
   it("elects at the third round by relative majority, the eldest on a tie", () => {
     const rounds: { candidates: Record<string, number>; blank?: number; invalid?: number }[] = [{ candidates: { m2: 5, m3: 5 }, blank: 1 }, { candidates: { m2: 5, m3: 5 }, invalid: 1 }, { candidates: { m2: 5, m3: 5, m4: 1 } }];
     const m = tally(withBirths().vote({}, { kind: "election", vote: undefined, election: { rounds } }).build()).motions[0]!;
-    expect(m.election!.rounds.map((r) => r.elected?.id)).toEqual([undefined, undefined, "m3"]);
-    expect(m.election!.rounds[2]!.byAge).toBe(true);
+    expect(m.election!.rounds.map((r) => r.elected[0]?.id)).toEqual([undefined, undefined, "m3"]);
+    expect(m.election!.rounds[2]!.byTie.map((c) => c.id)).toEqual(["m3"]);
   });
 
   it("elects nobody when the absolute majority is missed and no third round is held", () => {

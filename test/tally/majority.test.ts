@@ -7,11 +7,11 @@ import { absoluteOfExpressed } from "../../src/tally/majority/absolute-of-expres
 import { castingVote, type CastingVoteContext } from "../../src/tally/majority/casting-vote.js";
 import { compteAdministratif } from "../../src/tally/majority/compte-administratif.js";
 import type { VoteCount } from "../../src/tally/majority/decision.js";
-import { electionRound } from "../../src/tally/majority/election-rounds.js";
+import { countMajorityBallot } from "../../src/tally/elections/majority-ballot.js";
 import { qualifiedOfMembersInOffice } from "../../src/tally/majority/of-members-in-office.js";
 import { qualifiedOfExpressed } from "../../src/tally/majority/qualified.js";
 import { tally } from "../../src/tally/tally.js";
-import type { Member } from "../../src/model/session.js";
+import type { Candidate } from "../../src/tally/outcome.js";
 import { session } from "../support/session-builder.js";
 
 const law = loadLaw();
@@ -78,19 +78,23 @@ describe("compteAdministratif (CGCT L1612-12): adopted unless a majority votes a
   });
 });
 
-describe("electionRound (CGCT L2121-21)", () => {
-  const member = (id: string, birth_date?: string): Member => ({ id, civility: "M.", first_name: id, last_name: id.toUpperCase(), birth_date });
-  const a = member("a", "1960-01-01");
-  const b = member("b", "1970-01-01");
+describe("a nomination's rounds (CGCT L2121-21, law/elections.yaml `nomination`)", () => {
+  const candidate = (id: string, birth_date?: string): Candidate => ({ id, civility: "M.", first_name: id, last_name: id.toUpperCase(), birth_date, member: true });
+  const people = new Map([candidate("a", "1960-01-01"), candidate("b", "1970-01-01")].map((c) => [c.id, c] as const));
+  const rule = law.elections.nomination!.variants[0]!;
+  const ballot = (rounds: Record<string, number>[]) =>
+    countMajorityBallot({ rule, seats: 1, rounds: rounds.map((candidates) => ({ candidates })), lists: [], candidate: (id) => people.get(id)!, inOffice: 11, date: "2024-03-12" }).outcome;
 
   it("needs the absolute majority in the first two rounds", () => {
-    expect(electionRound(2, [{ member: a, votes: 5 }, { member: b, votes: 5 }], 10, majorities.election)).toMatchObject({ winner: undefined, needed: 6 });
-    expect(electionRound(1, [{ member: a, votes: 6 }, { member: b, votes: 4 }], 10, majorities.election)).toMatchObject({ winner: a, needed: 6 });
+    expect(ballot([{ a: 5, b: 5 }, { a: 5, b: 5 }]).rounds.map((r) => [r.needed, r.elected.length])).toEqual([[6, 0], [6, 0]]);
+    expect(ballot([{ a: 6, b: 4 }]).rounds[0]).toMatchObject({ needed: 6, elected: [people.get("a")] });
   });
 
   it("takes the relative majority after them, and the eldest on a tie", () => {
-    expect(electionRound(3, [{ member: b, votes: 4 }, { member: a, votes: 3 }], 10, majorities.election)).toMatchObject({ winner: b, byAge: false, needed: undefined });
-    expect(electionRound(3, [{ member: b, votes: 4 }, { member: a, votes: 4 }], 10, majorities.election)).toMatchObject({ winner: a, byAge: true });
+    const relative = ballot([{ a: 5, b: 5 }, { a: 5, b: 5 }, { b: 4, a: 3 }]).rounds[2]!;
+    expect(relative).toMatchObject({ needed: undefined, elected: [people.get("b")], byTie: [] });
+    const tied = ballot([{ a: 5, b: 5 }, { a: 5, b: 5 }, { b: 4, a: 4 }]).rounds[2]!;
+    expect(tied).toMatchObject({ elected: [people.get("a")], byTie: [people.get("a")] });
   });
 });
 

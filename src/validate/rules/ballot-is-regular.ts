@@ -44,7 +44,8 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
         }
       }
     }
-    if (motion.kind === "election" && ballot !== "secret") {
+    // An election the law holds by secret ballot only is reported by election-ballot-is-secret.ts.
+    if (motion.kind === "election" && ballot !== "secret" && result.election?.rule.ballot.rule !== "secret") {
       found.push(
         diagnostic({
           severity: "warning",

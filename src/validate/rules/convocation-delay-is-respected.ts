@@ -3,6 +3,7 @@ import { msg } from "../../diagnostics/message.js";
 import type { Delay } from "../../law/law.js";
 import { clearDays, daysBetween } from "../../tally/dates.js";
 import type { RuleContext } from "../rule.js";
+import { isUnknown } from "../../model/unknown-facts.js";
 
 /**
  * The convocation is sent far enough ahead (`convocation` in law/bodies.yaml, rules-fr.md
@@ -16,7 +17,8 @@ import type { RuleContext } from "../rule.js";
 export function convocationDelayIsRespected({ session, outcome, locate }: RuleContext): Diagnostic[] {
   const s = session.session;
   const convocation = outcome.rules.body.convocation;
-  if (s.failed_convocation || !convocation) return [];
+  // A date the record does not give: the delay cannot be checked (DLB3134 says so).
+  if (s.failed_convocation || !convocation || isUnknown(s.convened_on)) return [];
   const population = session.body.population;
   // A body that does not state its population is taken as under every threshold: the shorter delay.
   const ordinary = convocation.delays.find((d) => d.below_population === undefined || (population ?? 0) < d.below_population);

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { msg, type Message } from "../../diagnostics/message.js";
 import type { DataPath } from "../../model/session.js";
+import { isUnknown } from "../../model/unknown-facts.js";
 import type { RuleContext } from "../rule.js";
 
 /** A convocation is sent before its sitting, and a failed sitting comes before the new convocation. */
@@ -39,7 +40,8 @@ export function datesAreInOrder({ session, outcome, locate }: RuleContext): Diag
   };
   const found: Diagnostic[] = [];
   for (const [earlier, later, message, about] of pairs) {
-    if (value(earlier) <= value(later)) continue;
+    // A date the record does not give cannot be out of order (unknown-facts-leave-checks-undone.ts says so).
+    if (isUnknown(value(earlier)) || isUnknown(value(later)) || value(earlier) <= value(later)) continue;
     const [here, there] = about === "later" ? [later, earlier] : [earlier, later];
     found.push(
       diagnostic({

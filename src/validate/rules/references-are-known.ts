@@ -2,9 +2,10 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { msg, type Message } from "../../diagnostics/message.js";
 import { suggest } from "../../diagnostics/suggest.js";
 import type { DataPath } from "../../model/session.js";
+import { isUnknown } from "../../model/unknown-facts.js";
 import type { RuleContext } from "../rule.js";
 
-/** Every id used in the file (officers, seats, attendance, proxies, votes, candidates) names a listed member. */
+/** Every id used in the file (officers, seats, attendance, proxies, votes) names a listed member. */
 export function referencesAreKnown({ session, members, locate }: RuleContext): Diagnostic[] {
   const ids = [...members.keys()];
   const found: Diagnostic[] = [];
@@ -27,7 +28,8 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
   list(s.secretaries, ["session", "secretaries"], msg("DLB3002.role.secretary"));
   check(s.signatory.member, ["session", "signatory", "member"], msg("DLB3002.role.signatory"));
   session.members.forEach((m, i) => {
-    if (m.suppleant_of !== undefined) check(m.suppleant_of, ["members", i, "suppleant_of"], msg("DLB3002.role.titulaire"));
+    // `unknown`: a titulaire, holder or suppléant the record does not name (unknown-facts-are-transcribed.ts).
+    if (m.suppleant_of !== undefined && !isUnknown(m.suppleant_of)) check(m.suppleant_of, ["members", i, "suppleant_of"], msg("DLB3002.role.titulaire"));
     // Code électoral L270: the replacement takes the seat, and so is listed (as in office or not).
     if (m.replaced_by !== undefined) check(m.replaced_by, ["members", i, "replaced_by"], msg("DLB3002.role.replacement"));
   });
@@ -37,10 +39,10 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
   for (const [id, attendance] of Object.entries(session.attendance)) {
     check(id, ["attendance", id], msg("DLB3002.role.member"), "key");
     if (typeof attendance === "object") {
-      if (attendance.represented_by !== undefined) {
+      if (attendance.represented_by !== undefined && !isUnknown(attendance.represented_by)) {
         check(attendance.represented_by, ["attendance", id, "represented_by"], msg("DLB3002.role.proxy_holder"));
       }
-      if (attendance.substituted_by !== undefined) {
+      if (attendance.substituted_by !== undefined && !isUnknown(attendance.substituted_by)) {
         check(attendance.substituted_by, ["attendance", id, "substituted_by"], msg("DLB3002.role.suppleant"));
       }
     }
@@ -81,11 +83,7 @@ export function referencesAreKnown({ session, members, locate }: RuleContext): D
     for (const id of Object.keys(motion.vote?.by_member ?? {})) {
       check(id, ["motions", m, "vote", "by_member", id], msg("DLB3002.role.voter"), "key");
     }
-    motion.election?.rounds.forEach((round, r) => {
-      for (const id of Object.keys(round.candidates)) {
-        check(id, ["motions", m, "election", "rounds", r, "candidates", id], msg("DLB3002.role.candidate"), "key");
-      }
-    });
+    // The candidates of an election may be persons who are not members: electionIdsAreKnown checks them.
   });
   return found;
 }
