@@ -156,7 +156,7 @@ export async function main(argv: readonly string[], host: Host = processHost()):
     .argument(files, tr.t("help.argument.files"))
     .option(`-o, --out <${dir}>`, tr.t("help.option.out"), "out")
     .option(`--format <${tr.t("help.placeholder.formats")}>`, tr.t("help.option.formats"), "html,pdf")
-    .option(`--documents <${tr.t("help.placeholder.kinds")}>`, tr.t("help.option.documents"), "extract,minutes,list")
+    .option(`--documents <${tr.t("help.placeholder.kinds")}>`, tr.t("help.option.documents"), "extract,minutes,list,election")
     .option(`--template <${dir}>`, tr.t("help.option.template"))
     .option(`--emit <${tr.t("help.placeholder.what")}>`, tr.t("help.option.emit"))
     .option(`--chromium <${path}>`, tr.t("help.option.chromium"))

@@ -1,4 +1,5 @@
 // Deliberation numbers: how two are compared, everywhere a register is sorted or checked.
+import { isUnknown } from "./unknown-facts.js";
 
 /**
  * Compares « 2021-9 » and « 2021-10 » as a clerk would: runs of digits by value (then the
@@ -50,5 +51,7 @@ export interface SittingPlace {
  * file, in code-unit order. The register, its tables and the checks across files all use it.
  */
 export function compareSittings(a: SittingPlace, b: SittingPlace): number {
-  return compareText(a.date, b.date) || compareText(a.time ?? "", b.time ?? "") || compareText(a.path, b.path);
+  // A time the record does not give (`non mentionné`) orders like no time at all.
+  const time = (t: string | undefined) => (t === undefined || isUnknown(t) ? "" : t);
+  return compareText(a.date, b.date) || compareText(time(a.time), time(b.time)) || compareText(a.path, b.path);
 }

@@ -9,7 +9,7 @@ import { checkSessions } from "../check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { listOf, msg, type Message, type MessageList } from "../diagnostics/message.js";
 import { numberKey } from "../model/deliberation-number.js";
-import { extractFileName } from "../model/document-names.js";
+import { electionRecordFileName, extractFileName } from "../model/document-names.js";
 import { unreadableFile } from "../source/load-source.js";
 import { renderDocuments } from "../documents.js";
 import { documentHash } from "../render/render-html.js";
@@ -190,7 +190,8 @@ async function documentFrom(root: string, record: PrintedRecord, bytes: Buffer):
   const set = await checkSessions([record.source], { cwd: root, texts: new Map([[record.source, bytes.toString("utf8")]]) });
   const checked = set.files[0]!;
   const rendered = checked.outcome ? renderDocuments(checked.outcome, { kinds: [record.kind as DocumentKind], links: checked.links, settings: checked.config.documents }).value : undefined;
-  const document = rendered?.find((d) => record.number === undefined || d.name === extractFileName(record.number));
+  const name = (number: string) => (record.kind === "election" ? electionRecordFileName(number) : extractFileName(number));
+  const document = rendered?.find((d) => record.number === undefined || d.name === name(record.number));
   if (!document) return "none";
   return documentHash(document.data as { page: { provenance: string } }) === record.document ? "same" : "different";
 }

@@ -18,8 +18,8 @@ export const builtInTemplatesDir = fileURLToPath(new URL("../../templates/", imp
 /** The documents of a sitting: each motion's extract, the procès-verbal, the list, and each election's record. */
 export const documentKinds = ["extract", "minutes", "list", "election"] as const;
 export type DocumentKind = (typeof documentKinds)[number];
-/** The documents rendered when none are named: the election records only on request (`--documents election`). */
-export const defaultDocumentKinds: readonly DocumentKind[] = ["extract", "minutes", "list"];
+/** The documents rendered when none are named: all of them (an election's record only where the sitting holds an election). */
+export const defaultDocumentKinds: readonly DocumentKind[] = documentKinds;
 
 /**
  * A template failed while rendering: where, in which template file. The message is

@@ -15,7 +15,7 @@ export type FigureDependencies = ReadonlyMap<DependentFigure, readonly UnknownFa
 export interface UnknownDependencies {
   /** Every fact the file writes as unknown. */
   readonly facts: readonly UnknownFact[];
-  /** Per motion, in order: its figures that depend on them. */
+  /** Per motion, by its index in the file (`MotionOutcome.index`): its figures that depend on them. */
   readonly motions: readonly FigureDependencies[];
   /** The figures of the sitting's heading (counted over the whole sitting) that depend on them. */
   readonly sitting: FigureDependencies;
@@ -26,9 +26,16 @@ const none: FigureDependencies = new Map();
 /** The facts a file does not give, and which figures of each motion and of the sitting depend on them. */
 export function unknownDependencies(outcome: Outcome): UnknownDependencies {
   const facts = unknownFacts(outcome.session);
-  if (facts.length === 0) return { facts, motions: outcome.motions.map(() => none), sitting: none };
+  // By the motion's index in the file: an outcome may hold some motions only (one document
+  // rendered alone by build --watch).
+  const byIndex = (each: (m: Outcome["motions"][number]) => FigureDependencies): FigureDependencies[] => {
+    const motions: FigureDependencies[] = [];
+    for (const m of outcome.motions) motions[m.index] = each(m);
+    return motions;
+  };
+  if (facts.length === 0) return { facts, motions: byIndex(() => none), sitting: none };
   const sitting = new Map<DependentFigure, UnknownFact[]>();
-  const motions = outcome.motions.map((m) => {
+  const motions = byIndex((m) => {
     const depends = new Map<DependentFigure, UnknownFact[]>();
     // The sitting's heading has no quorum nor vote figures; its majority is that of its voters.
     const add = (figure: DependentFigure, fact: UnknownFact | undefined, where: "motion" | "sitting" | "both" = "both") => {

@@ -1,6 +1,6 @@
 // The register-wide checks, on real files in a temporary register: numbering across sessions,
 // proxies over consecutive sittings, the roster.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsYaml from "js-yaml";
@@ -79,6 +79,21 @@ describe("a proxy runs for at most three consecutive sittings (CGCT L2121-20)", 
 
   it("says nothing for three", async () => {
     expect(await validate(register({ body }, sittings(3)))).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("says nothing when the record does not name the holder: two unnamed holders need not be one member", async () => {
+    const root = register({ body }, sittings(4));
+    for (let i = 1; i <= 4; i++) {
+      const file = join(root, `2021-0${i}-10.yaml`);
+      const data = jsYaml.load(readFileSync(file, "utf8"), { schema: jsYaml.CORE_SCHEMA }) as { record?: string; attendance: Record<string, unknown> };
+      data.record = "transcribed";
+      data.attendance.m5 = { represented_by: "non mentionné" };
+      writeFileSync(file, jsYaml.dump(data, { schema: jsYaml.CORE_SCHEMA }));
+    }
+    const run = await validate(root);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain("DLB3131");
+    expect(run.stdout).not.toContain("DLB3705");
   });
 
   it("warns at the fourth, pointing at the proxy", async () => {

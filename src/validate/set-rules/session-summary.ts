@@ -4,6 +4,7 @@ import { memberName } from "../../model/member-name.js";
 import { compareSittings } from "../../model/deliberation-number.js";
 import type { Session } from "../../model/session.js";
 import { inOfficeAtOpening } from "../../tally/roster.js";
+import { isUnknown } from "../../model/unknown-facts.js";
 
 export interface SessionSummary {
   /** The file, as given on the command line. */
@@ -33,13 +34,16 @@ export function summarize(path: string, session: Session): SessionSummary {
     bodyName: session.body.name,
     kind: session.body.kind,
     date: session.session.date,
-    time: session.session.time,
+    // An opening time the record does not give orders nothing (it is not « 00:00 »).
+    time: isUnknown(session.session.time) ? undefined : session.session.time,
     numbers: session.motions.map((m) => m.number),
     // The titulaires in office at the opening: a member the file itself says resigned, died or
     // not yet installed is not listed as sitting, whatever the roster says.
     members: session.members.filter((m) => m.suppleant_of === undefined && inOfficeAtOpening(m, session)).map((m) => m.id),
+    // A holder the record does not name cannot be followed from sitting to sitting: such a proxy
+    // ends the run of the one before (two unnamed holders need not be the same member).
     proxies: Object.entries(session.attendance).flatMap(([principal, a]) =>
-      typeof a === "object" && a !== null && a.represented_by !== undefined ? [{ principal, holder: a.represented_by }] : [],
+      typeof a === "object" && a !== null && a.represented_by !== undefined && !isUnknown(a.represented_by) ? [{ principal, holder: a.represented_by }] : [],
     ),
     illness: [...new Set(session.motions.flatMap((m) => m.proxies_illness ?? []))],
     names: Object.fromEntries(session.members.map((m) => [m.id, memberName(m)])),
