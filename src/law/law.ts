@@ -113,8 +113,10 @@ export interface ElectionVariant {
   readonly seats?: number;
   /** When a single seat is filled by this ballot, the variant of kind `as_kind` applies instead (CGCT L2122-7-2: a single adjoint is elected as the maire). */
   readonly one_seat?: { readonly as_kind: string; readonly source: Citation };
-  /** A single candidacy for each post, or a single list, takes effect at once, without a vote (CGCT L2121-21). */
-  readonly single_candidacy?: { readonly source: Citation };
+  /** Who may be elected: members only (« parmi ses membres », CGCT L2122-4); absent, members or other persons (`people`). */
+  readonly candidates_from?: { readonly who: "members"; readonly source: Citation };
+  /** Who chairs the sitting of this election: the eldest member present (CGCT L2122-8). */
+  readonly chair?: { readonly rule: "eldest_present"; readonly source: Citation };
   /** The rounds there may be, in order, each with its majority. */
   readonly rounds: readonly ElectionRoundRule[];
   /** majority: the candidates (or the one list) reaching the round's majority take the seats; highest_average / highest_remainder: proportional shares between lists. */

@@ -2,7 +2,7 @@
 // PDF: one layout, used by the site's own links, its feed, its open-data file and by
 // `delib export --scdl` (DELIB_URL), so that the addresses the export gives are the files the
 // site holds. Every name comes from document-names.ts: the same file names as `delib build`.
-import { extractFileName, listFileName, minutesFileName, safeFileName } from "./document-names.js";
+import { electionRecordFileName, extractFileName, listFileName, minutesFileName, safeFileName } from "./document-names.js";
 
 /** The site's fixed files, relative to its root. */
 export const siteFiles = {
@@ -24,6 +24,11 @@ export function actPagePath(number: string): string {
 /** The PDF of a deliberation (its extract): « pdf/2023-01.pdf ». */
 export function actPdfPath(number: string): string {
   return `pdf/${extractFileName(number)}.pdf`;
+}
+
+/** The record of an election (« procès-verbal de l’élection »): « pdf/2023-01-proces-verbal-election.pdf ». */
+export function electionRecordPdfPath(number: string): string {
+  return `pdf/${electionRecordFileName(number)}.pdf`;
 }
 
 /** The page of a sitting: « seances/2023-04-07.html ». */

@@ -4,6 +4,7 @@
 // the reader's language (locales/messages/<language>/publish.json); the acts' texts stay French,
 // as every document delib prints, and their pages say so (lang="fr").
 import type { ExtractView } from "../render/extract-view.js";
+import { hasElectionRecord } from "../render/render-html.js";
 import type { MessageValue } from "../diagnostics/message.js";
 import { translator, type Language } from "../diagnostics/translator.js";
 import { loadCatalogue } from "../render/catalogue.js";
@@ -12,6 +13,7 @@ import { compareNumbers } from "../model/deliberation-number.js";
 import {
   actPagePath,
   actPdfPath,
+  electionRecordPdfPath,
   listPdfPath,
   minutesPdfPath,
   relativeHref,
@@ -206,6 +208,8 @@ export function actView(site: SiteModel, sitting: SiteSitting, m: MotionOutcome,
     object: motion.title,
     sitting: { label: sittingHeading(sitting.outcome, t, site.language), href: relativeHref(path, sittingPagePath(date)), prefix: t("publish.act.sitting") },
     pdf: { href: relativeHref(path, actPdfPath(motion.number)), label: t("publish.act.pdf"), type: t("publish.pdf") },
+    // An election's record is printed beside its extract (documents.ts): it is published with it.
+    record: hasElectionRecord(m) ? { href: relativeHref(path, electionRecordPdfPath(motion.number)), label: t("publish.act.election_record"), type: t("publish.pdf") } : undefined,
     textLabel: t("publish.act.text"),
     text: {
       preamble: extract.preamble,

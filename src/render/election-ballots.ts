@@ -4,7 +4,7 @@
 // the proportional with the working, the ties and who was elected. The election record prints
 // it whole; the extract and the procès-verbal print the same figures (one path, one wording).
 // Every figure comes from the count (tally/outcome.ts), every article from the rule applied.
-import type { AllocationStep, BallotOutcome, Candidate, ElectionList, ElectionOutcome, ElectionRoundOutcome, SeatAllocation } from "../tally/outcome.js";
+import type { AllocationStep, BallotOutcome, Candidate, ElectionList, ElectionOutcome, ElectionRoundOutcome, MotionOutcome, SeatAllocation } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { numberInFrenchWords } from "./french-words.js";
 import { agreeing, citation, gendered, listSeparators, shortName } from "./words.js";
@@ -89,6 +89,27 @@ export function electedByTie(round: ElectionRoundOutcome): Candidate[] {
   return round.byTie.filter((c) => round.candidates.some((o) => o.candidate.id !== c.id && o.votes === votes.get(c.id)));
 }
 
+/**
+ * Someone was elected: the documents print who, and the extract its « Caractère exécutoire »,
+ * even when seats remain to be filled (a partly filled election is an election).
+ */
+export function someoneElected(motion: MotionOutcome): boolean {
+  return motion.result !== "no_quorum" && (motion.election?.elected.length ?? 0) > 0;
+}
+
+/** The seats a ballot that elected someone left to fill; 0 when it filled them all or elected nobody. */
+export function seatsLeft(ballot: BallotOutcome): number {
+  return ballot.elected.length > 0 && !ballot.complete ? Math.max(0, ballot.seats - ballot.elected.length) : 0;
+}
+
+/** « Un siège reste à pourvoir. », « 2 sièges restent à pourvoir. » (`short`: in lower case, without the full stop); "" when none. */
+export function seatsLeftText(ballot: BallotOutcome, t: Catalogue, short = false): string {
+  const left = seatsLeft(ballot);
+  if (left === 0) return "";
+  const key = short ? "election.seats_left.short" : "election.seats_left";
+  return t.t(left === 1 ? `${key}.one` : key, { seats: left });
+}
+
 /** « A, B et C » in the catalogue's language (`delib explain` may be English). */
 export function joinNames(names: readonly string[], t: Catalogue): string {
   const separators = listSeparators(names.length, ", ", t.t("election.and"));
@@ -116,12 +137,12 @@ export function shareWords(fraction: string, t: Catalogue): string {
 }
 
 /** The ballots of an election: the titulaires', then the suppléants' when elected apart. */
-export function ballotViews(election: ElectionOutcome, t: Catalogue, order: RowOrder, bodyKind: string): BallotView[] {
+export function ballotViews(election: ElectionOutcome, t: Catalogue, order: RowOrder, bodyKind: string, letters = true): BallotView[] {
   const recordKey = (key: string) => (t.has(`${key}.${election.kind}`) ? `${key}.${election.kind}` : key);
   // The kind's title (« Élection du maire »), unless the file names a post of its own (« premier adjoint »).
   const kindWord = t.has(`record.post.${election.kind}.one`) ? t.t(`record.post.${election.kind}.one`) : t.has(`record.post.${election.kind}`) ? t.t(`record.post.${election.kind}`) : undefined;
   const ownPost = election.post !== undefined && election.post !== kindWord;
-  const titulaires = ballotView(election, election, t, order, bodyKind, {
+  const titulaires = ballotView(election, election, t, order, bodyKind, letters, {
     title: t.has(`election.ballot.${election.kind}`) && !ownPost
       ? t.t(`election.ballot.${election.kind}`)
       : election.post !== undefined
@@ -130,7 +151,7 @@ export function ballotViews(election: ElectionOutcome, t: Catalogue, order: RowO
     electedKey: recordKey("election.elected"),
   });
   if (!election.substitutes) return [titulaires];
-  const substitutes = ballotView(election, election.substitutes, t, order, bodyKind, {
+  const substitutes = ballotView(election, election.substitutes, t, order, bodyKind, letters, {
     title: t.t("election.ballot.substitutes"),
     electedKey: "election.elected.substitutes",
   });
@@ -143,17 +164,17 @@ function ballotView(
   t: Catalogue,
   order: RowOrder,
   bodyKind: string,
+  letters: boolean,
   labels: { title: string; electedKey: string },
 ): BallotView {
   const single = ballot.rounds.length === 1 && ballot.rounds[0]!.majority === "proportional";
-  const rounds = ballot.rounds.map((round) => roundView(election, round, t, order, bodyKind, single));
+  const rounds = ballot.rounds.map((round) => roundView(election, round, t, order, bodyKind, single, letters));
   const elected = ballot.elected.map(candidateName);
-  const left = ballot.seats - ballot.elected.length;
+  const left = seatsLeftText(ballot, t);
   const result =
     ballot.elected.length === 0
-      ? t.t("election.elected.none")
-      : t.t("election.elected.line", { elected: agreeing(t, labels.electedKey, ballot.elected), names: joinNames(elected, t) }) +
-        (ballot.complete || left <= 0 ? "" : ` ${t.t(left === 1 ? "election.seats_left.one" : "election.seats_left", { seats: left })}`);
+      ? t.t(labels.electedKey === "election.elected.substitutes" ? "election.elected.none.substitutes" : "election.elected.none")
+      : t.t("election.elected.line", { elected: agreeing(t, labels.electedKey, ballot.elected), names: joinNames(elected, t) }) + (left === "" ? "" : ` ${left}`);
   return {
     title: labels.title,
     rounds,
@@ -163,10 +184,12 @@ function ballotView(
   };
 }
 
-function roundView(election: ElectionOutcome, round: ElectionRoundOutcome, t: Catalogue, order: RowOrder, bodyKind: string, single: boolean): RoundView {
+function roundView(election: ElectionOutcome, round: ElectionRoundOutcome, t: Catalogue, order: RowOrder, bodyKind: string, single: boolean, letters: boolean): RoundView {
+  // Without the letters a to f (the extract, the procès-verbal), no label refers to them.
+  const labelKey = (key: string) => (!letters && t.has(`${key}.plain`) ? `${key}.plain` : t.has(`${key}.${bodyKind}`) ? `${key}.${bodyKind}` : key);
   const figure = (letter: string, key: string, n: number | undefined): FigureView => ({
     letter,
-    label: t.t(t.has(`${key}.${bodyKind}`) ? `${key}.${bodyKind}` : key),
+    label: t.t(labelKey(key)),
     // Not given by the file: left blank, to be filled by hand, never guessed.
     figure: n === undefined ? "" : String(n),
     words: n === undefined ? "" : inWords(n),
@@ -235,8 +258,10 @@ function roundNotes(election: ElectionOutcome, round: ElectionRoundOutcome, t: C
   }
   if (round.tied.length > 0) notes.push(t.t("election.note.tied_undecided", { names: joinNames(round.tied.map(candidateName), t) }));
   if (round.tiedLists.length > 0) notes.push(t.t("election.note.tied_undecided", { names: joinNames(round.tiedLists.map((l) => listName(l, t)), t) }));
-  if (round.elected.length === 0 && round.tied.length === 0 && round.majority === "absolute") notes.push(t.t("election.note.none_absolute"));
-  if (round.elected.length === 0 && round.tied.length === 0 && round.tiedLists.length === 0 && round.majority === "relative") notes.push(t.t("election.note.none"));
+  // A list ballot: « Aucune liste … », not « Aucun candidat … ».
+  const lists = round.lists.length > 0 ? ".list" : "";
+  if (round.elected.length === 0 && round.tied.length === 0 && round.tiedLists.length === 0 && round.majority === "absolute") notes.push(t.t(`election.note.none_absolute${lists}`));
+  if (round.elected.length === 0 && round.tied.length === 0 && round.tiedLists.length === 0 && round.majority === "relative") notes.push(t.t(`election.note.none${lists}`));
   return notes;
 }
 
@@ -255,6 +280,7 @@ function allocationView(election: ElectionOutcome, allocation: SeatAllocation, t
       elected: joinNames(l.elected.map(candidateName), t) + (l.full ? t.t("election.allocation.full") : ""),
     })),
     steps: [
+      // The count sets `tie` only where the tie rule chose, and `tiedWith` to the lists still tied then.
       ...allocation.steps.map((step) => stepText(step, t, tieSource)),
       ...(allocation.tied.length > 0 ? [t.t("election.allocation.tied", { lists: joinNames(allocation.tied.map((l) => listName(l, t)), t) })] : []),
     ],

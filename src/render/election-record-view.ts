@@ -17,6 +17,9 @@ import { dateInFrench } from "./french-dates.js";
 import { quorumSentence } from "./motion-sentences.js";
 import { pageView, type PageView, type SignatureView } from "./session-view.js";
 import { agreeing, assemblyWords, citation, fullName, gendered, joinNames, shortName, upper } from "./words.js";
+import { isUnnamed } from "../model/unknown-facts.js";
+import { unknownDependencies, type DependentFigure, type FigureDependencies } from "../tally/unknown-dependencies.js";
+import { markOf, unknownNotes, unnamedSeatNote } from "./unknown-marks.js";
 
 /** A numbered section of the record: its title and its paragraphs. */
 export interface RecordSectionView {
@@ -33,8 +36,10 @@ export interface ElectionRecordView {
   title: string;
   /** « Délibération n° 2020-01 : Élection du maire » */
   subtitle: string;
-  /** The model's heading box: members by law, in office, seats to fill… (those known). */
+  /** The model's heading box: members by law, in office, seats to fill… (those known), `*` after a figure that depends on a fact the record does not give. */
   facts: { label: string; value: string }[];
+  /** A note for each fact the record does not give that a marked figure depends on. */
+  unknownNotes: string[];
   opening: string;
   /** Present, represented, excused, absent: each label with its names. */
   attendance: { label: string; names: string }[];
@@ -61,6 +66,7 @@ export function electionRecordView(outcome: Outcome, motion: MotionOutcome, t: C
   const people = new Map((motion.motion.election?.people ?? []).map((p) => [p.id, p] as const));
   const person = (id: string): Member | undefined => outcome.members.get(id) ?? people.get(id);
   const ballots = ballotViews(election, t, "alphabetical", session.body.kind);
+  const depends = unknownDependencies(outcome).motions[motion.index]!;
   let section = 0;
   const numbered = (title: string) => t.t("record.section", { number: ++section, title });
   const bureau = { title: numbered(t.t(`record.bureau.title.${model}`)), paragraphs: bureauParagraphs(outcome, motion, t, person) };
@@ -79,7 +85,8 @@ export function electionRecordView(outcome: Outcome, motion: MotionOutcome, t: C
     model,
     title: upper(title, t.language),
     subtitle: t.t("record.subtitle", { number, object: motion.motion.title }),
-    facts: facts(outcome, motion, election, t, words.of),
+    facts: facts(outcome, motion, election, t, words.of, depends),
+    unknownNotes: unknownNotes([depends], factFigures, outcome, t),
     opening: openingSentence(session, outcome, t),
     attendance: attendance(motion, t),
     bureau,
@@ -94,17 +101,20 @@ export function electionRecordView(outcome: Outcome, motion: MotionOutcome, t: C
 }
 
 /** The model's heading box: the figures it asks for that the file and the count give. */
-function facts(outcome: Outcome, motion: MotionOutcome, election: ElectionOutcome, t: Catalogue, ofAssembly: string): { label: string; value: string }[] {
+/** The heading's figures that may depend on a fact the record does not give. */
+const factFigures: DependentFigure[] = ["present", "represented", "voting"];
+
+function facts(outcome: Outcome, motion: MotionOutcome, election: ElectionOutcome, t: Catalogue, ofAssembly: string, depends: FigureDependencies): { label: string; value: string }[] {
   const totals = motion.attendance.totals;
   const rows: { label: string; value: string }[] = [];
-  const add = (key: string, value: number | undefined, values: Record<string, string> = {}) => {
-    if (value !== undefined) rows.push({ label: t.t(key, values), value: String(value) });
+  const add = (key: string, value: number | undefined, values: Record<string, string> = {}, figure?: DependentFigure) => {
+    if (value !== undefined) rows.push({ label: t.t(key, values), value: String(value) + (figure ? markOf(depends, figure) : "") });
   };
   add("record.fact.seats_by_law", outcome.seats.seats, { ofAssembly });
   add("record.fact.in_office", motion.quorum.counts === "voices" ? undefined : motion.quorum.inOffice);
-  add("record.fact.present", totals.present);
-  add("record.fact.represented", totals.represented > 0 ? totals.represented : undefined);
-  add("record.fact.voting", totals.voting);
+  add("record.fact.present", totals.present, {}, "present");
+  add("record.fact.represented", totals.represented > 0 ? totals.represented : undefined, {}, "represented");
+  add("record.fact.voting", totals.voting, {}, "voting");
   add(t.has(`record.fact.to_elect.${election.kind}`) ? `record.fact.to_elect.${election.kind}` : "record.fact.to_elect", election.seats);
   add("record.fact.substitutes_to_elect", election.substitutes?.seats);
   return rows;
@@ -114,12 +124,18 @@ function facts(outcome: Outcome, motion: MotionOutcome, election: ElectionOutcom
 function attendance(motion: MotionOutcome, t: Catalogue): { label: string; names: string }[] {
   const lines = motion.attendance.lines;
   const names = (items: string[]) => (items.length === 0 ? t.t("none") : joinNames(items));
+  // A person the record does not name is never given a name nor a civility: the titulaire
+  // « suppléé, suppléant non mentionné au registre », the proxy « mandataire non mentionné ».
+  const sitting = (l: (typeof lines)[number]) => {
+    const note = unnamedSeatNote(l, t);
+    const name = shortName(isUnnamed(l.sitting) ? l.member : l.sitting);
+    return note === undefined ? name : t.t("record.attendance.noted", { name, note });
+  };
+  const represented = (l: (typeof lines)[number]) =>
+    isUnnamed(l.proxyHolder!) ? t.t("record.attendance.represented.unnamed", { name: shortName(l.member) }) : t.t("names.represented", { name: shortName(l.member), holder: shortName(l.proxyHolder!) });
   return [
-    { label: t.t("record.attendance.present"), names: names(lines.filter((l) => l.column === "present").map((l) => shortName(l.sitting))) },
-    {
-      label: t.t("record.attendance.represented"),
-      names: names(lines.filter((l) => l.proxyHolder).map((l) => t.t("names.represented", { name: shortName(l.member), holder: shortName(l.proxyHolder!) }))),
-    },
+    { label: t.t("record.attendance.present"), names: names(lines.filter((l) => l.column === "present").map(sitting)) },
+    { label: t.t("record.attendance.represented"), names: names(lines.filter((l) => l.proxyHolder).map(represented)) },
     { label: t.t("record.attendance.excused"), names: names(lines.filter((l) => l.column === "excused" && !l.proxyHolder).map((l) => shortName(l.member))) },
     { label: t.t("record.attendance.absent"), names: names(lines.filter((l) => l.column === "absent").map((l) => shortName(l.member))) },
   ];
@@ -181,16 +197,21 @@ function modeParagraphs(election: ElectionOutcome, t: Catalogue): string[] {
 function proclamation(election: ElectionOutcome, t: Catalogue): string[] {
   const model = election.rule.record;
   const paragraphs: string[] = [];
-  // The post as the file names it for one person, else the kind's word agreeing with those elected.
+  // The post as the file names it for one person, else the kind's word agreeing with those elected;
+  // undefined when the kind has no word of its own (« proclamés élus », never « élus (élus) »).
   const post = (people: readonly Candidate[]) => {
-    if (election.post !== undefined && people.length === 1) return election.post;
-    return agreeing(t, t.has(`record.post.${election.kind}`) ? `record.post.${election.kind}` : "record.post", people);
+    if (t.has(`record.post.${election.kind}`) && (election.post === undefined || people.length > 1)) return agreeing(t, `record.post.${election.kind}`, people);
+    return election.post;
   };
   const announce = (people: readonly Candidate[], base: string) => {
-    if (people.length === 0) return t.t("record.proclamation.none");
-    if (people.length === 1) return gendered(t, `${base}.one`, people[0]!, { name: candidateName(people[0]!), post: post(people) });
+    if (people.length === 0) return t.t(base === "record.proclamation.substitutes" ? "record.proclamation.none.substitutes" : "record.proclamation.none");
+    const word = post(people);
+    const bare = word === undefined && t.has(`${base}.one.bare`) ? ".bare" : "";
+    const postWord = word ?? agreeing(t, "record.post", people);
+    if (people.length === 1) return gendered(t, `${base}.one${bare}`, people[0]!, { name: candidateName(people[0]!), post: postWord });
     const ranked = people.map((c, i) => t.t("record.rank", { rank: i + 1, name: candidateName(c) })).join(" ; ");
-    return t.t(people.every((c) => c.civility === "Mme") && t.has(`${base}.many.f`) ? `${base}.many.f` : `${base}.many`, { names: ranked, post: post(people) });
+    const many = `${base}.many${bare}`;
+    return t.t(people.every((c) => c.civility === "Mme") && t.has(`${many}.f`) ? `${many}.f` : many, { names: ranked, post: postWord });
   };
   const base = t.has(`record.proclamation.${model}.one`) ? `record.proclamation.${model}` : "record.proclamation.election";
   const list = election.rounds.find((r) => r.electedList)?.electedList;

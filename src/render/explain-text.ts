@@ -1,11 +1,11 @@
 // `delib explain`: the working behind every figure, motion by motion, from the same outcome
 // the documents print, in the reader's language (the catalogue given: fr.json or en.json).
-import type { ElectionOutcome, Outcome, Step } from "../tally/outcome.js";
+import type { Candidate, ElectionOutcome, Outcome, Step } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
-import { ballotViews } from "./election-ballots.js";
+import { ballotViews, candidateName, joinNames as joinInLanguage, seatsLeftText, someoneElected } from "./election-ballots.js";
 import type { UnknownFact } from "../model/unknown-facts.js";
 import { unknownDependencies, type FigureDependencies } from "../tally/unknown-dependencies.js";
-import { citation, joinNames, shortName } from "./words.js";
+import { citation, shortName } from "./words.js";
 
 /** « the holder of the proxy of M. X », a fact the record does not give, in words. */
 function factWords(fact: UnknownFact, name: (id: string) => string, t: Catalogue): string {
@@ -19,8 +19,13 @@ function dependencyLines(depends: FigureDependencies, name: (id: string) => stri
   );
 }
 
-function step(s: Step, t: Catalogue): string {
-  const text = t.t(`explain.${s.key}`, s.values);
+/**
+ * A step in words; `women`: the names, as printed, of the candidates who are women, so that a
+ * step about one of them agrees with her (« élue », « née le ») when the catalogue has the variant.
+ */
+function step(s: Step, t: Catalogue, women: ReadonlySet<string> = new Set()): string {
+  const feminine = typeof s.values["name"] === "string" && women.has(s.values["name"]) && t.has(`explain.${s.key}.f`);
+  const text = t.t(feminine ? `explain.${s.key}.f` : `explain.${s.key}`, s.values);
   return s.source ? text + t.t("explain.source", { source: citation(s.source, t) }) : text;
 }
 
@@ -40,6 +45,16 @@ function ballotTables(election: ElectionOutcome, t: Catalogue, bodyKind: string)
     lines.push(ballot.result);
   }
   return lines;
+}
+
+/** The printed names of an election's candidates who are women (candidates, lists, suppléants). */
+function electionWomen(election: ElectionOutcome): Set<string> {
+  const people: Candidate[] = [];
+  for (const ballot of [election, ...(election.substitutes ? [election.substitutes] : [])]) {
+    people.push(...ballot.elected);
+    for (const round of ballot.rounds) people.push(...round.candidates.map((c) => c.candidate), ...round.lists.flatMap((l) => [...l.list.candidates, ...l.list.substitutes]));
+  }
+  return new Set(people.filter((c) => c.civility === "Mme").map(candidateName));
 }
 
 /** Rows as aligned columns, numbers to the right (« Liste A   10   2   M. X »). */
@@ -110,12 +125,19 @@ export function explainText(outcome: Outcome, t: Catalogue): string {
     }
     if (m.election) {
       lines.push(`  ${t.t("explain.section.election")}`);
-      for (const s of m.election.steps) lines.push(`    ${step(s, t)}`);
+      const women = electionWomen(m.election);
+      // Nothing expressed: the seats are not given for that reason, not for want of candidates.
+      const noVotes = m.election.steps.some((s) => s.key === "election.allocation.no_votes");
+      for (const s of m.election.steps) if (!(noVotes && s.key === "election.seat.none_left")) lines.push(`    ${step(s, t, women)}`);
       for (const line of ballotTables(m.election, t, session.body.kind)) lines.push(`    ${line}`);
     }
+    const left = m.election ? seatsLeftText(m.election, t, true) : "";
+    const elected = someoneElected(m) ? joinInLanguage(m.election!.elected.map((c) => shortName(c)), t) : undefined;
     const result =
-      m.result === "elected"
-        ? t.t("explain.result.elected", { name: joinNames(m.election!.elected.map((c) => shortName(c))) })
+      elected !== undefined
+        ? left === ""
+          ? t.t("explain.result.elected", { name: elected })
+          : t.t("explain.result.elected.partial", { name: elected, left })
         : t.t(`explain.result.${m.result}`);
     lines.push(`  ${t.t("explain.result.line", { section: t.t("explain.section.result"), result })}`);
   }

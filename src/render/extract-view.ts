@@ -4,6 +4,7 @@ import { linkKinds, noLinks, type ActLinks } from "../validate/set-rules/act-lin
 import type { MotionOutcome, Outcome, SeatLine } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { dateInFrenchWords } from "./french-words.js";
+import { someoneElected } from "./election-ballots.js";
 import { circumstances, electionResult, electionView, quorumSentence, resultLine, voteView, type ElectionView } from "./motion-sentences.js";
 import { renderMarkdown } from "./markdown.js";
 import { dateInFrench } from "./french-dates.js";
@@ -226,7 +227,7 @@ export function extractView(outcome: Outcome, motionOutcome: MotionOutcome, t: C
   const signer = outcome.members.get(signing.member);
   const label = (key: string) => t.t(key);
   const counted = motionOutcome.result !== "no_quorum";
-  const decided = motionOutcome.result === "adopted" || motionOutcome.result === "elected";
+  const decided = motionOutcome.result === "adopted" || someoneElected(motionOutcome);
   const publication = motion.publication;
   const executory =
     publication?.transmitted_on && publication.published_on
@@ -319,7 +320,7 @@ export function motionText(outcome: Outcome, motionOutcome: MotionOutcome, t: Ca
   const lang = t.language;
   const rapporteur = motion.rapporteur ? outcome.members.get(motion.rapporteur) : undefined;
   const election = motion.kind === "election";
-  const decided = motionOutcome.result === "adopted" || motionOutcome.result === "elected";
+  const decided = motionOutcome.result === "adopted" || someoneElected(motionOutcome);
   const hearing = election
     ? null
     : rapporteur

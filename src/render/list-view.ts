@@ -3,6 +3,7 @@
 import type { DocumentSettings } from "../config/load-config.js";
 import type { MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
+import { seatsLeftText, someoneElected } from "./election-ballots.js";
 import { dateInFrench } from "./french-dates.js";
 import { dateInFrenchWords } from "./french-words.js";
 import { mention, officerSignatures, pageView, type PageView, type SignatureView } from "./session-view.js";
@@ -20,16 +21,16 @@ export interface ListView {
 }
 
 function decision(motion: MotionOutcome, t: Catalogue): string {
-  if (motion.result === "elected") {
+  if (someoneElected(motion)) {
     const elected = motion.election!.elected;
     const substitutes = motion.election!.substitutes?.elected ?? [];
     const main =
       elected.length === 1
         ? gendered(t, "list.result.elected", elected[0]!, { name: formalName(elected[0]!, t) })
         : t.t("list.result.elected.many", { elected: agreeing(t, "list.result.elected.many.verb", elected), names: joinNames(elected.map(shortName)) });
-    return substitutes.length > 0
-      ? t.t("list.result.with_substitutes", { main, substitutes: joinNames(substitutes.map(shortName)) })
-      : main;
+    const withSubstitutes = substitutes.length > 0 ? t.t("list.result.with_substitutes", { main, substitutes: joinNames(substitutes.map(shortName)) }) : main;
+    const left = seatsLeftText(motion.election!, t, true);
+    return left === "" ? withSubstitutes : t.t("list.result.partial", { main: withSubstitutes, left });
   }
   return t.t(`list.result.${motion.result}`);
 }

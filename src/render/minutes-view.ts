@@ -17,7 +17,7 @@ import { agreeing, assemblyWords, formalName, frenchTime, gendered, joinNames, l
 import { isUnknown, isUnnamed, UNNAMED } from "../model/unknown-facts.js";
 import { isUnseatedSuppleant } from "../tally/seat-lines.js";
 import { unknownDependencies } from "../tally/unknown-dependencies.js";
-import { markedVotes, markOf, unknownNotes } from "./unknown-marks.js";
+import { markedVotes, markOf, unknownMark, unknownNotes } from "./unknown-marks.js";
 
 export interface MinutesMotionView {
   heading: string;
@@ -277,7 +277,8 @@ export function minutesView(outcome: Outcome, t: Catalogue, settings: DocumentSe
   const substituted = list("substituted");
   const attendance = [
     line(columnLabel("present", vocabulary, t), list("present")),
-    ...(represented.length > 0 ? [line(t.t(`minutes.represented.${representedColumn(vocabulary)}`), represented, true)] : []),
+    // Marked when a proxy's holder is not named (the names say which: « mandataire non mentionné »).
+    ...(represented.length > 0 ? [line(t.t(`minutes.represented.${representedColumn(vocabulary)}`) + (depends.some((d) => d?.has("represented")) ? unknownMark : ""), represented, true)] : []),
     ...(substituted.length > 0 ? [line(t.t("minutes.substituted"), substituted, true)] : []),
     line(columnLabel("excused", vocabulary, t), list("excused")),
     line(columnLabel("absent", vocabulary, t), list("absent")),
@@ -292,7 +293,7 @@ export function minutesView(outcome: Outcome, t: Catalogue, settings: DocumentSe
     inOffice: t.t("minutes.in_office", { inOffice: lines.filter((l) => !isUnseatedSuppleant(l)).length }),
     quorum: first ? quorumSentence(first, session, t) + markOf(depends[0]!, "quorum") : "",
     // The procès-verbal prints names, not counts, but for the quorum and the votes.
-    unknownNotes: unknownNotes(depends, ["quorum", "for", "expressed"], outcome, t),
+    unknownNotes: unknownNotes(depends, ["quorum", ...(represented.length > 0 ? (["represented"] as const) : []), "for", "expressed"], outcome, t),
     agendaLabel: t.t("minutes.agenda"),
     agenda: agendaOrder(session).map((e) => (e.kind === "motion" ? t.t("minutes.agenda.item", { number: e.motion.number, title: e.motion.title }) : t.t("minutes.agenda.point", { title: e.item.title }))),
     deliberationsLabel: t.t(session.items?.length ? "minutes.points" : "minutes.deliberations"),

@@ -5,7 +5,7 @@ import type { Member, Session } from "../model/session.js";
 import type { MotionOutcome, Outcome, SeatLine, VoteOutcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
 import { isUnnamed } from "../model/unknown-facts.js";
-import { ballotViews, electedByTie, type BallotView } from "./election-ballots.js";
+import { ballotViews, electedByTie, seatsLeftText, type BallotView } from "./election-ballots.js";
 import { agreeing, assemblyWords, citation, formalName, gendered, joinNames, shortName } from "./words.js";
 
 /** The quorum sentence: the same figures `delib explain` shows. */
@@ -122,9 +122,14 @@ export type ElectionView = { post: string | null; ballots: BallotView[]; titled:
 export function electionView(motion: MotionOutcome, t: Catalogue, session: Session): ElectionView {
   const election = motion.election;
   if (!election) return null;
-  const ballots = ballotViews(election, t, "votes", session.body.kind);
+  // Without the letters a to f, and without a ballot that has nothing to show (suppléants named
+  // on the lists: the result names them).
+  const ballots = ballotViews(election, t, "votes", session.body.kind, false).filter((b) => b.rounds.length > 0 || b.allocation !== null);
   // Each ballot under its title when there are several (the titulaires, the suppléants).
-  return { post: election.post ? t.t("election.post", { post: election.post }) : null, ballots, titled: ballots.length > 1 };
+  const titled = ballots.length > 1;
+  const post = election.post ? t.t("election.post", { post: election.post }) : null;
+  // The post's line, unless the first ballot's title already says it.
+  return { post: titled && post === ballots[0]!.title ? null : post, ballots, titled };
 }
 
 /** « M. X est élu au deuxième tour. », « Sont élus : … », with the suppléants. */
@@ -142,7 +147,9 @@ export function electionResult(motion: MotionOutcome, t: Catalogue): string {
       ? gendered(t, "result.elected", elected[0]!, { name: formalName(elected[0]!, t), ordinal: t.t(`result.elected.ordinal.${round.number}`), byAge: tie })
       : t.t("result.elected.many", { elected: agreeing(t, "result.elected.many.verb", elected), names: joinNames(elected.map((c) => shortName(c))), tie });
   const substitutes = election.substitutes?.elected ?? [];
+  const left = seatsLeftText(election, t);
+  const withLeft = left === "" ? main : `${main} ${left}`;
   return substitutes.length > 0
-    ? `${main} ${t.t("result.elected.substitutes", { elected: agreeing(t, "election.elected.substitutes", substitutes), names: joinNames(substitutes.map((c) => shortName(c))) })}`
-    : main;
+    ? `${withLeft} ${t.t("result.elected.substitutes", { elected: agreeing(t, "election.elected.substitutes", substitutes), names: joinNames(substitutes.map((c) => shortName(c))) })}`
+    : withLeft;
 }

@@ -63,7 +63,9 @@ function countSubstitutes(election: Election, input: BallotInput, titulaires: Ba
     const own = election.substitutes;
     if (own?.rounds === undefined) return undefined;
     steps.push({ key: "election.substitutes.separate", values: { seats: own.seats }, source });
-    const ballot = countBallot({ ...input, seats: own.seats, rounds: own.rounds });
+    // A délégué already elected takes no suppléant's seat: « l'élection des délégués et celle des
+    // suppléants se déroulent séparément » (Code électoral L288), for seats of their own.
+    const ballot = countBallot({ ...input, seats: own.seats, rounds: own.rounds, excluded: titulaires.elected });
     steps.push(...ballot.steps);
     return ballot.outcome;
   }

@@ -65,7 +65,8 @@ function tallyMotion(
 
   if (motion.kind === "election" && motion.election) {
     const election = computeElection(motion.election, members, totals.voices, rules, session, quorum.inOffice);
-    const result = !quorum.met ? "no_quorum" : election.complete ? "elected" : "not_elected";
+    // Elected as soon as one seat is filled: seats left unfilled are in `election.complete`.
+    const result = !quorum.met ? "no_quorum" : election.elected.length > 0 ? "elected" : "not_elected";
     return { motion, index, chair, attendance, quorum, vote: undefined, election, result };
   }
   // Without quorum the motion cannot be put to the vote: a vote, if recorded, is not counted.

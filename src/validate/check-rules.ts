@@ -8,6 +8,9 @@ import { convocationDelayIsRespected } from "./rules/convocation-delay-is-respec
 import { datesAreInOrder } from "./rules/dates-are-in-order.js";
 import { declaredFiguresMatch } from "./rules/declared-figures-match.js";
 import { electionBallotIsSecret } from "./rules/election-ballot-is-secret.js";
+import { electionCandidatesAreMembers } from "./rules/election-candidates-are-members.js";
+import { electionCandidatesHoldOneSeat } from "./rules/election-candidates-hold-one-seat.js";
+import { electionChairIsTheEldest } from "./rules/election-chair-is-the-eldest.js";
 import { electionFiguresAddUp } from "./rules/election-figures-add-up.js";
 import { electionIdsAreKnown } from "./rules/election-ids-are-known.js";
 import { electionIsRegular } from "./rules/election-is-regular.js";
@@ -84,6 +87,9 @@ export const countRules: readonly Rule[] = [
   electionIsRegular,
   electionFiguresAddUp,
   electionListsAreRegular,
+  electionCandidatesHoldOneSeat,
+  electionCandidatesAreMembers,
+  electionChairIsTheEldest,
   electionBallotIsSecret,
   declaredFiguresMatch,
   // The act's @CTES data: checked once the structure is sound, never blocking the count rules.

@@ -21,7 +21,7 @@ interface SessionFile {
   session: { secretaries: string[] };
   members: Member[];
   attendance: Record<string, string | { represented_by: string }>;
-  motions: { number: string; title: string; arrivals?: string[]; departures?: string[] }[];
+  motions: { number: string; title: string; kind?: string; arrivals?: string[]; departures?: string[] }[];
 }
 
 interface Example {
@@ -139,6 +139,8 @@ describe.each(examples)("the documents of $file, printed by real Chromium", (exa
   const numbers = session.motions.map((m) => m.number);
   const minutesName = `proces-verbal-${example.date}`;
   const listName = `liste-des-deliberations-${example.date}`;
+  // Each election counted (not lost for want of quorum) has its record beside its extract.
+  const records = session.motions.filter((m) => m.kind === "election").map((m) => `${m.number}-proces-verbal-election`);
   const names = [...numbers, minutesName, listName];
   const member = (id: string) => session.members.find((m) => m.id === id)!;
 
@@ -171,7 +173,7 @@ describe.each(examples)("the documents of $file, printed by real Chromium", (exa
   });
 
   it("writes one extract per motion, the procès-verbal and the list, in HTML and PDF", async () => {
-    expect(readdirSync(out).sort()).toEqual(names.flatMap((n) => [`${n}.html`, `${n}.pdf`]).sort());
+    expect(readdirSync(out).sort()).toEqual([...names, ...records].flatMap((n) => [`${n}.html`, `${n}.pdf`]).sort());
   });
 
   it("gives the same bytes when the built binary, in another process, builds the same file", async () => {

@@ -151,7 +151,7 @@ describe("the record of an election decided by age at the third round", () => {
     const all = flat(pages("2026-02-proces-verbal-election").join("\n"));
     expect(all).toContain("Élection : premier adjoint");
     expect(all).toContain("Troisième tour de scrutin");
-    expect(all).toContain("À égalité de suffrages (7 voix) avec M. Denis MARCHAND, Mme Claire FONTAINE, la plus âgée, est élue (art. L2122-7 du CGCT).");
+    expect(all).toContain("À égalité de suffrages (7 voix) avec M. Denis MARCHAND, Mme Claire FONTAINE est élue au bénéfice de l’âge (art. L2122-7 du CGCT).");
     expect(all).toContain("Mme Claire FONTAINE a été proclamée premier adjoint et a été immédiatement installée.");
   });
 });
@@ -220,12 +220,47 @@ describe("the record of the délégués sénatoriaux at the proportional (highes
     expect(all).toMatch(row("Vivre à Bréhan", "5", "cinq"));
     expect(all).toMatch(row("Bréhan demain", "10", "2", "Mme Alice AUBERT et M. Benoît BOYER"));
     expect(text).toContain("Siège 1 : Bréhan demain (Mme Alice AUBERT), à la plus forte moyenne (10)");
-    expect(text).toContain(
-      "Siège 2 : Bréhan demain (M. Benoît BOYER), à la plus forte moyenne (5) ; à égalité avec Vivre à Bréhan, à la liste qui a obtenu le plus grand nombre de suffrages (Code électoral L289)",
-    );
+    // Tied at 5 for seats 2 and 3, each list takes one: the tie decided nothing and is not printed.
+    expect(text).toContain("Siège 2 : Bréhan demain (M. Benoît BOYER), à la plus forte moyenne (5) Siège 3");
+    expect(text).not.toContain("à égalité avec Vivre à Bréhan");
     expect(text).toContain("Siège 3 : Vivre à Bréhan (M. Michel MAILLARD), à la plus forte moyenne (5)");
     expect(text).toContain("Sont élus suppléants : Mme Carole CLEMENT, M. Didier DENIS et Mme Nina NOEL.");
   });
 
   const record = () => pages("2026-21-proces-verbal-election");
+});
+
+// Two sittings of the review (test/fixtures/elections/review/): a record that does not name two
+// proxy holders, and an election that fills two seats of three. Built apart: they warn.
+describe("records of the review, printed", () => {
+  const review = join(fixtures, "review");
+  const text = new Map<string, string>();
+
+  beforeAll(async () => {
+    for (const [file, out] of [["maire-mandataire-non-mentionne.yaml", "unnamed"], ["cao-partiellement-pourvue.yaml", "partial"]] as const) {
+      const run = await runCli(["build", join(review, file), "--out", join(dir, out), "--documents", "election,extract"]);
+      expect(run.code, file).toBe(0);
+      for (const name of readdirSync(join(dir, out)).filter((f) => f.endsWith(".pdf"))) text.set(`${out}/${name}`, flat(pagesOf(join(dir, out, name)).join("\n")));
+    }
+  }, BUILD_TIMEOUT);
+
+  it("a proxy holder the record does not name: no civility guessed, the figures that depend on it marked and noted", () => {
+    const record = text.get("unnamed/E1-proces-verbal-election.pdf")!;
+    expect(record).toContain("M. Noël NOEL (pouvoir, mandataire non mentionné au registre) et Mme Odile OGER (pouvoir, mandataire non mentionné au registre)");
+    expect(record).not.toMatch(/pouvoir à M\. \)|pouvoir à Mme \)/);
+    expect(record).toMatch(/Nombre de membres représentés 2\* Nombre de votants 15\*/);
+    expect(record).toContain("* représentés, votants : le pouvoir de M. Noël NOEL est compté comme au registre, qui ne mentionne pas le mandataire");
+  });
+
+  it("two seats of three filled: those elected, the seat left, the extract executory, the post once, no letters", () => {
+    const record = text.get("partial/E1-proces-verbal-election.pdf")!;
+    expect(record).toContain("Ont été proclamés élus (membres de la CAO), dans l’ordre suivant : 1. Mme Cécile CHEVAL ; 2. M. Bernard BLANC. Un siège reste à pourvoir.");
+    const extract = text.get("partial/E1.pdf")!;
+    expect(extract).toContain("Sont élus : Mme Cécile CHEVAL et M. Bernard BLANC. Un siège reste à pourvoir.");
+    expect(extract).toContain("Caractère exécutoire");
+    expect(extract).not.toContain("sans élu");
+    expect(extract.split("Élection : membres de la CAO")).toHaveLength(2);
+    expect(extract).not.toContain("Élection des suppléants");
+    expect(extract).not.toContain("[b − c − d]");
+  });
 });

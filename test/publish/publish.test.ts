@@ -64,11 +64,18 @@ async function open(file: string, options: { bypassCsp?: boolean; javascript?: b
 
 describe("delib publish on examples/", () => {
   it("writes the index, the search page, a page per sitting and per deliberation, their PDFs, the feed and the open data", () => {
+    // Marcilly-sur-Aubrette elects: its records are among the files checked below.
+    expect(sites.flatMap((site) => treeOf(site.dir)).filter((f) => f.endsWith("-proces-verbal-election.pdf")).length).toBeGreaterThan(0);
     for (const site of sites) {
       const files = treeOf(site.dir);
       expect(files).toEqual(expect.arrayContaining(["index.html", "recherche.html", "actes.atom", "deliberations.csv", "assets/site.css", "assets/recherche.js", "assets/index-recherche.js"]));
       expect(files.some((f) => /^seances\/\d{4}-\d{2}-\d{2}\.html$/.test(f))).toBe(true);
-      expect(files.filter((f) => f.startsWith("deliberations/")).length).toBe(files.filter((f) => /^pdf\/(?!proces-verbal|liste-des)/.test(f)).length);
+      expect(files.filter((f) => f.startsWith("deliberations/")).length).toBe(files.filter((f) => /^pdf\/(?!proces-verbal|liste-des)(?!.*-proces-verbal-election\.pdf$)/.test(f)).length);
+      // An election's record is published beside its extract, and linked from its page.
+      for (const record of files.filter((f) => f.endsWith("-proces-verbal-election.pdf"))) {
+        const number = record.slice("pdf/".length, -"-proces-verbal-election.pdf".length);
+        expect(readFileSync(join(site.dir, `deliberations/${number}.html`), "utf8"), record).toContain(`href="../${record}"`);
+      }
       expect(files.some((f) => f.startsWith("pdf/proces-verbal-"))).toBe(true);
       expect(files.some((f) => f.startsWith("pdf/liste-des-deliberations-"))).toBe(true);
       for (const pdf of files.filter((f) => f.endsWith(".pdf"))) expect(readFileSync(join(site.dir, pdf)).subarray(0, 5).toString()).toBe("%PDF-");

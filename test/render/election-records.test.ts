@@ -102,7 +102,7 @@ describe("a tie", () => {
     expect(view.ballots[0]!.number).toBe("3. Élection : premier adjoint");
     expect(view.ballots[0]!.rounds[2]!.notes).toEqual([
       "À ce tour, la majorité relative suffit (art. L2122-7 du CGCT).",
-      "À égalité de suffrages (7 voix) avec M. Denis MARCHAND, Mme Claire FONTAINE, la plus âgée, est élue (art. L2122-7 du CGCT).",
+      "À égalité de suffrages (7 voix) avec M. Denis MARCHAND, Mme Claire FONTAINE est élue au bénéfice de l’âge (art. L2122-7 du CGCT).",
     ]);
   });
 
@@ -153,7 +153,8 @@ describe("a proportional allocation", () => {
     const [delegates, substitutes] = ballotViews(outcome.motions[0]!.election!, t, "alphabetical", "commune");
     expect(delegates!.allocation!.steps).toEqual([
       "Siège 1 : Bréhan demain (Mme Alice AUBERT), à la plus forte moyenne (10)",
-      "Siège 2 : Bréhan demain (M. Benoît BOYER), à la plus forte moyenne (5) ; à égalité avec Vivre à Bréhan, à la liste qui a obtenu le plus grand nombre de suffrages (Code électoral L289)",
+      // Tied at 5 for seats 2 and 3, each list takes one: the tie decided nothing, it is not printed.
+      "Siège 2 : Bréhan demain (M. Benoît BOYER), à la plus forte moyenne (5)",
       "Siège 3 : Vivre à Bréhan (M. Michel MAILLARD), à la plus forte moyenne (5)",
     ]);
     expect(delegates!.allocation!.rows).toEqual([
@@ -233,9 +234,11 @@ describe("the election records among a sitting's documents", () => {
     const rendered = renderDocuments(outcome, { kinds }).value!.map((d) => d.name);
     expect(rendered).toEqual(planned);
     expect(planned.slice(-2)).toEqual(["2026-01-proces-verbal-election", "2026-02-proces-verbal-election"]);
-    // Unasked, the same documents as before: the records come on request (`--documents election`).
+    // Unasked, every kind: the records are printed by default where the sitting holds an election.
     expect(renderDocuments(outcome).value!.map((d) => d.name)).toEqual(plannedDocuments(outcome).map((p) => p.name));
-    expect(plannedDocuments(outcome).map((p) => p.name)).toEqual(["2026-01", "2026-02", "proces-verbal-2026-03-27", "liste-des-deliberations-2026-03-27"]);
+    expect(plannedDocuments(outcome).map((p) => p.name)).toEqual(["2026-01", "2026-02", "proces-verbal-2026-03-27", "liste-des-deliberations-2026-03-27", "2026-01-proces-verbal-election", "2026-02-proces-verbal-election"]);
+    // `--documents extract,minutes,list` leaves them out.
+    expect(plannedDocuments(outcome, ["extract", "minutes", "list"]).map((p) => p.name)).toEqual(["2026-01", "2026-02", "proces-verbal-2026-03-27", "liste-des-deliberations-2026-03-27"]);
   });
 
   it("render alone as they render together", () => {

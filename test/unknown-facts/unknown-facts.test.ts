@@ -197,7 +197,7 @@ describe("the documents printed by Chromium", () => {
     const minutes = text["proxy/proces-verbal-2003-03-27.pdf"]!;
     expect(minutes).toContain("M. Denis MESLIN, pouvoir (mandataire non mentionné au registre) ;");
     expect(minutes).toContain("Voix pour : 17*");
-    expect(minutes).toContain("* pour, suffrages exprimés : le pouvoir de M. Denis MESLIN");
+    expect(minutes).toContain("* représentés, pour, suffrages exprimés : le pouvoir de M. Denis MESLIN");
     // M. LEBLOND's holder is named, as the record names him.
     expect(minutes).toContain("M. Jean-Luc LEBLOND, pouvoir à M. Jean LECRIVAIN");
   });

@@ -18,6 +18,8 @@ export interface BallotInput {
   readonly inOffice: number;
   /** The sitting's day, for ages. */
   readonly date: string;
+  /** Candidates elected by an earlier ballot (the délégués, for the suppléants' own ballot): they take no seat here. */
+  readonly excluded?: readonly Candidate[];
 }
 
 /**
@@ -90,8 +92,12 @@ function nameRound(input: BallotInput, round: ElectionRound, number: number, law
   const steps = roundSteps(number, figures, round.not_voting, law, needed, atLeast, input.inOffice);
   for (const c of candidates) steps.push({ key: "election.candidate", values: { name: candidateName(c.candidate), votes: c.votes } });
   const left = input.seats - already.length;
-  // A candidate already elected in an earlier round does not take a second seat.
-  const running = candidates.filter((c) => !already.some((e) => e.id === c.candidate.id) && c.votes > 0);
+  // A candidate already elected in an earlier round, or by an earlier ballot, does not take a second seat.
+  const before = (c: { candidate: Candidate }) => input.excluded?.some((e) => e.id === c.candidate.id) ?? false;
+  for (const c of candidates) {
+    if (before(c) && c.votes > 0) steps.push({ key: "election.already_elected", values: { name: candidateName(c.candidate), votes: c.votes } });
+  }
+  const running = candidates.filter((c) => !already.some((e) => e.id === c.candidate.id) && !before(c) && c.votes > 0);
   const qualified = running.filter((c) => needed === undefined || (c.votes >= needed && c.votes >= (atLeast ?? 0)));
   for (const c of running) {
     if (needed !== undefined && c.votes >= needed && atLeast !== undefined && c.votes < atLeast) {

@@ -73,17 +73,19 @@ export function allocateSeats(method: "highest_average" | "highest_remainder", s
       give(best, by, value(best), undefined, []);
       return 1;
     }
-    const contendersOf = level.map((s): Contender<State> => ({ item: s, list: s.entry.list, votes: s.entry.votes, next: s.entry.candidates[s.seats] }));
-    const choice = preferred(contendersOf, tie.rule, date);
-    if (choice) {
-      give(choice.winner.item, by, value(choice.winner.item), choice.by, level.filter((s) => s !== choice.winner.item));
-      return 1;
-    }
     if (level.length <= left) {
       // Each tied list takes a seat whatever the order: the tie decides nothing.
       steps.push({ key: "election.seat.tie_each", values: { lists: level.map((s) => listName(s.entry.list)).join(", ") } });
       for (const s of level) give(s, by, value(s), undefined, []);
       return level.length;
+    }
+    const contendersOf = level.map((s): Contender<State> => ({ item: s, list: s.entry.list, votes: s.entry.votes, next: s.entry.candidates[s.seats] }));
+    const choice = preferred(contendersOf, tie.rule, date);
+    if (choice) {
+      // Only the lists still tied at the step that decided (fewer votes fell before the age).
+      const others = choice.among.map((c) => c.item).filter((s) => s !== choice.winner.item);
+      give(choice.winner.item, by, value(choice.winner.item), choice.by, others);
+      return 1;
     }
     tied.push(...level.map((s) => s.entry.list));
     needed.push(...birthDatesNeeded(contendersOf, tie.rule));

@@ -49,27 +49,30 @@ export type TieDecision = "most_votes" | "eldest" | "average_age";
  * The one contender the tie rule prefers, or undefined when the rule cannot decide (a birth
  * date missing, or still equal). most_votes_then_eldest: the most votes, then the eldest of
  * the candidates who would take the seat; eldest: that eldest; list_highest_average_age: the
- * list whose candidates are the oldest on average.
+ * list whose candidates are the oldest on average. `among`: the contenders still tied at the
+ * step that decided (those with fewer votes fell before the age was looked at).
  */
-export function preferred<T>(tied: readonly Contender<T>[], rule: ElectionVariant["tie"]["rule"], date: string): { winner: Contender<T>; by: TieDecision } | undefined {
+export function preferred<T>(tied: readonly Contender<T>[], rule: ElectionVariant["tie"]["rule"], date: string): { winner: Contender<T>; by: TieDecision; among: readonly Contender<T>[] } | undefined {
   let group = tied;
   if (rule === "most_votes_then_eldest") {
     const most = Math.max(...group.map((c) => c.votes));
-    group = group.filter((c) => c.votes === most);
-    if (group.length === 1) return { winner: group[0]!, by: "most_votes" };
+    const ahead = group.filter((c) => c.votes === most);
+    if (ahead.length === 1) return { winner: ahead[0]!, by: "most_votes", among: group };
+    // Those with fewer votes fell here: the age decides between the others only.
+    group = ahead;
   }
   if (rule === "list_highest_average_age") {
     const ages = group.map((c) => ({ c, age: averageAge(c.list, date) }));
     if (ages.some((a) => a.age === undefined)) return undefined;
     const sorted = [...ages].sort((a, b) => compareFractions(b.age!, a.age!));
     if (compareFractions(sorted[0]!.age!, sorted[1]!.age!) === 0) return undefined;
-    return { winner: sorted[0]!.c, by: "average_age" };
+    return { winner: sorted[0]!.c, by: "average_age", among: group };
   }
   const nexts = group.map((c) => c.next);
   if (nexts.some((n) => n === undefined)) return undefined;
   const choice = eldest(nexts as Candidate[], 1);
   if (choice.undecided) return undefined;
-  return { winner: group[nexts.indexOf(choice.chosen[0])]!, by: "eldest" };
+  return { winner: group[nexts.indexOf(choice.chosen[0])]!, by: "eldest", among: group };
 }
 
 /** The candidates whose birth dates the tie rule needs to decide between `tied` (for a rule's message). */

@@ -7,7 +7,8 @@ import type { RuleContext } from "../rule.js";
 /**
  * Every id an election uses names someone or something the file lists: a candidate, an
  * assessor or a list's name is a member or a person of the election's `people`; a round's list
- * is one of its `lists`; a person does not take a member's id (or another person's).
+ * is one of its `lists`, and no two lists share an id; a person does not take a member's id
+ * (or another person's).
  */
 export function electionIdsAreKnown({ session, members, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -43,6 +44,18 @@ export function electionIdsAreKnown({ session, members, locate }: RuleContext): 
       );
     };
     const listIds = (election.lists ?? []).map((l) => l.id);
+    // Two lists with one id: a round's votes for it would be counted for both.
+    listIds.forEach((id, l) => {
+      if (listIds.indexOf(id) === l) return;
+      found.push(
+        diagnostic({
+          code: "DLB3119",
+          message: msg("DLB3119", { id, number: motion.number }),
+          span: locate([...base, "lists", l, "id"]),
+          hints: [msg("DLB3119.hint")],
+        }),
+      );
+    });
     const rounds = (rounds: readonly ElectionRound[] | undefined, path: DataPath) =>
       rounds?.forEach((round, r) => {
         for (const id of Object.keys(round.candidates ?? {})) person(id, [...path, r, "candidates", id], "key");

@@ -79,18 +79,18 @@ export function electionIsRegular({ outcome, locate }: RuleContext): Diagnostic[
         const source = election.rule.tie.source;
         if (round.tied.length > 0) {
           const unknown = round.tied.filter((c) => c.birth_date === undefined);
-          found.push(tieDiagnostic(msg("DLB3046", { tied: listOf(round.tied.map(candidateName)), round: round.number, number, unknown: listOf(unknown.map(candidateName)) }), unknown, source, at));
+          found.push(tieDiagnostic(msg("DLB3046", { tied: listOf(round.tied.map(candidateName)), round: round.number, number, unknown: listOf(unknown.map(candidateName)), missing: unknown.length }), unknown, source, at));
         }
         if (round.tiedLists.length > 0 && ballot.allocation === undefined) {
           const unknown = election.rule.tie.rule === "list_highest_average_age" ? round.tiedLists.flatMap((l) => l.candidates) : round.tiedLists.flatMap((l) => l.candidates.slice(0, 1));
           const missing = unknown.filter((c) => c.birth_date === undefined);
-          found.push(tieDiagnostic(msg("DLB3046.lists", { lists: listOf(round.tiedLists.map(listName)), round: round.number, number, unknown: listOf(missing.map(candidateName)) }), missing, source, at));
+          found.push(tieDiagnostic(msg("DLB3046.lists", { lists: listOf(round.tiedLists.map(listName)), round: round.number, number, unknown: listOf(missing.map(candidateName)), missing: missing.length }), missing, source, at));
         }
       }
       if (ballot.allocation && ballot.allocation.tied.length > 0) {
         const missing = nextCandidates(election, ballot).filter((c) => c.birth_date === undefined);
         const seat = ballot.allocation.steps.length + 1;
-        found.push(tieDiagnostic(msg("DLB3046.seat", { lists: listOf(ballot.allocation.tied.map(listName)), seat, number, unknown: listOf(missing.map(candidateName)) }), missing, election.rule.tie.source, locate([...base, "rounds", 0, "lists"])));
+        found.push(tieDiagnostic(msg("DLB3046.seat", { lists: listOf(ballot.allocation.tied.map(listName)), seat, number, unknown: listOf(missing.map(candidateName)), missing: missing.length }), missing, election.rule.tie.source, locate([...base, "rounds", 0, "lists"])));
       }
     }
   }

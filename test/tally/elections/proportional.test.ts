@@ -30,9 +30,9 @@ describe("highest average (Code électoral L289)", () => {
 
   it("a tie between lists of equal votes goes to the eldest of the candidates who would be elected", () => {
     // A 6 (m1 1970, m2 1965), B 6 (m3 1960, m4 1968), C 2 (m5); 3 seats.
-    // Seat 1: A 6 = B 6, same votes: the eldest of m1 (1970) and m3 (1960): B.
-    // Seat 2: A 6/1 = 6 against B 6/2 = 3 and C 2: A. Seat 3: A 6/2 = 3 = B 6/2 = 3 (C 2): the
-    // eldest of m2 (1965) and m4 (1968): A.
+    // Seats 1 and 2: A 6 = B 6, three seats left: each takes one whatever the order, the tie
+    // decides nothing. Seat 3: A 6/2 = 3 = B 6/2 = 3 (C 2): the eldest of m2 (1965) and m4
+    // (1968): A.
     const births = { m1: "1970-03-01", m2: "1965-03-01", m3: "1960-03-01", m4: "1968-03-01", m5: "1990-03-01" };
     const m = countElection({ ...sitting, births }, {
       kind: "delegues_senatoriaux",
@@ -43,8 +43,8 @@ describe("highest average (Code électoral L289)", () => {
     });
     const allocation = m.election!.allocation!;
     expect(allocation.steps.map((s) => [s.seat, s.list.id, s.tie, s.candidate?.id])).toEqual([
-      [1, "b", "eldest", "m3"],
-      [2, "a", undefined, "m1"],
+      [1, "a", undefined, "m1"],
+      [2, "b", undefined, "m3"],
       [3, "a", "eldest", "m2"],
     ]);
     expect(seatsOf(allocation)).toEqual({ a: 2, b: 1, c: 0 });
@@ -67,7 +67,7 @@ describe("highest average (Code électoral L289)", () => {
       substitutes: { seats: 2 },
     });
     const allocation = m.election!.allocation!;
-    expect(allocation.steps.map((s) => s.list.id)).toEqual(["b", "a"]);
+    expect(allocation.steps.map((s) => s.list.id)).toEqual(["a", "b"]);
     expect(allocation).toMatchObject({ unfilled: 1 });
     expect(allocation.tied.map((l) => l.id)).toEqual(["a", "b"]);
     expect(m.election!.complete).toBe(false);
@@ -121,7 +121,9 @@ describe("highest remainder (CGCT L1411-5, D1411-5: commission d'appel d'offres,
     const m = countElection(small, { kind: "commission_appel_offres", lists: four, rounds: [{ lists: { a: 5, b: 3, c: 3, d: 1 } }] });
     expect(m.election!.seats).toBe(3);
     expect(seatsOf(m.election!.allocation!)).toEqual({ a: 1, b: 1, c: 1, d: 0 });
-    expect(m.election!.steps.some((s) => s.key === "election.seat.tie_each")).toBe(false);
+    // Birth dates known or not, the tie decides nothing: no tie is printed.
+    expect(m.election!.steps.some((s) => s.key === "election.seat.tie_each")).toBe(true);
+    expect(m.election!.allocation!.steps.map((s) => s.tie)).toEqual([undefined, undefined, undefined]);
     // A commission of 2 seats: A 5, B 4, C 4 (13 exprimés, quota 6.5): no whole quotient;
     // remainders 5, 4, 4: A first, then B and C tied for one seat, with the same votes: the
     // eldest of their first candidates, m4 (1970) and m6 (1960): C.

@@ -33,6 +33,8 @@ function stepsOfEdgeCases(): Step[] {
     countElection({ ...sitting, population: 5000 }, { kind: "commission_appel_offres", lists, rounds: [{ lists: { a: 0 } }] }),
     countElection({ ...sitting, date: "2020-05-25", population: 1500 }, { kind: "adjoints", seats: 2, lists, rounds: [{ lists: { a: 3, b: 3 } }, { lists: { a: 3, b: 3 } }, { lists: { a: 3, b: 3 } }] }),
     countElection({ ...sitting, population: 400 }, { kind: "delegues_senatoriaux", seats: 2, rounds: [{ candidates: { m1: 1, m2: 1, m3: 1 }, ballots: 3, not_voting: 1 }, { candidates: { m1: 3, m2: 2, m3: 2 }, ballots: 3 }], substitutes: { seats: 1, rounds: [{ candidates: { m4: 1 } }] } }),
+    // A délégué given votes again in the suppléants' own ballot (Code électoral L288).
+    countElection({ ...sitting, population: 400 }, { kind: "delegues_senatoriaux", seats: 1, rounds: [{ candidates: { m1: 3 }, ballots: 3 }], substitutes: { seats: 1, rounds: [{ candidates: { m1: 2, m4: 1 }, ballots: 3 }] } }),
     countElection({ ...sitting, date: "2020-05-25", population: 1500, births: { m1: "1950-01-01", m2: "1960-01-01", m3: "1970-01-01" } }, { kind: "adjoints", seats: 2, lists: lists.slice(0, 2), rounds: [{ lists: { a: 3, b: 3 } }, { lists: { a: 3, b: 3 } }, { lists: { a: 3, b: 3 } }] }),
     countElection({ ...sitting, date: "2020-05-25", population: 1500 }, { kind: "adjoints", seats: 2, lists: lists.slice(0, 2), rounds: [{ lists: { a: 3, b: 3 } }, { lists: { a: 3, b: 3 } }, { lists: { a: 4, b: 3 } }] }),
   ].flatMap((m) => m.election!.steps);
