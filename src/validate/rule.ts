@@ -1,8 +1,8 @@
 import { memberName } from "../model/member-name.js";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
-import type { DataPath, Member, Session } from "../model/session.js";
+import type { DataPath, Election, Member, Session } from "../model/session.js";
 import { locate, type ParsedSource } from "../source/parse-yaml.js";
-import type { Outcome } from "../tally/outcome.js";
+import type { ElectionOutcome, MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { MotionPresence } from "../tally/presence.js";
 
 /** What a rule sees: the schema-valid session, its computed count, and where each value came from. */
@@ -49,3 +49,23 @@ export function nameOf(members: ReadonlyMap<string, Member>, id: string): string
   return member ? memberName(member) : `\`${id}\``;
 }
 
+
+/** One election of a sitting as the checks see it: counted, with the file's block and where it is. */
+export interface CountedElection {
+  readonly result: MotionOutcome;
+  readonly election: ElectionOutcome;
+  /** The file's `election` block. */
+  readonly input: Election;
+  readonly number: string;
+  /** The path of the block in the file. */
+  readonly base: DataPath;
+}
+
+/** Every election of the sitting that was counted (a motion of kind `election` with its block). */
+export function countedElections(outcome: Outcome): CountedElection[] {
+  return outcome.motions.flatMap((result) =>
+    result.election && result.motion.election
+      ? [{ result, election: result.election, input: result.motion.election, number: result.motion.number, base: ["motions", result.index, "election"] as DataPath }]
+      : [],
+  );
+}

@@ -1,31 +1,19 @@
 // `delib verify` on an election's record (issue 15): the record is found again by its own file
 // name, not taken for the motion's extract, and an untouched one is identical. Real git, real
 // Chromium.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { repositoryWith } from "../support/git-repo.js";
 import { BUILD_TIMEOUT, installation } from "../support/installation.js";
 import { repoRoot, runCli } from "../support/run-cli.js";
 
 const sitting = join(repoRoot, "test/fixtures/elections/delegues-senatoriaux-second-tour.yaml");
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: "2020-07-10T20:00:00Z", GIT_COMMITTER_DATE: "2020-07-10T20:00:00Z" } }).trim();
-}
-
 describe("verify an election's record", () => {
   it("built by default beside the extracts, and identical when untouched", { timeout: BUILD_TIMEOUT }, async () => {
     await installation();
-    const root = mkdtempSync(join(tmpdir(), "delib-verify-election-"));
-    git(root, "init", "-q", "-b", "main");
-    git(root, "config", "user.email", "greffe@example.org");
-    git(root, "config", "user.name", "Greffe");
-    mkdirSync(join(root, "seances"));
-    copyFileSync(sitting, join(root, "seances/seance.yaml"));
-    git(root, "add", ".");
-    git(root, "commit", "-q", "-m", "Séance");
+    const root = repositoryWith({ "seances/seance.yaml": sitting }, "2020-07-10T20:00:00Z");
     const build = await runCli(["build", "seances/seance.yaml", "--out", "out"], { cwd: root });
     expect(build.code, build.stderr).toBe(0);
     const records = readdirSync(join(root, "out")).filter((f) => f.endsWith("-proces-verbal-election.pdf"));

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { msg } from "../../diagnostics/message.js";
 import type { DataPath, ElectionRound } from "../../model/session.js";
 import { candidateName, candidateResolver } from "../../tally/elections/candidates.js";
-import type { RuleContext } from "../rule.js";
+import { countedElections, type RuleContext } from "../rule.js";
 
 /**
  * Where the law elects among the members (`candidates_from: members` in law/elections.yaml:
@@ -14,14 +14,11 @@ import type { RuleContext } from "../rule.js";
  */
 export function electionCandidatesAreMembers({ outcome, members, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const result of outcome.motions) {
-    const election = result.election;
-    const input = result.motion.election;
-    const from = election?.rule.candidates_from;
-    if (!election || !input || from?.who !== "members" || !input.people?.length) continue;
+  for (const { result, election, input, base } of countedElections(outcome)) {
+    const from = election.rule.candidates_from;
+    if (from?.who !== "members" || !input.people?.length) continue;
     const people = new Set(input.people.map((p) => p.id));
     const candidate = candidateResolver(input, members);
-    const base: DataPath = ["motions", result.index, "election"];
     const reported = new Set<string>();
     const check = (id: string, path: DataPath, at: "value" | "key" = "value") => {
       // A member's id wins over a person's (reported by election-ids-are-known.ts).

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { msg } from "../../diagnostics/message.js";
 import type { DataPath } from "../../model/session.js";
 import { candidateName, candidateResolver, listName } from "../../tally/elections/candidates.js";
-import type { RuleContext } from "../rule.js";
+import { countedElections, type RuleContext } from "../rule.js";
 
 /**
  * One person holds one seat of an election: a name is on the lists once (not twice on one
@@ -13,12 +13,7 @@ import type { RuleContext } from "../rule.js";
  */
 export function electionCandidatesHoldOneSeat({ outcome, members, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const result of outcome.motions) {
-    const election = result.election;
-    const input = result.motion.election;
-    if (!election || !input) continue;
-    const number = result.motion.number;
-    const base: DataPath = ["motions", result.index, "election"];
+  for (const { election, input, number, base } of countedElections(outcome)) {
     const candidate = candidateResolver(input, members);
     const source = election.rule.source;
     const irregular = (message: ReturnType<typeof msg>, path: DataPath): Diagnostic =>

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { msg } from "../../diagnostics/message.js";
 import type { DataPath, ElectionRound } from "../../model/session.js";
 import type { BallotOutcome } from "../../tally/outcome.js";
-import type { RuleContext } from "../rule.js";
+import { countedElections, type RuleContext } from "../rule.js";
 
 /**
  * Each round's figures add up: on a ballot carrying one name or one list, the votants are the
@@ -17,12 +17,7 @@ import type { RuleContext } from "../rule.js";
  */
 export function electionFiguresAddUp({ outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const result of outcome.motions) {
-    const election = result.election;
-    const input = result.motion.election;
-    if (!election || !input) continue;
-    const number = result.motion.number;
-    const base: DataPath = ["motions", result.index, "election"];
+  for (const { election, input, number, base } of countedElections(outcome)) {
     const check = (rounds: readonly ElectionRound[], seats: number, path: DataPath, ballot: BallotOutcome | undefined) =>
       rounds.forEach((round, r) => {
         const at = [...path, r];

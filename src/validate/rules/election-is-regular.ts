@@ -3,7 +3,7 @@ import { listOf, msg } from "../../diagnostics/message.js";
 import type { DataPath, ElectionRound } from "../../model/session.js";
 import { candidateName, listName } from "../../tally/elections/candidates.js";
 import type { BallotOutcome, Candidate, ElectionOutcome } from "../../tally/outcome.js";
-import type { RuleContext } from "../rule.js";
+import { countedElections, type RuleContext } from "../rule.js";
 
 /**
  * An election stops at the round that fills its seats, holds no more rounds than its law
@@ -15,11 +15,7 @@ import type { RuleContext } from "../rule.js";
  */
 export function electionIsRegular({ outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const result of outcome.motions) {
-    const election = result.election;
-    const input = result.motion.election;
-    if (!election || !input) continue;
-    const base: DataPath = ["motions", result.index, "election"];
+  for (const { result, election, input, base } of countedElections(outcome)) {
     // The titulaires' ballot, and the suppléants' when they have one of their own (others share its votes).
     const ballots: { ballot: BallotOutcome; rounds: readonly ElectionRound[]; path: DataPath }[] = [{ ballot: election, rounds: input.rounds, path: [...base, "rounds"] }];
     if (election.substitutes) {

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { msg } from "../../diagnostics/message.js";
 import { candidateName, listName } from "../../tally/elections/candidates.js";
-import type { RuleContext } from "../rule.js";
+import { countedElections, type RuleContext } from "../rule.js";
 
 /**
  * The lists of a list ballot are regular: they respect the parity the law sets (CGCT
@@ -13,12 +13,9 @@ import type { RuleContext } from "../rule.js";
  */
 export function electionListsAreRegular({ outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const result of outcome.motions) {
-    const election = result.election;
-    const input = result.motion.election;
-    if (!election || !input?.lists || election.rule.candidacy !== "list") continue;
+  for (const { result, election, input, number } of countedElections(outcome)) {
+    if (!input.lists || election.rule.candidacy !== "list") continue;
     const rule = election.rule;
-    const number = result.motion.number;
     const lists = election.allocation?.lists.map((l) => l.list) ?? election.rounds[0]?.lists.map((l) => l.list) ?? [];
     input.lists.forEach((given, l) => {
       const list = lists.find((x) => x.id === given.id);
