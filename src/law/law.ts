@@ -136,6 +136,8 @@ export interface ElectionVariant {
   readonly substitutes?: { readonly how: "separate_ballot" | "same_list_after" | "named_on_list"; readonly source: Citation };
   /** Under a sanitary regime with `elections_count`, the quorum of this election counts that way (ordonnance n° 2020-562). */
   readonly sanitary_election_quorum?: boolean;
+  /** The seats the law gives by the council's legal size (`body.seats`); a size not listed is not checked (Code électoral L284). */
+  readonly seats_by_council?: { readonly source: Citation; readonly table: readonly { readonly council: readonly number[]; readonly seats: number }[] };
   /** Which election record delib prints: the ministry's model for the maire and adjoints, for the délégués sénatoriaux, or the general one. */
   readonly record: "maire_adjoints" | "delegues_senatoriaux" | "election";
 }

@@ -8,7 +8,8 @@ import type { RuleContext } from "../rule.js";
  * of body, the body's population is given when the rule depends on it (the adjoints, the
  * délégués sénatoriaux…), a rule is in force on the sitting's date, and `seats` agrees with the
  * seats the law fixes (the maire: 1), or is given for a list ballot whose seats the law leaves
- * to the assembly. Without a rule delib cannot say who is elected.
+ * to the assembly, or the seats the law gives by the council's size (`seats_by_council`, the
+ * délégués sénatoriaux: Code électoral L284). Without a rule delib cannot say who is elected.
  */
 export function electionRuleApplies({ session, outcome, locate }: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -45,6 +46,22 @@ export function electionRuleApplies({ session, outcome, locate }: RuleContext): 
           message: msg("DLB3107", { kind, number: motion.number, seats: election.seats, fixed }),
           span: locate(["motions", m, "election", "seats"]),
           hints: [msg("DLB3107.hint", { fixed, source: chosen.rule!.source })],
+        }),
+      );
+    }
+    // The délégués sénatoriaux by the council's legal size (Code électoral L284).
+    const byCouncil = chosen.problem === undefined ? chosen.rule?.seats_by_council : undefined;
+    const council = session.body.seats;
+    const row = council === undefined ? undefined : byCouncil?.table.find((r) => r.council.includes(council));
+    const given = election.seats ?? 1;
+    if (byCouncil && row && given !== row.seats) {
+      found.push(
+        diagnostic({
+          code: "DLB3124",
+          message: msg("DLB3124", { number: motion.number, council: council!, seats: given, law: row.seats, source: byCouncil.source }),
+          span: locate(["motions", m, "election", ...(election.seats !== undefined ? ["seats"] : [])], election.seats !== undefined ? "value" : "key"),
+          hints: [msg("DLB3124.hint", { law: row.seats })],
+          irregularity: { article: byCouncil.source, consequence: msg("DLB3124.consequence"), couldChangeOutcome: undefined },
         }),
       );
     }
