@@ -186,6 +186,8 @@ export interface Election {
   kind?: string;
   post?: string;
   seats?: number;
+  /** The assembly decided unanimously not to vote by secret ballot (CGCT L2121-21). */
+  public_by_unanimous_decision?: true;
   people?: ElectionPerson[];
   lists?: ElectionListInput[];
   rounds: ElectionRound[];

@@ -70,7 +70,7 @@ export function electionRecordView(outcome: Outcome, motion: MotionOutcome, t: C
   let section = 0;
   const numbered = (title: string) => t.t("record.section", { number: ++section, title });
   const bureau = { title: numbered(t.t(`record.bureau.title.${model}`)), paragraphs: bureauParagraphs(outcome, motion, t, person) };
-  const mode = { title: numbered(t.t("record.mode.title")), paragraphs: modeParagraphs(election, t) };
+  const mode = { title: numbered(t.t("record.mode.title")), paragraphs: modeParagraphs(election, motion.motion.election?.public_by_unanimous_decision === true, t) };
   const numberedBallots = ballots.map((b) => ({ ...b, number: numbered(b.title) }));
   const proclaimed = { title: numbered(t.t("record.proclamation.title")), paragraphs: proclamation(election, t) };
   const observations = { title: numbered(t.t("record.observations.title")), lines: ["", "", "", ""] };
@@ -174,10 +174,12 @@ function bureauParagraphs(outcome: Outcome, motion: MotionOutcome, t: Catalogue,
 }
 
 /** The mode of ballot, as the rule applied states it, each sentence with its article. */
-function modeParagraphs(election: ElectionOutcome, t: Catalogue): string[] {
+function modeParagraphs(election: ElectionOutcome, publicByDecision: boolean, t: Catalogue): string[] {
   const { rule } = election;
   const source = citation(rule.source, t);
-  const paragraphs = [t.t(`record.mode.ballot.${rule.ballot.rule}`, { source: citation(rule.ballot.source, t) })];
+  // The assembly's unanimous decision is only open where the rule allows it (checked: DLB3113).
+  const ballot = publicByDecision && rule.ballot.rule === "secret_unless_unanimous" ? "public_by_decision" : rule.ballot.rule;
+  const paragraphs = [t.t(`record.mode.ballot.${ballot}`, { source: citation(rule.ballot.source, t) })];
   if (rule.allocation === "majority") {
     const rounds = rule.rounds.map((round, i) =>
       t.t(`record.mode.round.${round.majority}`, { ordinal: t.t(`record.ordinal.${i + 1}`), atLeast: round.at_least ? t.t("record.mode.round.at_least", { share: shareWords(round.at_least.fraction, t) }) : "" }),

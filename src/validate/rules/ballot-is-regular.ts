@@ -45,7 +45,9 @@ export function ballotIsRegular({ outcome, locate }: RuleContext): Diagnostic[] 
       }
     }
     // An election the law holds by secret ballot only is reported by election-ballot-is-secret.ts.
-    if (motion.kind === "election" && ballot !== "secret" && result.election?.rule.ballot.rule !== "secret") {
+    // Unless the assembly decided unanimously not to vote by secret ballot (CGCT L2121-21).
+    const decided = motion.election?.public_by_unanimous_decision === true;
+    if (motion.kind === "election" && ballot !== "secret" && result.election?.rule.ballot.rule !== "secret" && !decided) {
       found.push(
         diagnostic({
           severity: "warning",
