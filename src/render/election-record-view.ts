@@ -11,7 +11,7 @@ import type { DocumentSettings } from "../config/load-config.js";
 import type { Member } from "../model/session.js";
 import type { Candidate, ElectionOutcome, MotionOutcome, Outcome } from "../tally/outcome.js";
 import type { Catalogue } from "./catalogue.js";
-import { ballotViews, candidateName, listPhrase, shareWords, type BallotView } from "./election-ballots.js";
+import { ballotViews, candidateName, listPhrase, seatsLeftText, shareWords, type BallotView } from "./election-ballots.js";
 import { openingSentence } from "./extract-view.js";
 import { dateInFrench } from "./french-dates.js";
 import { quorumSentence } from "./motion-sentences.js";
@@ -219,8 +219,8 @@ function proclamation(election: ElectionOutcome, t: Catalogue): string[] {
   const list = election.rounds.find((r) => r.electedList)?.electedList;
   if (list) paragraphs.push(t.t("record.proclamation.list", { list: listPhrase(list, t) }));
   paragraphs.push(announce(election.elected, base));
-  const left = election.seats - election.elected.length;
-  if (election.elected.length > 0 && left > 0) paragraphs.push(t.t(left === 1 ? "election.seats_left.one" : "election.seats_left", { seats: left }));
+  const left = seatsLeftText(election, t);
+  if (left !== "") paragraphs.push(left);
   if (election.substitutes) paragraphs.push(announce(election.substitutes.elected, "record.proclamation.substitutes"));
   return paragraphs;
 }

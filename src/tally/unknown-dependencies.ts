@@ -25,6 +25,15 @@ const none: FigureDependencies = new Map();
 
 /** The facts a file does not give, and which figures of each motion and of the sitting depend on them. */
 export function unknownDependencies(outcome: Outcome): UnknownDependencies {
+  // Asked by every figure and every document of a sitting: worked out once per outcome.
+  let known = computed.get(outcome);
+  if (known === undefined) computed.set(outcome, (known = dependenciesOf(outcome)));
+  return known;
+}
+
+const computed = new WeakMap<Outcome, UnknownDependencies>();
+
+function dependenciesOf(outcome: Outcome): UnknownDependencies {
   const facts = unknownFacts(outcome.session);
   // By the motion's index in the file: an outcome may hold some motions only (one document
   // rendered alone by build --watch).
